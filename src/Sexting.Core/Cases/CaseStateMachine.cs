@@ -1,0 +1,37 @@
+namespace Sexting.Core.Cases;
+
+/// <summary>
+/// The only moves a case may make (contract §3). Anything else is a bug or a race, and is
+/// refused rather than silently applied.
+/// </summary>
+public static class CaseStateMachine
+{
+    private static readonly HashSet<(CaseStatus From, CaseStatus To)> Allowed =
+    [
+        // §3.4.1: no aggravating factor, Outcome 21 proposed for authorisation (§3.4.3).
+        (CaseStatus.Received, CaseStatus.AwaitingAuthorisation),
+        // §1.2.2, §3.5: aggravating factors, investigation.
+        (CaseStatus.Received, CaseStatus.ReferredForInvestigation),
+        // §3.4.3: the line manager authorises; §3.4.7 education and intervention follow.
+        (CaseStatus.AwaitingAuthorisation, CaseStatus.EducationAndIntervention),
+        // §3.4.3: the line manager declines Outcome 21.
+        (CaseStatus.AwaitingAuthorisation, CaseStatus.ReferredForInvestigation),
+        // §3.4.7: education and intervention delivered.
+        (CaseStatus.EducationAndIntervention, CaseStatus.Closed),
+    ];
+
+    /// <summary>Whether a case may move from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static bool IsAllowed(CaseStatus from, CaseStatus to) => Allowed.Contains((from, to));
+
+    /// <summary>Throws <see cref="InvalidCaseTransitionException"/> unless the move is allowed.</summary>
+    public static void EnsureAllowed(CaseStatus from, CaseStatus to)
+    {
+        if (!IsAllowed(from, to))
+        {
+            throw new InvalidCaseTransitionException(from, to);
+        }
+    }
+
+    /// <summary>Whether a case in <paramref name="status"/> is finished as far as the workflow goes.</summary>
+    public static bool IsFinal(CaseStatus status) => Allowed.All(a => a.From != status);
+}

@@ -1,0 +1,64 @@
+using Sexting.Core.Assessment;
+using Sexting.Core.Referrals;
+
+namespace Sexting.Core.Cases;
+
+/// <summary>Where cases, their timelines and their indexes live. Every method is safe under concurrency and retry.</summary>
+public interface ICaseStore
+{
+    /// <summary>
+    /// Records the referral as a crime (§3.2.1): issues the next crime reference of its force and
+    /// year and stores the case as <see cref="CaseStatus.Received"/> with a
+    /// <see cref="TimelineEvent.CrimeRecorded"/> entry. Idempotent by <paramref name="referralId"/>:
+    /// a second call, even a concurrent one, returns the first case with <c>Created = false</c>
+    /// and issues no second reference.
+    /// </summary>
+    Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>The case, or null if there is none.</summary>
+    Task<CaseRecord?> GetAsync(string referralId, CancellationToken cancellationToken);
+
+    /// <summary>Stores <paramref name="updated"/> if the stored case is still at <c>updated.Version</c>; returns it with its new version.</summary>
+    /// <exception cref="ConcurrencyConflictException">The case changed since it was read.</exception>
+    Task<CaseRecord> UpdateAsync(CaseRecord updated, CancellationToken cancellationToken);
+
+    /// <summary>Appends an entry to a case's timeline; an entry with a key already there is ignored.</summary>
+    Task AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The timeline of a case, oldest first.</summary>
+    Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the young people of a case (by <see cref="PersonIdentity"/> key) are named in
+    /// it, so later referrals of the same force find it. Idempotent. Keys are stored only as keyed hashes.
+    /// </summary>
+    Task IndexPeopleAsync(CaseRecord @case, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Referrals of <paramref name="force"/> received before <paramref name="receivedBefore"/>, other
+    /// than <paramref name="excludingReferralId"/>, that name a person with one of <paramref name="personKeys"/>.
+    /// </summary>
+    Task<IReadOnlyList<EarlierReferral>> FindEarlierAsync(
+        ForceArea force, IReadOnlyCollection<string> personKeys, string excludingReferralId, DateTimeOffset receivedBefore, CancellationToken cancellationToken);
+
+    /// <summary>Cases received in [<paramref name="from"/>, <paramref name="to"/>), for monitoring (§2.3.1).</summary>
+    IAsyncEnumerable<CaseRecord> ListReceivedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>Adds or moves an entry of the due index.</summary>
+    Task SetDueAsync(DueEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Removes the entry of that referral and kind, if any.</summary>
+    Task RemoveDueAsync(string referralId, DueKind kind, CancellationToken cancellationToken);
+
+    /// <summary>The entries due at or before <paramref name="now"/>; reads only those, however many others there are.</summary>
+    Task<IReadOnlyList<DueEntry>> GetDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims <paramref name="key"/> once: true for the first caller ever, false for every other,
+    /// concurrent or later. Used for "at most once" work such as one reminder per case per day.
+    /// </summary>
+    Task<bool> TryClaimOnceAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Gives up a claim made by <see cref="TryClaimOnceAsync"/>, so the work can be tried again.</summary>
+    Task ReleaseClaimAsync(string key, CancellationToken cancellationToken);
+}

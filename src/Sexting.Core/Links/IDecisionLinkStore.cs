@@ -1,0 +1,21 @@
+namespace Sexting.Core.Links;
+
+/// <summary>Stores decision links by token hash and decides, atomically, which use of them wins.</summary>
+public interface IDecisionLinkStore
+{
+    /// <summary>Stores a newly issued link (idempotent by hash).</summary>
+    Task SaveAsync(DecisionLink link, CancellationToken cancellationToken);
+
+    /// <summary>Looks a token up without changing anything: its state and, when known, the link.</summary>
+    Task<LinkConsumption> InspectAsync(DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Uses a link for a final decision. Exactly one of any number of concurrent callers, over all
+    /// the links of the same referral and purpose, gets <see cref="LinkState.Valid"/>; from then on
+    /// every link of that referral and purpose is <see cref="LinkState.Used"/>.
+    /// </summary>
+    Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Closes every link of a referral and purpose (for example a decision made another way).</summary>
+    Task CloseAllAsync(string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace Sexting.Core.Referrals;
+
+/// <summary>The school or college that reports.</summary>
+public sealed record Setting(string Name, string? Urn, string? Postcode);
