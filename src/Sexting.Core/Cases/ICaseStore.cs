@@ -52,13 +52,4 @@ public interface ICaseStore
 
     /// <summary>The entries due at or before <paramref name="now"/>; reads only those, however many others there are.</summary>
     Task<IReadOnlyList<DueEntry>> GetDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Claims <paramref name="key"/> once: true for the first caller ever, false for every other,
-    /// concurrent or later. Used for "at most once" work such as one reminder per case per day.
-    /// </summary>
-    Task<bool> TryClaimOnceAsync(string key, CancellationToken cancellationToken);
-
-    /// <summary>Gives up a claim made by <see cref="TryClaimOnceAsync"/>, so the work can be tried again.</summary>
-    Task ReleaseClaimAsync(string key, CancellationToken cancellationToken);
 }
