@@ -101,7 +101,7 @@ public sealed class ReferralParser(TimeProvider clock)
         var people = new List<YoungPerson>();
         if (!root.TryGetProperty("youngPeople", out var array) || array.ValueKind == JsonValueKind.Null)
         {
-            errors.Add("youngPeople", "Give at least one young person.");
+            errors.Add("youngPeople", "Required.");
             return people;
         }
 
