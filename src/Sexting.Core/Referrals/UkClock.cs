@@ -9,8 +9,12 @@ public static class UkClock
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
+        return DateOf(clock.GetUtcNow());
     }
+
+    /// <summary>The UK calendar date at <paramref name="instant"/>.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
 
     private static TimeZoneInfo FindLondon()
     {

@@ -1,0 +1,61 @@
+using Sexting.Core.Assessment;
+using Sexting.Core.Cases;
+using Sexting.Core.Referrals;
+using Sexting.Core.Reminders;
+
+namespace Sexting.Core.Monitoring;
+
+/// <summary>
+/// Monitoring figures for the Alliance Prevention Department (§2.3.1) over the cases received in a
+/// period: counts by force, status, route and aggravating factor; how long authorisation (§3.4.3) and
+/// education delivery (§3.4.7) took; and how many cases are past due. No personal data.
+/// </summary>
+public sealed record SummaryReport(
+    DateOnly From,
+    DateOnly To,
+    DateTimeOffset GeneratedAt,
+    int TotalCases,
+    IReadOnlyDictionary<string, int> ByForce,
+    IReadOnlyDictionary<string, int> ByStatus,
+    IReadOnlyDictionary<string, int> ByRoute,
+    IReadOnlyDictionary<string, int> ByAggravatingFactor,
+    DurationFigures IntakeToAuthorisation,
+    DurationFigures AuthorisationToEducationDelivered,
+    int PastDue)
+{
+    /// <summary>Builds the report from the cases received from <paramref name="from"/> to <paramref name="to"/>, both inclusive.</summary>
+    public static SummaryReport Build(IEnumerable<CaseRecord> cases, DateOnly from, DateOnly to, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var list = cases.ToList();
+
+        // Every key always present, zero included, so figures line up from one period to the next.
+        static Dictionary<string, int> Count<T>(IEnumerable<T> values)
+            where T : struct, Enum
+        {
+            var counts = Enum.GetNames<T>().ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
+            foreach (var value in values)
+            {
+                counts[value.ToString()]++;
+            }
+
+            return counts;
+        }
+
+        var authorised = list.Where(c => c.Outcome is not null).ToList();
+        return new SummaryReport(
+            from,
+            to,
+            now,
+            list.Count,
+            Count(list.Select(c => c.ForceArea)),
+            Count(list.Select(c => c.Status)),
+            Count(list.Where(c => c.Assessment is not null).Select(c => c.Assessment!.Route)),
+            Count(list.Where(c => c.Assessment is not null).SelectMany(c => c.Assessment!.AggravatingFactors.Select(f => f.Code))),
+            DurationFigures.Of(authorised.Select(c => c.Outcome!.AuthorisedAt - c.ReceivedAt)),
+            DurationFigures.Of(authorised
+                .Where(c => c.Education?.DeliveredAt is not null)
+                .Select(c => c.Education!.DeliveredAt!.Value - c.Outcome!.AuthorisedAt)),
+            list.Count(c => ReminderRules.IsEducationOverdue(c, now)));
+    }
+}
