@@ -1,0 +1,225 @@
+// The Function App on the Flex Consumption plan (.NET 10 isolated worker), running as the
+// user-assigned identity: storage, Key Vault references and telemetry all authenticate with it.
+// Every key of contract §1 is an app setting here (`__` for `:`).
+
+import { forceContacts, workflowSettings } from 'types.bicep'
+
+@description('Function App name.')
+param name string
+
+@description('Flex Consumption plan name.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for every resource.')
+param tags object
+
+@description('azd service name the app is tagged with (azure.yaml).')
+param serviceName string
+
+@description('Resource id of the user-assigned identity.')
+param identityId string
+
+@description('Client id of the user-assigned identity.')
+param identityClientId string
+
+@description('Storage account of the host, the task hub and the case tables.')
+param storageAccountName string
+
+@description('Blob endpoint of that account.')
+param storageBlobEndpoint string
+
+@description('Table endpoint of that account, without a trailing slash.')
+param storageTableEndpoint string
+
+@description('Blob container holding the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights connection string (not a secret: ingestion requires Entra ID when local auth is off).')
+param applicationInsightsConnectionString string
+
+@description('Key Vault URI (https://<name>.vault.azure.net/).')
+param keyVaultUri string
+
+@description('Secret name of the SendGrid API key.')
+param sendGridApiKeySecretName string
+
+@description('Secret name of the person-index HMAC key.')
+param tablesIndexKeySecretName string
+
+@description('Absolute base of every link put in an email; empty for the app\'s own https://<name>.azurewebsites.net.')
+param publicBaseUrl string
+
+@description('Email:From, a sender verified in SendGrid.')
+param emailFrom string
+
+@description('Email:OutboxPath, used only if Email:Mode is switched to Outbox (a writable path).')
+param emailOutboxPath string
+
+@description('SendGrid:Host.')
+param sendGridHost string
+
+@description('Devon and Cornwall Police mailboxes.')
+param devonAndCornwall forceContacts
+
+@description('Dorset Police mailboxes.')
+param dorset forceContacts
+
+@description('Workflow timings and policy settings.')
+param workflow workflowSettings
+
+@description('Instance memory of the Flex Consumption plan, MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('Upper bound on instances (cost guard).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Always-ready instances for HTTP (0 = scale to zero; 1 removes cold starts for the school form at a monthly cost).')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyHttpInstances int
+
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-11-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    publicNetworkAccess: 'Enabled'
+    // Key Vault references resolve with the user-assigned identity, not a system identity.
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      remoteDebuggingEnabled: false
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyHttpInstances > 0
+          ? [
+              {
+                name: 'http'
+                instanceCount: alwaysReadyHttpInstances
+              }
+            ]
+          : []
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+// Deployment goes through azd/OneDeploy with Microsoft Entra ID; no FTP or basic-auth publishing.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    // Host storage (leases, timers, the Durable Task hub) through the managed identity.
+    AzureWebJobsStorage__accountName: storageAccountName
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    // DefaultAzureCredential/ManagedIdentityCredential in the worker pick this identity.
+    AZURE_CLIENT_ID: identityClientId
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+    // Contract §1.
+    PublicBaseUrl: empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}' : publicBaseUrl
+    // A table endpoint URI, not a connection string: the store connects with the managed identity.
+    Tables__ConnectionString: storageTableEndpoint
+    Tables__IndexKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${tablesIndexKeySecretName}/)'
+    Email__Mode: 'SendGrid'
+    Email__OutboxPath: emailOutboxPath
+    Email__From: emailFrom
+    SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${sendGridApiKeySecretName}/)'
+    SendGrid__Host: sendGridHost
+
+    Forces__DevonAndCornwall__AuthorisingManagerEmail: devonAndCornwall.authorisingManagerEmail
+    Forces__DevonAndCornwall__EscalationEmail: devonAndCornwall.escalationEmail
+    Forces__DevonAndCornwall__SafeguardingExpertEmail: devonAndCornwall.safeguardingExpertEmail
+    Forces__DevonAndCornwall__YouthTeamEmail: devonAndCornwall.youthTeamEmail
+    Forces__DevonAndCornwall__InvestigationEmail: devonAndCornwall.investigationEmail
+    Forces__Dorset__AuthorisingManagerEmail: dorset.authorisingManagerEmail
+    Forces__Dorset__EscalationEmail: dorset.escalationEmail
+    Forces__Dorset__SafeguardingExpertEmail: dorset.safeguardingExpertEmail
+    Forces__Dorset__YouthTeamEmail: dorset.youthTeamEmail
+    Forces__Dorset__InvestigationEmail: dorset.investigationEmail
+
+    Approval__ReminderAfter: workflow.approvalReminderAfter
+    Approval__EscalateAfter: workflow.approvalEscalateAfter
+    Approval__LinkLifetime: workflow.approvalLinkLifetime
+    Education__DueAfter: workflow.educationDueAfter
+    Reminders__Schedule: workflow.remindersSchedule
+    Policy__NextReviewDate: workflow.policyNextReviewDate
+    Policy__OwnerEmail: workflow.policyOwnerEmail
+    Assessment__SignificantAgeGapYears: string(workflow.significantAgeGapYears)
+  }
+}
+
+output name string = site.name
+output uri string = 'https://${site.properties.defaultHostName}'

@@ -1,0 +1,7 @@
+namespace Sexting.InfraTests;
+
+[CollectionDefinition(Name)]
+public sealed class CompiledInfraCollection : ICollectionFixture<CompiledInfraFixture>
+{
+    public const string Name = "Compiled infra/main.bicep";
+}
