@@ -157,9 +157,12 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
         var id = ReferralIds.NewRandom();
         var now = new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero);
         await Store.SetDueAsync(new DueEntry(id, DueKind.Education, now), default);
+        _host.Counter.Reset();
 
         await Store.RemoveDueAsync(id, DueKind.Education, default);
         await Store.RemoveDueAsync(id, DueKind.Education, default);
+
+        Assert.Equal(3, _host.Counter.Of("RemoveDueAsync")); // read + transaction, then a read that finds nothing
 
         Assert.Empty(await Store.GetDueAsync(now, default));
         Assert.Empty(await _host.ReadAllAsync(StorageTables.Due));

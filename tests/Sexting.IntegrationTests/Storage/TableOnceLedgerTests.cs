@@ -32,6 +32,7 @@ public sealed class TableOnceLedgerTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         Assert.True(await _host.Once.TryClaimAsync("email:abc", default));
         Assert.False(await _host.Once.TryClaimAsync("email:abc", default));
+        Assert.Equal(2, _host.Counter.Of("TryClaimAsync"));
 
         await _host.Once.ReleaseAsync("email:abc", default);
         await _host.Once.ReleaseAsync("never-claimed", default);
