@@ -1,0 +1,177 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Links;
+
+namespace Sexting.Infrastructure.Storage;
+
+/// <summary>
+/// <see cref="IDecisionLinkStore"/> on Azure Table Storage (contract §5). In the referral's
+/// partition: a row per link keyed by its token hash (never the token), and a "decided" marker
+/// per purpose. Consuming is one transaction: the link's ETag-conditional update plus the marker's
+/// insert, so of any number of concurrent consumers over all links of a referral and purpose
+/// exactly one commits; once the marker exists every such link is <see cref="LinkState.Used"/>.
+/// </summary>
+internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogger<TableDecisionLinkStore> logger) : IDecisionLinkStore
+{
+    private const string LinkPrefix = "l|";
+    private const string LinkEnd = "l}";
+    private const string DecidedPrefix = "decided|";
+
+    /// <inheritdoc />
+    public async Task SaveAsync(DecisionLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!ReferralIds.IsValid(link.ReferralId) || link.TokenHash.Length != 64)
+        {
+            throw new ArgumentException("Not a link of a referral.", nameof(link));
+        }
+
+        using var operation = StorageOperation.Begin(nameof(SaveAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        var entity = new TableEntity(link.ReferralId, LinkPrefix + link.TokenHash)
+        {
+            ["Purpose"] = link.Purpose.ToString(),
+            ["SentTo"] = link.SentTo,
+            ["IssuedAt"] = link.IssuedAt,
+            ["ExpiresAt"] = link.ExpiresAt,
+            ["ClosedAt"] = link.ClosedAt,
+        };
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Saved before (a retried activity): the stored link stands.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<LinkConsumption> InspectAsync(DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        using var operation = StorageOperation.Begin(nameof(InspectAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        var (consumption, _) = await ReadAsync(table, token, purpose, now, cancellationToken).ConfigureAwait(false);
+        return consumption;
+    }
+
+    /// <inheritdoc />
+    public async Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        using var operation = StorageOperation.Begin(nameof(ConsumeAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (consumption, etag) = await ReadAsync(table, token, purpose, now, cancellationToken).ConfigureAwait(false);
+            if (consumption.State != LinkState.Valid)
+            {
+                return consumption;
+            }
+
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(token.ReferralId, LinkPrefix + token.Hash) { ["ClosedAt"] = now }, etag),
+                new(TableTransactionActionType.Add, new TableEntity(token.ReferralId, DecidedPrefix + purpose) { ["TokenHash"] = token.Hash, ["DecidedAt"] = now }),
+            ];
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                LogConsumed(logger, token.ReferralId, purpose);
+                return new LinkConsumption(LinkState.Valid, consumption.Link! with { ClosedAt = now });
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex == 1)
+            {
+                // Another link of this referral and purpose made the decision first.
+                return new LinkConsumption(LinkState.Used, consumption.Link);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < ConflictBackoff.MaxAttempts)
+            {
+                // The link itself changed since we read it (consumed or closed): look again.
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task CloseAllAsync(string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!ReferralIds.IsValid(referralId))
+        {
+            throw new ArgumentException("Not a referral id.", nameof(referralId));
+        }
+
+        using var operation = StorageOperation.Begin(nameof(CloseAllAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The marker alone closes every link of the referral and purpose, at once.
+            await table.AddEntityAsync(new TableEntity(referralId, DecidedPrefix + purpose) { ["ClosedAt"] = now }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Decided or closed already.
+        }
+
+        // Stamp the links too, so each says when it stopped working.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {referralId} and RowKey ge {LinkPrefix} and RowKey lt {LinkEnd} and Purpose eq {purpose.ToString()}");
+        var open = new List<TableTransactionAction>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetDateTimeOffset("ClosedAt") is null)
+            {
+                open.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(referralId, row.RowKey) { ["ClosedAt"] = now }, ETag.All));
+            }
+        }
+
+        foreach (var chunk in open.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The link and the decided marker of its purpose, in one query; InspectAsync's answer and the link's ETag.</summary>
+    private static async Task<(LinkConsumption Consumption, ETag ETag)> ReadAsync(
+        TableClient table, DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {token.ReferralId} and (RowKey eq {LinkPrefix + token.Hash} or RowKey eq {DecidedPrefix + purpose})");
+        TableEntity? row = null;
+        var decided = false;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.RowKey.StartsWith(LinkPrefix, StringComparison.Ordinal))
+            {
+                row = entity;
+            }
+            else
+            {
+                decided = true;
+            }
+        }
+
+        if (row is null || row.GetString("Purpose") != purpose.ToString())
+        {
+            return (new LinkConsumption(LinkState.Unknown, null), default);
+        }
+
+        var link = new DecisionLink(
+            token.Hash,
+            token.ReferralId,
+            purpose,
+            row.GetString("SentTo") ?? string.Empty,
+            row.GetDateTimeOffset("IssuedAt") ?? default,
+            row.GetDateTimeOffset("ExpiresAt") ?? default,
+            row.GetDateTimeOffset("ClosedAt"));
+        var state = decided || link.ClosedAt is not null ? LinkState.Used
+            : now >= link.ExpiresAt ? LinkState.Expired
+            : LinkState.Valid;
+        return (new LinkConsumption(state, link), row.ETag);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decision link of referral {ReferralId} used for {Purpose}")]
+    private static partial void LogConsumed(ILogger logger, string referralId, LinkPurpose purpose);
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sexting.Infrastructure.Storage;
+
+/// <summary>Configuration of the case store (section <c>Tables</c>, contract §1).</summary>
+public sealed class TableStorageOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Tables";
+
+    /// <summary>The name under which the table client is registered with Microsoft.Extensions.Azure.</summary>
+    public const string ClientName = "SextingTables";
+
+    /// <summary>
+    /// The development HMAC key for the people index. Fine for Azurite; a deployment sets its own
+    /// secret <c>Tables:IndexKey</c>, or the hashes could be recomputed from guessed names.
+    /// </summary>
+    public const string DevelopmentIndexKey = "sexting-development-index-key-not-for-production";
+
+    /// <summary>Storage account connection string; Azurite by default.</summary>
+    [Required]
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Key of the HMAC that turns a person's identity into an index key (never the name itself).</summary>
+    [Required]
+    [MinLength(16)]
+    public string IndexKey { get; set; } = DevelopmentIndexKey;
+
+    /// <summary>
+    /// Prepended to every table name so tests and benchmarks can isolate their tables: letters and
+    /// digits only, starting with a letter, at most 40 characters (table names allow 63).
+    /// </summary>
+    [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,39})?$")]
+    public string TablePrefix { get; set; } = string.Empty;
+}

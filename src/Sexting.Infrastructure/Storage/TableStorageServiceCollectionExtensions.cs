@@ -1,0 +1,54 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+
+namespace Sexting.Infrastructure.Storage;
+
+/// <summary>Registers the Table Storage adapters of the case store.</summary>
+public static class TableStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ICaseStore"/>, <see cref="IOnceLedger"/> and <see cref="IDecisionLinkStore"/>
+    /// on Azure Table Storage, their options (section <c>Tables</c>), a named
+    /// <see cref="TableServiceClient"/> through Microsoft.Extensions.Azure and the
+    /// <see cref="StorageRequestCounter"/> in its pipeline.
+    /// </summary>
+    public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // BindConfiguration reads IConfiguration from the container; bind from the one given so
+        // a caller's configuration wins even where none is registered.
+        services.AddOptions<TableStorageOptions>()
+            .Bind(configuration.GetSection(TableStorageOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton<StorageRequestCounter>();
+        services.AddAzureClients(clients => clients
+            .AddClient<TableServiceClient, TableClientOptions>((clientOptions, provider) =>
+            {
+                clientOptions.AddPolicy(provider.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
+                var options = provider.GetRequiredService<IOptions<TableStorageOptions>>().Value;
+                return new TableServiceClient(options.ConnectionString, clientOptions);
+            })
+            .WithName(TableStorageOptions.ClientName));
+
+        services.TryAddSingleton<StorageTables>();
+        services.TryAddSingleton<PersonKeyHasher>();
+        services.TryAddSingleton<CrimeRegister>();
+        services.TryAddSingleton<PeopleIndex>();
+        services.TryAddSingleton<DueIndex>();
+        services.TryAddSingleton<ICaseStore, TableCaseStore>();
+        services.TryAddSingleton<IOnceLedger, TableOnceLedger>();
+        services.TryAddSingleton<IDecisionLinkStore, TableDecisionLinkStore>();
+        return services;
+    }
+}

@@ -1,0 +1,180 @@
+using Azure.Data.Tables;
+using Sexting.Core.Assessment;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Referrals;
+using Sexting.Infrastructure.Storage;
+using Sexting.TestSupport;
+
+namespace Sexting.IntegrationTests.Storage;
+
+/// <summary>The indexes of the case store: earlier referrals, received cases, due dates.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly DateOnly AlexBorn = new(2011, 5, 1);
+
+    private StorageHost _host = null!;
+
+    private ICaseStore Store => _host.Cases;
+
+    public async Task InitializeAsync()
+    {
+        _host = StorageHost.Create(azurite);
+        await _host.WarmUpAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task FindEarlierAsync_SamePersonWrittenDifferently_FindsEarlierReferral()
+    {
+        var earlier = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn));
+        var now = TestReferrals.ReceivedAt.AddDays(30);
+        var current = await CreateIndexedAsync(ForceArea.DevonAndCornwall, now, ("  ALEX   example ", AlexBorn));
+
+        var found = await Store.FindEarlierAsync(
+            ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("  ALEX   example ", AlexBorn)], current.ReferralId, now, default);
+
+        var match = Assert.Single(found);
+        Assert.Equal(earlier.ReferralId, match.ReferralId);
+        Assert.Equal(earlier.CrimeReference, match.CrimeReference);
+        Assert.Equal(PersonIdentity.KeyOf("  ALEX   example ", AlexBorn), match.PersonKey);
+    }
+
+    [Fact]
+    public async Task FindEarlierAsync_OtherForceOtherBirthDateOrLater_FindsNothing()
+    {
+        await CreateIndexedAsync(ForceArea.Dorset, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn));
+        await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn.AddDays(1)));
+        var current = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddDays(1), ("Alex Example", AlexBorn));
+        await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddDays(2), ("Alex Example", AlexBorn));
+
+        var found = await Store.FindEarlierAsync(
+            ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("Alex Example", AlexBorn)], current.ReferralId, current.ReceivedAt, default);
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public async Task FindEarlierAsync_OtherIndexKey_FindsNothing()
+    {
+        await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn));
+        await using var otherKey = StorageHost.Create(azurite, _host.Prefix, indexKey: "another-index-key-of-thirty-two-chars");
+
+        var found = await otherKey.Cases.FindEarlierAsync(
+            ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("Alex Example", AlexBorn)], ReferralIds.NewRandom(), DateTimeOffset.MaxValue, default);
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public async Task IndexPeopleAsync_TwoPeopleTwice_StoresNoNameOrBirthDate()
+    {
+        await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn), ("Robin Sample", new DateOnly(2010, 2, 3)));
+        var again = (await Store.GetAsync((await _host.ReadAllAsync(StorageTables.Cases)).First(r => r.RowKey == "case").PartitionKey, default))!;
+        await Store.IndexPeopleAsync(again, default);
+
+        var rows = await _host.ReadAllAsync(StorageTables.People);
+
+        Assert.Equal(2, rows.Count);
+        var text = StorageHost.Flatten(rows);
+        foreach (var forbidden in new[] { "alex", "example", "robin", "sample", "2011-05-01", "2010-02-03" })
+        {
+            Assert.DoesNotContain(forbidden, text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task ListReceivedAsync_Range_ReturnsOnlyCasesReceivedInIt()
+    {
+        var dec = await CreateAsync(ForceArea.Dorset, new DateTimeOffset(2025, 12, 31, 23, 59, 59, TimeSpan.Zero));
+        var jan = await CreateAsync(ForceArea.DevonAndCornwall, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var feb = await CreateAsync(ForceArea.Dorset, new DateTimeOffset(2026, 2, 14, 9, 0, 0, TimeSpan.Zero));
+        var mar = await CreateAsync(ForceArea.DevonAndCornwall, new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+
+        var listed = new List<string>();
+        await foreach (var record in Store.ListReceivedAsync(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), default))
+        {
+            listed.Add(record.ReferralId);
+        }
+
+        Assert.Equal(new[] { jan.ReferralId, feb.ReferralId }.Order(), listed.Order());
+        Assert.DoesNotContain(dec.ReferralId, listed);
+        Assert.DoesNotContain(mar.ReferralId, listed);
+    }
+
+    [Fact]
+    public async Task GetDueAsync_TwoThousandNotDueAndFiveDue_ReadsOnlyTheFive()
+    {
+        var now = new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero);
+        var dueIds = Enumerable.Range(0, 5).Select(_ => ReferralIds.NewRandom()).ToHashSet();
+        var entries = dueIds.Select((id, i) => new DueEntry(id, DueKind.Education, now.AddDays(-i)))
+            .Concat(Enumerable.Range(1, 2000).Select(i => new DueEntry(ReferralIds.NewRandom(), DueKind.Education, now.AddMinutes(i))))
+            .ToList();
+        await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (e, ct) => await Store.SetDueAsync(e, ct));
+        _host.Counter.Reset();
+
+        var due = await Store.GetDueAsync(now, default);
+
+        Assert.Equal(dueIds.Order(), due.Select(d => d.ReferralId).Order());
+        Assert.Equal(1, _host.Counter.Of("GetDueAsync"));
+        Assert.Equal(1, _host.Counter.Total);
+    }
+
+    [Fact]
+    public async Task SetDueAsync_MovedLater_IsNoLongerDueAtTheOldTime()
+    {
+        var id = ReferralIds.NewRandom();
+        var now = new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero);
+        await Store.SetDueAsync(new DueEntry(id, DueKind.Education, now.AddDays(-1)), default);
+        _host.Counter.Reset();
+
+        await Store.SetDueAsync(new DueEntry(id, DueKind.Education, now.AddDays(7)), default);
+
+        Assert.Equal(2, _host.Counter.Of("SetDueAsync"));
+        Assert.Empty(await Store.GetDueAsync(now, default));
+        var later = Assert.Single(await Store.GetDueAsync(now.AddDays(7), default));
+        Assert.Equal(new DueEntry(id, DueKind.Education, now.AddDays(7)), later);
+        Assert.Equal(2, (await _host.ReadAllAsync(StorageTables.Due)).Count); // one entry, one pointer
+    }
+
+    [Fact]
+    public async Task SetDueAsync_ConcurrentMovesOfOneEntry_LeaveExactlyOneEntry()
+    {
+        var id = ReferralIds.NewRandom();
+        var now = new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero);
+
+        await Task.WhenAll(Enumerable.Range(1, 10).Select(i => Task.Run(() => Store.SetDueAsync(new DueEntry(id, DueKind.Education, now.AddHours(i)), default))));
+
+        Assert.Single(await Store.GetDueAsync(now.AddDays(1), default));
+        Assert.Equal(2, (await _host.ReadAllAsync(StorageTables.Due)).Count);
+    }
+
+    [Fact]
+    public async Task RemoveDueAsync_Present_RemovesEntryAndPointer()
+    {
+        var id = ReferralIds.NewRandom();
+        var now = new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero);
+        await Store.SetDueAsync(new DueEntry(id, DueKind.Education, now), default);
+        _host.Counter.Reset();
+
+        await Store.RemoveDueAsync(id, DueKind.Education, default);
+        await Store.RemoveDueAsync(id, DueKind.Education, default);
+
+        Assert.Equal(3, _host.Counter.Of("RemoveDueAsync")); // read + transaction, then a read that finds nothing
+
+        Assert.Empty(await Store.GetDueAsync(now, default));
+        Assert.Empty(await _host.ReadAllAsync(StorageTables.Due));
+    }
+
+    private async Task<CaseRecord> CreateAsync(ForceArea force, DateTimeOffset receivedAt, params (string Name, DateOnly DateOfBirth)[] people) =>
+        (await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(force, people), receivedAt, default)).Case;
+
+    private async Task<CaseRecord> CreateIndexedAsync(ForceArea force, DateTimeOffset receivedAt, params (string Name, DateOnly DateOfBirth)[] people)
+    {
+        var record = await CreateAsync(force, receivedAt, people);
+        await Store.IndexPeopleAsync(record, default);
+        return record;
+    }
+}

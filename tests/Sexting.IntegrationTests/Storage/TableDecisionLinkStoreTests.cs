@@ -1,0 +1,157 @@
+using Sexting.Core.Links;
+using Sexting.Infrastructure.Storage;
+using Sexting.TestSupport;
+
+namespace Sexting.IntegrationTests.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+
+    private StorageHost _host = null!;
+
+    private IDecisionLinkStore Links => _host.Links;
+
+    public async Task InitializeAsync()
+    {
+        _host = StorageHost.Create(azurite);
+        await _host.WarmUpAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task InspectAsync_FreshLink_IsValidAndChangesNothing()
+    {
+        var token = await IssueAsync(ReferralIds.NewRandom(), LinkPurpose.Authorisation);
+        var before = await _host.ReadAllAsync(StorageTables.Links);
+        _host.Counter.Reset();
+
+        var first = await Links.InspectAsync(token, LinkPurpose.Authorisation, Now, default);
+        var second = await Links.InspectAsync(token, LinkPurpose.Authorisation, Now, default);
+
+        Assert.Equal(LinkState.Valid, first.State);
+        Assert.Equal(LinkState.Valid, second.State);
+        Assert.Equal(token.Hash, first.Link!.TokenHash);
+        Assert.Equal(2, _host.Counter.Of("InspectAsync"));
+        var after = await _host.ReadAllAsync(StorageTables.Links);
+        Assert.Equal(before.Select(r => (r.RowKey, r.ETag)), after.Select(r => (r.RowKey, r.ETag)));
+    }
+
+    [Fact]
+    public async Task InspectAsync_UnknownOrOtherPurposeOrForged_IsUnknown()
+    {
+        var referralId = ReferralIds.NewRandom();
+        var token = await IssueAsync(referralId, LinkPurpose.Authorisation);
+        var forged = DecisionToken.Issue(referralId);
+
+        Assert.Equal(LinkState.Unknown, (await Links.InspectAsync(forged, LinkPurpose.Authorisation, Now, default)).State);
+        Assert.Equal(LinkState.Unknown, (await Links.InspectAsync(token, LinkPurpose.EducationDelivered, Now, default)).State);
+        Assert.Equal(LinkState.Unknown, (await Links.ConsumeAsync(token, LinkPurpose.EducationDelivered, Now, default)).State);
+        Assert.Null((await Links.InspectAsync(forged, LinkPurpose.Authorisation, Now, default)).Link);
+    }
+
+    [Fact]
+    public async Task ConsumeAsync_PastExpiry_IsExpiredAndStaysUnused()
+    {
+        var token = await IssueAsync(ReferralIds.NewRandom(), LinkPurpose.Authorisation);
+        var later = Now.AddDays(7);
+
+        Assert.Equal(LinkState.Expired, (await Links.InspectAsync(token, LinkPurpose.Authorisation, later, default)).State);
+        Assert.Equal(LinkState.Expired, (await Links.ConsumeAsync(token, LinkPurpose.Authorisation, later, default)).State);
+        Assert.Equal(LinkState.Valid, (await Links.InspectAsync(token, LinkPurpose.Authorisation, later.AddTicks(-1), default)).State);
+    }
+
+    [Fact]
+    public async Task ConsumeAsync_TwentyParallelOverThreeLinks_ExactlyOneWins()
+    {
+        var referralId = ReferralIds.NewRandom();
+        var tokens = new[]
+        {
+            await IssueAsync(referralId, LinkPurpose.Authorisation),
+            await IssueAsync(referralId, LinkPurpose.Authorisation),
+            await IssueAsync(referralId, LinkPurpose.Authorisation),
+        };
+        var education = await IssueAsync(referralId, LinkPurpose.EducationDelivered);
+        await using var otherHost = StorageHost.Create(azurite, _host.Prefix);
+        var stores = new[] { Links, otherHost.Links };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => stores[i % 2].ConsumeAsync(tokens[i % 3], LinkPurpose.Authorisation, Now, default))));
+
+        Assert.Single(results, r => r.State == LinkState.Valid);
+        Assert.All(results.Where(r => r.State != LinkState.Valid), r => Assert.Equal(LinkState.Used, r.State));
+        foreach (var token in tokens)
+        {
+            Assert.Equal(LinkState.Used, (await Links.InspectAsync(token, LinkPurpose.Authorisation, Now, default)).State);
+        }
+
+        Assert.Equal(LinkState.Valid, (await Links.InspectAsync(education, LinkPurpose.EducationDelivered, Now, default)).State);
+    }
+
+    [Fact]
+    public async Task ConsumeAsync_ValidLink_WinsInTwoTransactionsThenIsUsed()
+    {
+        var token = await IssueAsync(ReferralIds.NewRandom(), LinkPurpose.Authorisation);
+        _host.Counter.Reset();
+
+        var consumed = await Links.ConsumeAsync(token, LinkPurpose.Authorisation, Now, default);
+
+        Assert.Equal(LinkState.Valid, consumed.State);
+        Assert.Equal(Now, consumed.Link!.ClosedAt);
+        Assert.Equal(2, _host.Counter.Of("ConsumeAsync"));
+        Assert.Equal(LinkState.Used, (await Links.ConsumeAsync(token, LinkPurpose.Authorisation, Now, default)).State);
+    }
+
+    [Fact]
+    public async Task CloseAllAsync_OpenLinks_AllUsedAndStamped()
+    {
+        var referralId = ReferralIds.NewRandom();
+        var first = await IssueAsync(referralId, LinkPurpose.Authorisation);
+        var second = await IssueAsync(referralId, LinkPurpose.Authorisation);
+
+        await Links.CloseAllAsync(referralId, LinkPurpose.Authorisation, Now.AddHours(1), default);
+
+        foreach (var token in new[] { first, second })
+        {
+            var inspected = await Links.InspectAsync(token, LinkPurpose.Authorisation, Now.AddHours(2), default);
+            Assert.Equal(LinkState.Used, inspected.State);
+            Assert.Equal(Now.AddHours(1), inspected.Link!.ClosedAt);
+        }
+
+        Assert.Equal(LinkState.Used, (await Links.ConsumeAsync(first, LinkPurpose.Authorisation, Now.AddHours(2), default)).State);
+    }
+
+    [Fact]
+    public async Task SaveAsync_SameLinkTwice_KeepsTheFirst()
+    {
+        var token = DecisionToken.Issue(ReferralIds.NewRandom());
+        var link = new DecisionLink(token.Hash, token.ReferralId, LinkPurpose.Authorisation, "manager@force.example", Now, Now.AddDays(7), null);
+
+        await Links.SaveAsync(link, default);
+        await Links.SaveAsync(link with { SentTo = "someone-else@force.example" }, default);
+
+        var inspected = await Links.InspectAsync(token, LinkPurpose.Authorisation, Now, default);
+        Assert.Equal(link, inspected.Link);
+    }
+
+    [Fact]
+    public async Task SaveAsync_Link_StoresOnlyTheTokenHash()
+    {
+        var token = await IssueAsync(ReferralIds.NewRandom(), LinkPurpose.Authorisation);
+
+        var rows = await _host.ReadAllAsync(StorageTables.Links);
+
+        var text = StorageHost.Flatten(rows);
+        Assert.DoesNotContain(token.Secret, text, StringComparison.Ordinal);
+        Assert.Contains(token.Hash, text, StringComparison.Ordinal);
+    }
+
+    private async Task<DecisionToken> IssueAsync(string referralId, LinkPurpose purpose)
+    {
+        var token = DecisionToken.Issue(referralId);
+        await Links.SaveAsync(new DecisionLink(token.Hash, referralId, purpose, "manager@force.example", Now.AddMinutes(-5), Now.AddDays(7), null), default);
+        return token;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Infrastructure.Storage;
+using Sexting.TestSupport;
+
+namespace Sexting.IntegrationTests.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TableStorageServiceCollectionExtensionsTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public void AddTableStorage_NoSettings_UsesSafeDefaults()
+    {
+        using var provider = Build([]);
+
+        var options = provider.GetRequiredService<IOptions<TableStorageOptions>>().Value;
+
+        Assert.Equal("UseDevelopmentStorage=true", options.ConnectionString);
+        Assert.Equal(TableStorageOptions.DevelopmentIndexKey, options.IndexKey);
+        Assert.Equal(string.Empty, options.TablePrefix);
+        Assert.IsType<TableCaseStore>(provider.GetRequiredService<ICaseStore>());
+        Assert.IsType<TableOnceLedger>(provider.GetRequiredService<IOnceLedger>());
+        Assert.IsType<TableDecisionLinkStore>(provider.GetRequiredService<IDecisionLinkStore>());
+    }
+
+    [Theory]
+    [InlineData("Tables:TablePrefix", "9starts-with-a-digit")]
+    [InlineData("Tables:IndexKey", "short")]
+    [InlineData("Tables:ConnectionString", "")]
+    public void AddTableStorage_InvalidSetting_FailsValidation(string key, string value)
+    {
+        using var provider = Build(new() { [key] = value });
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TableStorageOptions>>().Value);
+    }
+
+    [Fact]
+    public async Task AddTableStorage_FirstUse_CreatesTableOncePerProcess()
+    {
+        await using var host = StorageHost.Create(azurite);
+        var id = ReferralIds.NewRandom();
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.Cases.GetAsync(id, default)));
+        var first = host.Counter.Total;
+        await host.Cases.GetAsync(id, default);
+
+        Assert.Equal(6, first); // one creation, five reads
+        Assert.Equal(7, host.Counter.Total);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddTableStorage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .BuildServiceProvider();
+}
