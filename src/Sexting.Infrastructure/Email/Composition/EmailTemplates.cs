@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Fluid;
 using Microsoft.Extensions.FileProviders;
 
@@ -7,21 +8,27 @@ namespace Sexting.Infrastructure.Email.Composition;
 
 /// <summary>
 /// The Liquid templates, embedded in this assembly as <c>Email/Templates/{name}.{text|html}.liquid</c>,
-/// parsed once. HTML is rendered with <see cref="HtmlEncoder"/>, so every <c>{{ value }}</c> is
+/// parsed once. HTML is rendered with an <see cref="HtmlEncoder"/>, so every <c>{{ value }}</c> is
 /// encoded; plain text with no encoder (its values are made safe by <see cref="UserText"/>).
-/// Undefined variables throw, so a misspelt name fails the tests instead of rendering blank.
+/// A missing value renders blank, as Liquid does (Fluid's strict mode treats a null property as
+/// undefined, so it cannot be used); the tests check instead that every name a template uses
+/// is a member of the model.
 /// </summary>
 internal sealed class EmailTemplates
 {
     private const string Prefix = "Email.Templates.";
     private const string Suffix = ".liquid";
 
+    // Encodes what HTML needs encoded (<, >, &, quotes) but leaves letters of every script as
+    // they are, so right-to-left text stays readable in the source and the message stays small.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     private readonly FrozenDictionary<string, IFluidTemplate> _templates;
     private readonly TemplateOptions _options;
 
     public EmailTemplates()
     {
-        _options = new TemplateOptions { StrictVariables = true };
+        _options = new TemplateOptions();
         _options.MemberAccessStrategy.IgnoreCasing = true;
         _options.MemberAccessStrategy.Register<EmailModel>();
         _options.MemberAccessStrategy.Register<PersonView>();
@@ -62,7 +69,7 @@ internal sealed class EmailTemplates
 
     /// <summary>Renders body template <paramref name="name"/> inside the layout, as HTML.</summary>
     public string RenderHtml(string name, EmailModel model) =>
-        RenderWithLayout(name + ".html", "_layout.html", model, HtmlEncoder.Default);
+        RenderWithLayout(name + ".html", "_layout.html", model, Html);
 
     private string RenderWithLayout(string body, string layout, EmailModel model, TextEncoder encoder)
     {

@@ -9,7 +9,8 @@ namespace Sexting.Infrastructure.Email.Delivery;
 /// Outbox mode (contract §6): each message is one SendGrid v3 JSON file in <c>Email:OutboxPath</c>.
 /// The file name comes from the idempotency key alone (<c>{kind}-{hash of key}.json</c>), and the
 /// file appears by one atomic step: written and flushed under a temporary name that readers
-/// ignore, then linked to its final name, which fails if a file of that name exists. So a reader
+/// ignore, then given its final name by <see cref="AtomicPublish"/>, which fails if a file of
+/// that name exists. So a reader
 /// never sees half a file, and a retried or concurrent send of the same key leaves the one file
 /// there and reports <see cref="EmailDeliveryStatus.AlreadyDelivered"/>.
 /// </summary>
@@ -41,11 +42,7 @@ internal sealed partial class OutboxEmailSender(IOptions<EmailOptions> options, 
                 stream.Flush(flushToDisk: true);
             }
 
-            try
-            {
-                File.Move(temporary, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
+            if (!AtomicPublish.TryPublish(temporary, path))
             {
                 LogAlreadyWritten(logger, message.Kind, message.ReferralId);
                 return new EmailDelivery(EmailDeliveryStatus.AlreadyDelivered);

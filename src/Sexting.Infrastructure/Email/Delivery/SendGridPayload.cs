@@ -29,7 +29,7 @@ internal static class SendGridPayload
         var mail = new SendGridMessage();
         mail.SetFrom(new EmailAddress(options.From, options.FromName));
         mail.AddTo(new EmailAddress(message.To));
-        mail.SetSubject(message.Subject);
+        mail.SetGlobalSubject(message.Subject);
         mail.AddContent("text/plain", message.TextBody);
         mail.AddContent("text/html", message.HtmlBody);
         mail.SetClickTracking(false, false);
