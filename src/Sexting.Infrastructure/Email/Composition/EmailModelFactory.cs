@@ -1,0 +1,211 @@
+using Sexting.Core.Assessment;
+using Sexting.Core.Cases;
+using Sexting.Core.Forces;
+using Sexting.Core.Notifications;
+using Sexting.Core.Referrals;
+
+namespace Sexting.Infrastructure.Email.Composition;
+
+/// <summary>
+/// Builds what a template may show from an <see cref="EmailRequest"/>. Who may see what is
+/// decided here, in one place, not in the templates:
+/// <list type="bullet">
+/// <item>the incident summary only to police readers (authorisation, consultation, investigation,
+/// safeguarding);</item>
+/// <item>young people's names and contacts only to those who must act on them (investigation,
+/// safeguarding alert, youth team); the authorisation kinds and the consultation use YP1, YP2 and
+/// ages, and their summary has the names replaced by those references;</item>
+/// <item>the advice and guidance carries nothing of the case but its reference.</item>
+/// </list>
+/// </summary>
+internal static class EmailModelFactory
+{
+    private static readonly HashSet<EmailKind> SummaryReaders =
+    [
+        EmailKind.AuthorisationRequest,
+        EmailKind.AuthorisationReminder,
+        EmailKind.AuthorisationEscalation,
+        EmailKind.SafeguardingExpertConsultation,
+        EmailKind.InvestigationReferral,
+        EmailKind.SafeguardingAlert,
+    ];
+
+    private static readonly HashSet<EmailKind> NameReaders =
+    [
+        EmailKind.InvestigationReferral,
+        EmailKind.SafeguardingAlert,
+        EmailKind.YouthTeamNotification,
+        EmailKind.EducationReminder,
+    ];
+
+    private static readonly HashSet<EmailKind> LinkRequired =
+    [
+        EmailKind.AuthorisationRequest,
+        EmailKind.AuthorisationReminder,
+        EmailKind.AuthorisationEscalation,
+        EmailKind.YouthTeamNotification,
+    ];
+
+    public static EmailModel Build(EmailRequest request, Uri publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var kind = request.Kind;
+        var link = AbsoluteLink(request.Link, publicBaseUrl);
+        if (link is null && LinkRequired.Contains(kind))
+        {
+            throw new ArgumentException($"A {kind} email needs its link.", nameof(request));
+        }
+
+        if (kind == EmailKind.PolicyReviewReminder)
+        {
+            return PolicyReview(request);
+        }
+
+        var record = request.Case ?? throw new ArgumentException($"A {kind} email needs its case.", nameof(request));
+        var referral = record.Referral;
+        var profile = ForceProfiles.For(record.ForceArea);
+        var assessment = record.Assessment;
+        var factors = assessment?.AggravatingFactors ?? [];
+        var dueBy = request.DueBy ?? record.Education?.DueBy;
+        if (kind == EmailKind.YouthTeamNotification && dueBy is null)
+        {
+            throw new ArgumentException("A YouthTeamNotification needs the date education is due by.", nameof(request));
+        }
+
+        var authorised = record.Outcome is not null;
+        var investigation = !authorised &&
+            (record.Status == CaseStatus.ReferredForInvestigation || assessment?.Route == Route.Investigation);
+        var declined = kind is EmailKind.InvestigationReferral or EmailKind.SettingOutcome && factors.Count == 0 && investigation;
+        if (kind == EmailKind.SettingOutcome && !authorised && !investigation)
+        {
+            throw new InvalidOperationException("A SettingOutcome needs an authorised outcome or a referral for investigation.");
+        }
+
+        var subject = EmailSubjects.For(
+            kind,
+            record.CrimeReference,
+            profile.LocalOutcomeCode,
+            dueBy is { } due ? UkDates.Day(due) : null,
+            null);
+
+        // §3.4.7, §3.6.2: the advice is the product's leaflet, addressed to its reader; it says
+        // nothing of the incident or of anyone else involved.
+        if (kind == EmailKind.AdviceGuidance)
+        {
+            return Base(kind, subject, record.CrimeReference, profile) with
+            {
+                RecipientName = UserText.Line(request.RecipientName),
+            };
+        }
+
+        var showSummary = SummaryReaders.Contains(kind);
+        var showNames = NameReaders.Contains(kind);
+        var summaryText = referral.Incident.Summary;
+        if (showSummary && !showNames)
+        {
+            summaryText = UserText.Redact(summaryText, referral.YoungPeople);
+        }
+
+        var found = factors.Select(f => f.Code).ToHashSet();
+        return Base(kind, subject, record.CrimeReference, profile) with
+        {
+            SettingName = UserText.Line(referral.Setting.Name),
+            SettingUrn = UserText.Line(referral.Setting.Urn),
+            SettingPostcode = UserText.Line(referral.Setting.Postcode),
+            ReporterName = UserText.Line(referral.Reporter.Name),
+            ReporterRole = PolicyWords.Reporter(referral.Reporter.Role),
+            ReporterEmail = UserText.Line(referral.Reporter.Email),
+            ReporterPhone = UserText.Line(referral.Reporter.Phone),
+            DiscoveredOn = UkDates.Long(referral.Incident.DiscoveredOn),
+            ReceivedOn = UkDates.Day(record.ReceivedAt),
+            SharedBeyondIntendedRecipient = referral.Incident.SharedBeyondIntendedRecipient,
+            ImageryViewedBySetting = referral.ImageryHandling.ViewedBySetting,
+            ImageryCopiedBySetting = referral.ImageryHandling.CopiedOrStoredBySetting,
+            Summary = showSummary ? UserText.Paragraphs(summaryText) : [],
+            NamesShown = showNames,
+            YoungPeople = referral.YoungPeople
+                .Select(p => new PersonView(
+                    UserText.Line(p.Reference) ?? "?",
+                    showNames ? UserText.Line(p.Name) : null,
+                    p.AgeOnDiscovery,
+                    PolicyWords.Role(p.Role),
+                    showNames ? UserText.Line(p.Email) : null,
+                    showNames ? UserText.Line(p.ParentCarer?.Name) : null,
+                    showNames ? UserText.Line(p.ParentCarer?.Email) : null))
+                .ToList(),
+            Adults = kind is EmailKind.InvestigationReferral or EmailKind.SafeguardingAlert
+                ? referral.AdultsInvolved.Select(a => new AdultView(UserText.Line(a.Name), UserText.Line(a.Description))).ToList()
+                : [],
+            Factors = factors.Select(f => new FactorView(PolicyWords.Factor(f.Code), UserText.Line(f.Reason) ?? "", f.PolicyRef)).ToList(),
+            FactorsChecked = PolicyWords.Factors.Select(f => new CheckView(f.Title, found.Contains(f.Code))).ToList(),
+            Concerns = (assessment?.SafeguardingConcerns ?? [])
+                .Select(c => new ConcernView(PolicyWords.Concern(c.Code), UserText.Line(c.Reason) ?? ""))
+                .ToList(),
+            VulnerabilityNotes = showSummary ? UserText.Paragraphs(referral.Concerns.VulnerabilityNotes) : [],
+            Link = link?.AbsoluteUri,
+            LinkExpiresAt = request.LinkExpiresAt is { } expires ? UkDates.Moment(expires) : null,
+            DueBy = dueBy is { } d ? UkDates.Day(d) : null,
+            ActorName = UserText.Line(request.ActorName),
+            Rationale = UserText.Paragraphs(request.Rationale),
+            RecipientName = UserText.Line(request.RecipientName),
+            Authorised = authorised,
+            AuthorisedBy = UserText.Line(record.Outcome?.AuthorisedBy),
+            AuthorisedOn = record.Outcome is { } outcome ? UkDates.Day(outcome.AuthorisedAt) : null,
+            Investigation = investigation,
+            Declined = declined,
+        };
+    }
+
+    private static EmailModel PolicyReview(EmailRequest request)
+    {
+        var date = request.PolicyReviewDate ?? throw new ArgumentException("A PolicyReviewReminder needs the review date.", nameof(request));
+        var reviewDate = UkDates.Long(date);
+        return new EmailModel
+        {
+            Kind = request.Kind.ToString(),
+            Subject = EmailSubjects.For(request.Kind, null, ForceProfiles.NationalOutcome, null, reviewDate),
+            ForceName = "Devon and Cornwall Police and Dorset Police",
+            NationalOutcome = ForceProfiles.NationalOutcome,
+            LocalOutcome = ForceProfiles.NationalOutcome,
+            YouthTeamName = "youth teams",
+            YouthTeamPolicyRef = "3.4.8",
+            AdviceWebsite = ForceProfiles.For(ForceArea.DevonAndCornwall).AdviceWebsite.AbsoluteUri,
+            PolicyReviewDate = reviewDate,
+            RecipientName = UserText.Line(request.RecipientName),
+        };
+    }
+
+    private static EmailModel Base(EmailKind kind, string subject, string crimeReference, ForceProfile profile) => new()
+    {
+        Kind = kind.ToString(),
+        Subject = subject,
+        CrimeReference = crimeReference,
+        ForceName = profile.DisplayName,
+        NationalOutcome = ForceProfiles.NationalOutcome,
+        LocalOutcome = profile.LocalOutcomeCode,
+        LocalOutcomeDiffers = profile.LocalOutcomeCode != ForceProfiles.NationalOutcome,
+        CrimeRecordingSystem = profile.CrimeRecordingSystem,
+        YouthTeamName = profile.YouthTeamName,
+        YouthTeamPolicyRef = profile.YouthTeamPolicyRef,
+        AdviceWebsite = profile.AdviceWebsite.AbsoluteUri,
+        Appendix = profile.Force == ForceArea.Dorset ? "D" : "C",
+    };
+
+    // Contract §6: links are absolute. A relative link is taken against PublicBaseUrl; anything
+    // but http(s) is refused, so no "javascript:" or "data:" link can reach a template.
+    private static Uri? AbsoluteLink(Uri? link, Uri publicBaseUrl)
+    {
+        if (link is null)
+        {
+            return null;
+        }
+
+        var absolute = link.IsAbsoluteUri ? link : new Uri(publicBaseUrl, link);
+        if (absolute.Scheme != Uri.UriSchemeHttps && absolute.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new ArgumentException("Email links must be http or https.", nameof(link));
+        }
+
+        return absolute;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Sexting.Infrastructure.Email.Composition;
+
+/// <summary>An aggravating factor found (§3.5.2): the policy's words for it, why, and where.</summary>
+internal sealed record FactorView(string Title, string Reason, string PolicyRef);

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SendGrid;
+using Sexting.Core.Notifications;
+using Sexting.Infrastructure.Email.Composition;
+using Sexting.Infrastructure.Email.Delivery;
+
+namespace Sexting.Infrastructure.Email;
+
+/// <summary>Registers email: options, the composer, and the sender that <c>Email:Mode</c> names.</summary>
+public static class EmailServiceCollectionExtensions
+{
+    /// <summary>The name of the HTTP client the SendGrid client uses.</summary>
+    public const string SendGridHttpClientName = "SendGrid";
+
+    /// <summary>
+    /// Adds <see cref="IEmailComposer"/> and <see cref="IEmailSender"/>. In <see cref="EmailMode.SendGrid"/>
+    /// mode the sender needs an <c>IOnceLedger</c> from the container (registered elsewhere) and
+    /// <c>SendGrid:ApiKey</c>, checked at start.
+    /// </summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<EmailOptions>()
+            .BindConfiguration(EmailOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Retry.BaseDelay >= TimeSpan.Zero && o.Retry.MaxDelay >= o.Retry.BaseDelay && o.Retry.MaxRetryAfter >= TimeSpan.Zero,
+                "Email:Retry delays must be positive, and MaxDelay at least BaseDelay.")
+            .ValidateOnStart();
+        services.AddOptions<PublicLinkOptions>()
+            .Configure<IConfiguration>((o, config) =>
+            {
+                if (config[PublicLinkOptions.Key] is { Length: > 0 } value)
+                {
+                    o.PublicBaseUrl = new Uri(value, UriKind.RelativeOrAbsolute);
+                }
+            })
+            .Validate(o => o.PublicBaseUrl.IsAbsoluteUri && (o.PublicBaseUrl.Scheme == Uri.UriSchemeHttp || o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps),
+                "PublicBaseUrl must be an absolute http or https address.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EmailTemplates>();
+        services.TryAddSingleton<IEmailComposer, FluidEmailComposer>();
+
+        // The mode is read here, once: it decides what is registered, not only how it behaves.
+        var mode = configuration.GetValue($"{EmailOptions.Section}:{nameof(EmailOptions.Mode)}", EmailMode.Outbox);
+        if (mode == EmailMode.SendGrid)
+        {
+            services.AddOptions<SendGridOptions>()
+                .BindConfiguration(SendGridOptions.Section)
+                .Validate(o => !string.IsNullOrWhiteSpace(o.ApiKey), "SendGrid:ApiKey is required when Email:Mode is SendGrid.")
+                .Validate(o => string.IsNullOrEmpty(o.Host) || Uri.TryCreate(o.Host, UriKind.Absolute, out _), "SendGrid:Host must be an absolute address.")
+                .ValidateOnStart();
+            services.AddHttpClient(SendGridHttpClientName);
+            services.TryAddTransient<ISendGridClient>(provider =>
+            {
+                var settings = provider.GetRequiredService<IOptions<SendGridOptions>>().Value;
+                var clientOptions = new SendGridClientOptions { ApiKey = settings.ApiKey };
+                if (!string.IsNullOrEmpty(settings.Host))
+                {
+                    clientOptions.Host = settings.Host;
+                }
+
+                var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(SendGridHttpClientName);
+                return new SendGridClient(http, clientOptions);
+            });
+            services.TryAddTransient<IEmailSender, SendGridEmailSender>();
+        }
+        else
+        {
+            services.TryAddSingleton<IEmailSender, OutboxEmailSender>();
+        }
+
+        return services;
+    }
+}

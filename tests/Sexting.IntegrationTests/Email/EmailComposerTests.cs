@@ -1,0 +1,361 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Sexting.Core.Notifications;
+using Sexting.Core.Referrals;
+using Sexting.Infrastructure.Email;
+using Sexting.Infrastructure.Email.Composition;
+
+namespace Sexting.IntegrationTests.Email;
+
+public sealed class EmailComposerTests
+{
+    private static readonly EmailTemplates Templates = new();
+
+    private static readonly IReadOnlyList<EmailKind> NameFreeKinds =
+    [
+        EmailKind.IntakeAcknowledgement,
+        EmailKind.AuthorisationRequest,
+        EmailKind.AuthorisationReminder,
+        EmailKind.AuthorisationEscalation,
+        EmailKind.SafeguardingExpertConsultation,
+        EmailKind.AdviceGuidance,
+        EmailKind.SettingOutcome,
+        EmailKind.PolicyReviewReminder,
+    ];
+
+    private static readonly IReadOnlyList<EmailKind> SummaryKinds =
+    [
+        EmailKind.AuthorisationRequest,
+        EmailKind.AuthorisationReminder,
+        EmailKind.AuthorisationEscalation,
+        EmailKind.SafeguardingExpertConsultation,
+        EmailKind.InvestigationReferral,
+        EmailKind.SafeguardingAlert,
+    ];
+
+    public static TheoryData<EmailKind> Kinds() => new(TestCases.AllKinds);
+
+    public static TheoryData<EmailKind, AdviceAudience> KindsAndAudiences()
+    {
+        var data = new TheoryData<EmailKind, AdviceAudience>();
+        foreach (var kind in TestCases.AllKinds)
+        {
+            data.Add(kind, AdviceAudience.ParentCarer);
+        }
+
+        data.Add(EmailKind.AdviceGuidance, AdviceAudience.YoungPerson);
+        return data;
+    }
+
+    [Fact]
+    public void Templates_EveryKind_HasTextAndHtml()
+    {
+        var names = Templates.Names.ToHashSet();
+        foreach (var kind in TestCases.AllKinds)
+        {
+            var bases = kind == EmailKind.AdviceGuidance
+                ? new[] { "AdviceGuidance.YoungPerson", "AdviceGuidance.ParentCarer" }
+                : [kind.ToString()];
+            foreach (var name in bases)
+            {
+                Assert.Contains(name + ".text", names);
+                Assert.Contains(name + ".html", names);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndAudiences))]
+    public void Compose_EveryKind_RendersBothContentsWithCrimeReferenceInSubject(EmailKind kind, AdviceAudience audience)
+    {
+        var email = Composer().Compose(TestCases.RequestFor(kind, audience: audience));
+
+        Assert.False(string.IsNullOrWhiteSpace(email.TextBody));
+        Assert.StartsWith("<!DOCTYPE html>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.EndsWith("</html>\n", email.HtmlBody.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        if (kind == EmailKind.PolicyReviewReminder)
+        {
+            Assert.Contains("SA028", email.Subject, StringComparison.Ordinal);
+            Assert.Contains("13 March 2020", email.Subject, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.StartsWith("DC-2026-000042: ", email.Subject, StringComparison.Ordinal);
+            Assert.Contains("DC-2026-000042", email.TextBody, StringComparison.Ordinal);
+            Assert.Contains("DC-2026-000042", email.HtmlBody, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndAudiences))]
+    public void Compose_EveryKind_SubjectHasNoNameAndNoSexting(EmailKind kind, AdviceAudience audience)
+    {
+        var email = Composer().Compose(TestCases.RequestFor(kind, audience: audience, recipientName: "Sam Example"));
+
+        foreach (var part in new[] { "Alex", "Example", "Jamie", "Sample", "Sam", "Chris" })
+        {
+            Assert.DoesNotContain(part, email.Subject, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.DoesNotContain("sexting", email.Subject, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain('\r', email.Subject);
+        Assert.DoesNotContain('\n', email.Subject);
+    }
+
+    [Fact]
+    public void Compose_CrimeReferenceWithLineBreak_Throws()
+    {
+        var request = TestCases.RequestFor(EmailKind.IntakeAcknowledgement);
+        request = request with { Case = request.Case! with { CrimeReference = "DC-2026-000042\r\nBcc: injected@evil.example" } };
+
+        Assert.Throws<InvalidOperationException>(() => Composer().Compose(request));
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndAudiences))]
+    public void Compose_HostileInputEverywhere_EncodedInHtmlAndSafeInText(EmailKind kind, AdviceAudience audience)
+    {
+        var request = TestCases.RequestFor(kind, TestCases.HostileReferral(), audience, recipientName: TestCases.Hostile, actorName: TestCases.Hostile, rationale: TestCases.Hostile);
+
+        var email = Composer().Compose(request);
+
+        // Markup and attribute break-outs arrive encoded, never live.
+        Assert.DoesNotContain("<script", email.HtmlBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("alert(\"x\")", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("onmouseover=\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>sit</b>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", email.HtmlBody, StringComparison.Ordinal);
+
+        // Plain text shows the characters as they were typed, which is safe in text/plain.
+        Assert.Contains("<script>alert(\"x\")</script>", email.TextBody, StringComparison.Ordinal);
+
+        // No line of either body starts with an injected header; no bidi override survives.
+        foreach (var body in new[] { email.TextBody, email.HtmlBody })
+        {
+            Assert.DoesNotContain(body.ReplaceLineEndings("\n").Split('\n'), line => line.StartsWith("Bcc:", StringComparison.Ordinal));
+            foreach (var bidi in new[] { '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069' })
+            {
+                Assert.DoesNotContain(bidi, body);
+            }
+        }
+
+        // Right-to-left text and emoji are kept: they are someone's words.
+        Assert.Contains("مرحبا", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("😀", email.TextBody, StringComparison.Ordinal);
+        Assert.True(email.HtmlBody.Contains("😀", StringComparison.Ordinal) || email.HtmlBody.Contains("&#x1F600;", StringComparison.OrdinalIgnoreCase));
+
+        // The 4000-character summary reaches its police readers whole.
+        if (SummaryKinds.Contains(kind))
+        {
+            Assert.Contains(TestCases.SummaryEnd, email.TextBody, StringComparison.Ordinal);
+            Assert.Contains(TestCases.SummaryEnd, email.HtmlBody, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Compose_KindsNotForPoliceReaders_LeaveOutIncidentSummary(EmailKind kind)
+    {
+        var email = Composer().Compose(TestCases.RequestFor(kind));
+
+        if (SummaryKinds.Contains(kind))
+        {
+            Assert.Contains(TestCases.SummaryMarker, email.TextBody, StringComparison.Ordinal);
+            Assert.Contains(TestCases.SummaryMarker, email.HtmlBody, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.DoesNotContain(TestCases.SummaryMarker, email.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestCases.SummaryMarker, email.HtmlBody, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestCases.NotesMarker, email.TextBody, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Compose_NameFreeKinds_CarryNoYoungPersonName(EmailKind kind)
+    {
+        var email = Composer().Compose(TestCases.RequestFor(kind));
+        var bodies = email.TextBody + email.HtmlBody;
+
+        if (NameFreeKinds.Contains(kind))
+        {
+            // The summary names Alex and Jamie; readers of these kinds see YP1 and YP2 instead.
+            foreach (var part in new[] { "Alex", "Jamie", "Sample" })
+            {
+                Assert.DoesNotContain(part, bodies, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        else
+        {
+            Assert.Contains("Alex Example", bodies, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(EmailKind.AuthorisationRequest)]
+    [InlineData(EmailKind.AuthorisationReminder)]
+    [InlineData(EmailKind.AuthorisationEscalation)]
+    [InlineData(EmailKind.SafeguardingExpertConsultation)]
+    public void Compose_AuthorisationKinds_ReplaceNamesInSummaryWithReferences(EmailKind kind)
+    {
+        var email = Composer().Compose(TestCases.RequestFor(kind));
+
+        Assert.Contains("YP1 sent an image to YP2 on a messaging app.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("YP2 told a teacher; YP1 says", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("YP1, aged 15", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(EmailKind.AuthorisationRequest, "approvals")]
+    [InlineData(EmailKind.AuthorisationReminder, "approvals")]
+    [InlineData(EmailKind.AuthorisationEscalation, "approvals")]
+    [InlineData(EmailKind.YouthTeamNotification, "education")]
+    [InlineData(EmailKind.EducationReminder, "education")]
+    public void Compose_KindsWithLink_PutAbsoluteLinkInBothContents(EmailKind kind, string route)
+    {
+        var request = TestCases.RequestFor(kind);
+        var email = Composer().Compose(request);
+        var link = request.Link!.AbsoluteUri;
+
+        Assert.Contains("/api/" + route + "/", link, StringComparison.Ordinal);
+        Assert.Contains(link, email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{link}\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("4 December 2026", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_RelativeLink_MadeAbsoluteFromPublicBaseUrl()
+    {
+        var request = TestCases.RequestFor(EmailKind.AuthorisationRequest) with { Link = new Uri("/api/approvals/abc.def", UriKind.Relative) };
+        var composer = new FluidEmailComposer(Templates, Options.Create(new PublicLinkOptions { PublicBaseUrl = new Uri("https://ypsi.example") }));
+
+        var email = composer.Compose(request);
+
+        Assert.Contains("https://ypsi.example/api/approvals/abc.def", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://ypsi.example/api/approvals/abc.def\"", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_ScriptLink_Throws()
+    {
+        var request = TestCases.RequestFor(EmailKind.AuthorisationRequest) with { Link = new Uri("javascript:alert(1)") };
+
+        Assert.Throws<ArgumentException>(() => Composer().Compose(request));
+    }
+
+    [Theory]
+    [InlineData(EmailKind.AuthorisationRequest)]
+    [InlineData(EmailKind.YouthTeamNotification)]
+    public void Compose_LinkMissingWhereRequired_Throws(EmailKind kind)
+    {
+        var request = TestCases.RequestFor(kind) with { Link = null };
+
+        Assert.Throws<ArgumentException>(() => Composer().Compose(request));
+    }
+
+    [Fact]
+    public void Compose_AdviceGuidanceWithoutAudience_Throws()
+    {
+        var request = TestCases.RequestFor(EmailKind.AdviceGuidance) with { Audience = null };
+
+        Assert.Throws<ArgumentException>(() => Composer().Compose(request));
+    }
+
+    public static TheoryData<EmailKind, AdviceAudience, string[]> KeySentences() => new()
+    {
+        // §3.2.3 initial advice, the force's website, what happens next.
+        { EmailKind.IntakeAcknowledgement, AdviceAudience.ParentCarer, ["Dear Jo Bloggs", "Your crime reference is", "recorded it as a crime", "do not copy, save, print, forward or share it", "Do not ask a young person, or anyone else, to send you the imagery", "https://www.dcdhub.org/sexting", "What happens next", "Outcome 27 on UNIFI", "call 999"] },
+        { EmailKind.SafeguardingAlert, AdviceAudience.ParentCarer, ["§3.2.2", "Immediate risk of harm", "Vulnerability described by the setting", TestCases.NotesMarker, "Alex Example", "dsl@exevalley.example", "Lee Adult"] },
+        { EmailKind.AuthorisationRequest, AdviceAudience.ParentCarer, ["Proposed outcome: Outcome 21, recorded as Outcome 27 on UNIFI", "not in the public interest - police decision", "authorisation from a line manager (§3.4.3)", "Aggravating factors checked (SA028 §3.5.2)", "Adult involved as perpetrators: not found", "Exploitation: not found", "Public Protection Unit Detective Sergeant", "Youth Intervention Officer"] },
+        { EmailKind.AuthorisationReminder, AdviceAudience.ParentCarer, ["Reminder", "no decision has been recorded yet", "new link", "Aggravating factors checked"] },
+        { EmailKind.AuthorisationEscalation, AdviceAudience.ParentCarer, ["Escalation", "escalation contact", "has not answered", "Aggravating factors checked"] },
+        { EmailKind.SafeguardingExpertConsultation, AdviceAudience.ParentCarer, ["Insp. Pat Manager, the line manager", "consult you as safeguarding expert", "§3.4.3", TestCases.RationaleMarker, "Aggravating factors checked"] },
+        { EmailKind.InvestigationReferral, AdviceAudience.ParentCarer, ["Referred for investigation", "Aggravating factors found", "Adult involved as perpetrators", "At least one individual involved is under the age of 13", "YP2 was 12 on", "§1.2.2", "Alex Example", "Lee Adult"] },
+        { EmailKind.YouthTeamNotification, AdviceAudience.ParentCarer, ["Dear Youth Intervention Officer", "(§3.4.8)", "Deliver by Monday 28 December 2026", "education and intervention", "Sexting: advice and guidance for young people, parents and carers", "Alex Example", "Sam Example", "record it here"] },
+        { EmailKind.AdviceGuidance, AdviceAudience.ParentCarer, ["Dear Sam Example", "Sexting: advice and guidance for young people, parents and carers", "your child does not have a criminal record", "Disclosure and Barring Service (DBS)", "pattern of behaviour", "Outcome 27", "0344 381 4772", "https://www.childnet.com/", "0800 1111", "https://www.dcdhub.org/sexting", "do not ask your child or anyone else to send it to you"] },
+        { EmailKind.AdviceGuidance, AdviceAudience.YoungPerson, ["Hello Sam Example", "Sexting: advice and guidance for young people, parents and carers", "you do not get a criminal record", "DBS check", "pattern of behaviour", "you lose control of it", "You can always say no", "0344 381 4772", "https://www.childnet.com/", "Report Remove"] },
+        { EmailKind.SettingOutcome, AdviceAudience.ParentCarer, ["Dear Jo Bloggs", "The police will take no further action", "recorded as Outcome 27 on UNIFI", "do not have a criminal record", "Appendix C", "Youth Intervention Officer will contact you"] },
+        { EmailKind.EducationReminder, AdviceAudience.ParentCarer, ["Education and intervention overdue", "was due by Monday 28 December 2026", "§3.4.7", "Alex Example", "once a day"] },
+        { EmailKind.PolicyReviewReminder, AdviceAudience.ParentCarer, ["13 March 2020", "§5.1", "document owner", "Alliance Prevention Department", "Outcome 27", "Policy:NextReviewDate"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(KeySentences))]
+    public void Compose_EachKind_SaysWhatThePolicyAsks(EmailKind kind, AdviceAudience audience, string[] sentences)
+    {
+        var email = Composer().Compose(TestCases.RequestFor(kind, audience: audience));
+
+        var visible = Visible(email.HtmlBody);
+        foreach (var sentence in sentences)
+        {
+            Assert.Contains(sentence, email.TextBody, StringComparison.Ordinal);
+            Assert.Contains(sentence, visible, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Compose_SettingOutcomeForInvestigation_SaysPoliceWillInvestigateWithoutFactors()
+    {
+        var request = TestCases.RequestFor(EmailKind.SettingOutcome) with { Case = TestCases.Aggravated() };
+
+        var email = Composer().Compose(request);
+
+        Assert.Contains("The police will investigate this incident", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("no further action", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("under the age of 13", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lee Adult", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_InvestigationReferralAfterDecline_GivesManagerAndRationale()
+    {
+        var request = TestCases.RequestFor(EmailKind.InvestigationReferral) with { Case = TestCases.Declined() };
+
+        var email = Composer().Compose(request);
+
+        Assert.Contains("Insp. Pat Manager, the line manager, declined to authorise it", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains(TestCases.RationaleMarker, email.TextBody, StringComparison.Ordinal);
+        Assert.Contains(TestCases.RationaleMarker, email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Aggravating factors found", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_DorsetCase_UsesOutcome21AndSaferSchoolsTeam()
+    {
+        var referral = TestCases.Referral(ForceArea.Dorset);
+
+        var request = TestCases.RequestFor(EmailKind.AuthorisationRequest, referral);
+        var authorisation = Composer().Compose(request);
+        var youth = Composer().Compose(TestCases.RequestFor(EmailKind.YouthTeamNotification, referral));
+        var setting = Composer().Compose(TestCases.RequestFor(EmailKind.SettingOutcome, referral));
+
+        Assert.Equal("DO-2026-000042: Outcome 21 proposed - your authorisation is needed", authorisation.Subject);
+        Assert.DoesNotContain("Outcome 27", authorisation.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Dear Safer Schools and Communities Team", youth.TextBody, StringComparison.Ordinal);
+        Assert.Contains("(§3.4.9)", youth.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Dorset Police", youth.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Appendix D", setting.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_AdviceGuidance_AddressedToRecipientOnly()
+    {
+        var request = TestCases.RequestFor(EmailKind.AdviceGuidance, recipientName: "Chris Sample");
+
+        var email = Composer().Compose(request);
+
+        Assert.Contains("Dear Chris Sample", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exe Valley", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jo Bloggs", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex", email.TextBody, StringComparison.Ordinal);
+    }
+
+    // What a reader of the HTML sees: the text without tags, entities decoded.
+    private static string Visible(string html) =>
+        WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", "", RegexOptions.None, TimeSpan.FromSeconds(5)));
+
+    private static FluidEmailComposer Composer() =>
+        new(Templates, Options.Create(new PublicLinkOptions()));
+}

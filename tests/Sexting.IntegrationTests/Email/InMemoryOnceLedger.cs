@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Sexting.Core.Cases;
+
+namespace Sexting.IntegrationTests.Email;
+
+/// <summary>An <see cref="IOnceLedger"/> for tests only: a concurrent set of claims.</summary>
+internal sealed class InMemoryOnceLedger : IOnceLedger
+{
+    private readonly ConcurrentDictionary<string, byte> _claims = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Claims => _claims.Keys.ToList();
+
+    public int Releases { get; private set; }
+
+    public Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(_claims.TryAdd(key, 0));
+
+    public Task ReleaseAsync(string key, CancellationToken cancellationToken)
+    {
+        _claims.TryRemove(key, out _);
+        Releases++;
+        return Task.CompletedTask;
+    }
+}
