@@ -142,7 +142,7 @@ public sealed class ReferralFormBrowserTests(BrowserFixture browser, ITestOutput
         await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button:has-text('Send report')"), r => r.Request.Method == "POST");
 
         // govuk-frontend focuses the summary on load; its links move focus to the field.
-        Assert.Equal("govuk-error-summary", await page.EvaluateAsync<string>("() => document.activeElement.className"));
+        await page.WaitForFunctionAsync("() => document.activeElement.classList.contains('govuk-error-summary')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
         await page.ClickAsync(".govuk-error-summary__list a");
         Assert.Equal("youngPeople-0-dateOfBirth-day", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         Assert.Equal("13", await page.InputValueAsync("#youngPeople-0-dateOfBirth-month"));
