@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http;
+using Sexting.Core.Referrals;
+
+namespace Sexting.Infrastructure.Pages.Decisions;
+
+/// <summary>
+/// The decision form of POST /api/approvals/{token} (contract §5): <c>decision</c> =
+/// <c>authorise</c> | <c>decline</c> | <c>consult</c>, <c>managerName</c> (required),
+/// <c>rationale</c> (required to authorise or decline). Holds the text as posted, to show again.
+/// </summary>
+public sealed record ApprovalForm(string Decision, string ManagerName, string Rationale)
+{
+    public const string DecisionField = "decision";
+    public const string ManagerNameField = "managerName";
+    public const string RationaleField = "rationale";
+
+    /// <summary>Longest rationale accepted.</summary>
+    public const int MaxRationale = 4000;
+
+    /// <summary>An empty form.</summary>
+    public static ApprovalForm Empty { get; } = new("", "", "");
+
+    /// <summary>The form as posted.</summary>
+    public static ApprovalForm From(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return From(name => form[name].LastOrDefault());
+    }
+
+    /// <summary>The form from a lookup of posted fields.</summary>
+    public static ApprovalForm From(Func<string, string?> field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return new(field(DecisionField) ?? "", field(ManagerNameField) ?? "", field(RationaleField) ?? "");
+    }
+
+    /// <summary>The decision, when the form is complete and valid; otherwise the errors, keyed by field name.</summary>
+    public (ApprovalDecision? Decision, IReadOnlyDictionary<string, string> Errors) Validate()
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        ApprovalDecision? decision = Decision.Trim() switch
+        {
+            "authorise" => ApprovalDecision.Authorise,
+            "decline" => ApprovalDecision.Decline,
+            "consult" => ApprovalDecision.Consult,
+            _ => null,
+        };
+        if (decision is null)
+        {
+            errors[DecisionField] = "Select whether you authorise Outcome 21, decline it, or want to consult a safeguarding expert";
+        }
+
+        var name = ManagerName.Trim();
+        if (name.Length == 0)
+        {
+            errors[ManagerNameField] = "Enter your full name";
+        }
+        else if (name.Length > ReferralLimits.MaxName || name.Any(char.IsControl))
+        {
+            errors[ManagerNameField] = $"Your name must be a single line of at most {ReferralLimits.MaxName} characters";
+        }
+
+        var rationale = Rationale.Trim();
+        if (rationale.Length == 0 && decision is ApprovalDecision.Authorise or ApprovalDecision.Decline)
+        {
+            errors[RationaleField] = decision == ApprovalDecision.Authorise
+                ? "Enter your rationale for authorising Outcome 21"
+                : "Enter your rationale for declining Outcome 21";
+        }
+        else if (rationale.Length > MaxRationale)
+        {
+            errors[RationaleField] = $"Your rationale must be {MaxRationale} characters or fewer";
+        }
+
+        return (errors.Count == 0 ? decision : null, errors);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using Sexting.Core.Cases;
+using Sexting.Core.Forces;
+
+namespace Sexting.Infrastructure.Pages.Decisions;
+
+/// <summary>
+/// GET /api/approvals/{token} (contract §5): the case without the young people's names, and
+/// the line manager's decision on Outcome 21 (SA028 §3.4.3). Showing it changes nothing.
+/// </summary>
+public sealed class ApprovalPage(PageLayout layout)
+{
+    /// <summary>The page's title.</summary>
+    public const string Title = "Authorise Outcome 21";
+
+    /// <summary>The page for a case awaiting authorisation; with a bad form, its errors.</summary>
+    public string Render(CaseRecord record, string token, ApprovalForm? form = null, IReadOnlyDictionary<string, string>? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        form ??= ApprovalForm.Empty;
+        errors ??= new Dictionary<string, string>();
+        var force = ForceProfiles.For(record.ForceArea);
+        var builder = new FormBuilder(
+            name => name switch
+            {
+                ApprovalForm.DecisionField => form.Decision,
+                ApprovalForm.ManagerNameField => form.ManagerName,
+                ApprovalForm.RationaleField => form.Rationale,
+                _ => "",
+            },
+            errors.GetValueOrDefault);
+        builder.Radios(ApprovalForm.DecisionField, "Your decision", null,
+        [
+            ("authorise", $"Authorise {ForceProfiles.NationalOutcome}", $"Close the crime with {ForceProfiles.NationalOutcome}{(force.LocalOutcomeCode == ForceProfiles.NationalOutcome ? "" : $" ({force.LocalOutcomeCode} on {force.CrimeRecordingSystem})")}. The {force.YouthTeamName} delivers education and intervention (SA028 {force.YouthTeamPolicyRef})."),
+            ("decline", "Decline", "Outcome 21 is not appropriate. The case is referred for investigation."),
+            ("consult", "Consult a safeguarding expert first", "We email the Public Protection Unit Detective Sergeant or equivalent (SA028 3.4.3). This link stays valid so you can decide later."),
+        ], legendClass: "govuk-fieldset__legend--m");
+        builder.TextInput(ApprovalForm.ManagerNameField, "Your full name", "Recorded on the case with the address this link was sent to", autocomplete: "name", maxLength: 200);
+        builder.Textarea(ApprovalForm.RationaleField, "Your rationale", "Required to authorise or decline. Why is this outcome, or investigation, right for this case?", ApprovalForm.MaxRationale, rows: 6);
+
+        var action = "/api/approvals/" + Uri.EscapeDataString(token);
+        var main = new StringBuilder();
+        main.Append("""
+            <div class="govuk-grid-row">
+              <div class="govuk-grid-column-two-thirds">
+
+            """);
+        main.Append(builder.Errors.Render());
+        main.Append($"""
+                <span class="govuk-caption-l">Crime reference {Html.E(record.CrimeReference)}</span>
+                <h1 class="govuk-heading-l">{Title}</h1>
+                <p class="govuk-body">A school or college reported this incident. No aggravating factors were found, so {Html.E(ForceProfiles.NationalOutcome)} is proposed: education and intervention instead of a full investigation (SA028 3.4.1). Any use of {Html.E(ForceProfiles.NationalOutcome)} needs a line manager’s authorisation (SA028 3.4.3).</p>
+                <h2 class="govuk-heading-m">The case</h2>
+                <p class="govuk-body">Young people are shown by reference only. Their names are on the crime record.</p>
+            {CaseSummary.Render(record)}
+                <form method="post" action="{Html.E(action)}" enctype="application/x-www-form-urlencoded" novalidate>
+
+            """);
+        main.Append(builder.Html);
+        main.Append("""
+                  <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Record decision</button>
+                </form>
+              </div>
+            </div>
+
+            """);
+        return layout.Render(Title, main.ToString(), builder.Errors.HasErrors);
+    }
+}

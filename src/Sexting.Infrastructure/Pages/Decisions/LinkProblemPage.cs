@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+using Sexting.Core.Links;
+
+namespace Sexting.Infrastructure.Pages.Decisions;
+
+/// <summary>
+/// Kind, clear pages for a decision link that cannot be used (contract §5): unknown (404),
+/// expired or already used (410). They say what to do next and show nothing of the case.
+/// </summary>
+public sealed class LinkProblemPage(PageLayout layout)
+{
+    /// <summary>The problem for a link state that is not <see cref="LinkState.Valid"/>.</summary>
+    public static LinkProblem ProblemOf(LinkState state) => state switch
+    {
+        LinkState.Expired => LinkProblem.Expired,
+        LinkState.Used => LinkProblem.AlreadyUsed,
+        LinkState.Unknown => LinkProblem.Unknown,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "A valid link has no problem."),
+    };
+
+    /// <summary>The HTTP status for a problem: 404 for an unknown link, else 410.</summary>
+    public static int StatusCodeOf(LinkProblem problem) =>
+        problem == LinkProblem.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+
+    /// <summary>The page as an HTTP answer with its status and security headers.</summary>
+    public HtmlPageResult Result(LinkProblem problem) => new(Render(problem), StatusCodeOf(problem));
+
+    /// <summary>The page.</summary>
+    public string Render(LinkProblem problem)
+    {
+        var (title, explanation) = problem switch
+        {
+            LinkProblem.Unknown => ("This link is not recognised",
+                "The link may have been copied incompletely, or it is not a link we sent. Check that you used the whole link from the email."),
+            LinkProblem.Expired => ("This link has expired",
+                "For the safety of the young people involved, links in our emails only work for a limited time. If a decision is still needed, you will be sent a new link, or you can ask for one."),
+            LinkProblem.AlreadyUsed => ("This link has already been used",
+                "A decision has already been recorded for this case, so nothing more is needed from this link. Each decision can be made only once."),
+            LinkProblem.NoLongerAwaiting => ("This case no longer needs this decision",
+                "The case has moved on since this link was sent, for example because a decision was recorded another way. Nothing more is needed from this link."),
+            _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
+        };
+        var main = $"""
+            <div class="govuk-grid-row">
+              <div class="govuk-grid-column-two-thirds">
+                <h1 class="govuk-heading-l">{Html.E(title)}</h1>
+                <p class="govuk-body">{Html.E(explanation)}</p>
+                <h2 class="govuk-heading-m">What to do next</h2>
+                <p class="govuk-body">If you think something is wrong, contact your force and quote the crime reference from the email:</p>
+                <ul class="govuk-list govuk-list--bullet">
+                  <li>Devon and Cornwall Police: call 101</li>
+                  <li>Dorset Police: call 101</li>
+                </ul>
+                <p class="govuk-body">If a child is in immediate danger, call 999.</p>
+              </div>
+            </div>
+            """;
+        return layout.Render(title, main);
+    }
+}

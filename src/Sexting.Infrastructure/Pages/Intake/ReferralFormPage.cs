@@ -1,0 +1,231 @@
+using System.Text;
+using Sexting.Core.Referrals;
+using static Sexting.Infrastructure.Pages.Intake.ReferralFormFields;
+
+namespace Sexting.Infrastructure.Pages.Intake;
+
+/// <summary>
+/// The school's referral form (contract §2, §8): GET /api/form, and the same form again with an
+/// error summary when POST /api/referrals finds problems. There is no file input anywhere:
+/// images are never accepted (§3.2.3). Posts form-encoded to /api/referrals.
+/// </summary>
+public sealed class ReferralFormPage(PageLayout layout)
+{
+    /// <summary>The page's title (no personal data).</summary>
+    public const string Title = "Report an incident of youth produced sexual imagery";
+
+    /// <summary>Where the form posts (contract §2).</summary>
+    public const string Action = "/api/referrals";
+
+    /// <summary>Where the no-JavaScript "Add another young person" button posts the form back.</summary>
+    public const string AddYoungPersonAction = "/api/form";
+
+    /// <summary>The form, with the values given and the parser's errors (keyed by JSON path) shown.</summary>
+    public string Render(ReferralFormValues values, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        errors ??= new Dictionary<string, string[]>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        string? ErrorOf(string key)
+        {
+            if (!errors.TryGetValue(key, out var messages) || messages.Length == 0)
+            {
+                return null;
+            }
+
+            used.Add(key);
+            return Describe(key, messages[0]);
+        }
+
+        var form = new FormBuilder(name => values[name], ErrorOf);
+        RenderFields(form, values);
+
+        // Errors no field shows (such as a submission id altered by hand) still reach the summary.
+        foreach (var (key, messages) in errors.Where(e => !used.Contains(e.Key) && e.Value.Length > 0).OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            form.Errors.Add(ReferralFormMapper.FieldIdFor(key), Describe(key, messages[0]));
+        }
+
+        var main = new StringBuilder();
+        main.Append("""
+            <div class="govuk-grid-row">
+              <div class="govuk-grid-column-two-thirds">
+
+            """);
+        main.Append(form.Errors.Render());
+        main.Append($"""
+                <h1 class="govuk-heading-l">{Html.E(Title)}</h1>
+                <p class="govuk-body">Use this form if you work in a school or college in Devon, Cornwall or Dorset and have found that a young person has made, sent or received a sexual image or video of someone under 18.</p>
+                <p class="govuk-body">Every report is recorded as a crime (SA028 3.2.1). In most cases without aggravating factors the police will work with you on education and support rather than a prosecution.</p>
+                <div class="govuk-warning-text">
+                  <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+                  <strong class="govuk-warning-text__text">
+                    <span class="govuk-visually-hidden">Warning</span>
+                    Images must never be attached, copied, forwarded, screenshotted or saved &ndash; not even to report them. Describe what happened in words only. This form cannot accept images (SA028 3.2.3).
+                  </strong>
+                </div>
+                <div class="govuk-inset-text">If a child is in immediate danger, call 999 now.</div>
+                <form method="post" action="{Action}" enctype="application/x-www-form-urlencoded" novalidate>
+                  <input type="hidden" name="{SubmissionId}" value="{Html.E(values.SubmissionId)}">
+
+            """);
+        main.Append(form.Html);
+        main.Append("""
+                  <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Send report</button>
+                </form>
+              </div>
+            </div>
+
+            """);
+        return layout.Render(Title, main.ToString(), form.Errors.HasErrors);
+    }
+
+    private static void RenderFields(FormBuilder form, ReferralFormValues values)
+    {
+        form.Radios(ReferralFormFields.ForceArea, "Which police force covers your school or college?", null,
+        [
+            (nameof(Core.Referrals.ForceArea.DevonAndCornwall), "Devon and Cornwall Police", "Devon, Cornwall and the Isles of Scilly"),
+            (nameof(Core.Referrals.ForceArea.Dorset), "Dorset Police", "Dorset, Bournemouth, Christchurch and Poole"),
+        ], legendClass: "govuk-fieldset__legend--m");
+
+        form.Raw("""<h2 class="govuk-heading-m">Your school or college</h2>""");
+        form.TextInput(SettingName, "Name of the school or college", autocomplete: "organization", spellcheck: false, maxLength: ReferralLimits.MaxName);
+        form.TextInput(SettingUrn, "Unique reference number (URN) (optional)", "The 6-digit number from Get Information about Schools", widthClass: "govuk-input--width-10", maxLength: ReferralLimits.MaxShortCode);
+        form.TextInput(SettingPostcode, "Postcode (optional)", autocomplete: "postal-code", widthClass: "govuk-input--width-10", maxLength: ReferralLimits.MaxShortCode);
+
+        form.Raw("""<h2 class="govuk-heading-m">About you</h2>""");
+        form.TextInput(ReporterName, "Your full name", autocomplete: "name", maxLength: ReferralLimits.MaxName);
+        form.Radios(ReferralFormFields.ReporterRole, "Your role", null,
+        [
+            (nameof(Core.Referrals.ReporterRole.DesignatedSafeguardingLead), "Designated safeguarding lead", null),
+            (nameof(Core.Referrals.ReporterRole.DeputySafeguardingLead), "Deputy safeguarding lead", null),
+            (nameof(Core.Referrals.ReporterRole.Headteacher), "Headteacher", null),
+            (nameof(Core.Referrals.ReporterRole.Teacher), "Teacher", null),
+            (nameof(Core.Referrals.ReporterRole.Other), "Other", null),
+        ]);
+        form.TextInput(ReporterEmail, "Your work email address", "We will send the crime reference and advice to this address", type: "email", autocomplete: "email", maxLength: ReferralLimits.MaxEmail);
+        form.TextInput(ReporterPhone, "Your phone number (optional)", type: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20", maxLength: ReferralLimits.MaxPhone);
+
+        form.Raw("""<h2 class="govuk-heading-m">What happened</h2>""");
+        form.DateInput(DiscoveredOn, "When did the school or college find out?", "For example, 27 3 2026");
+        form.Textarea(Summary, "Describe what happened",
+            $"Who was involved, what was shared and how, and what the school or college has done so far. Do not describe the image in detail. You can enter up to {ReferralLimits.MaxSummary} characters.",
+            ReferralLimits.MaxSummary, rows: 8);
+        form.Checkboxes("How far was it shared?", null,
+        [
+            (SharedBeyondIntendedRecipient, "It has been shared beyond the person it was first sent to", "For example forwarded, posted in a group chat or put online"),
+        ]);
+
+        form.Raw("""<h2 class="govuk-heading-m">Young people involved</h2>""");
+        form.Raw("""<p class="govuk-body">Give each young person under 18 involved. We use dates of birth to work out ages: under 13s, adults and large age gaps are taken into account automatically (SA028 3.5.2).</p>""");
+        form.Raw($"""<div data-app-young-people data-max="{ReferralLimits.MaxYoungPeople}">""");
+        for (var i = 0; i < values.YoungPeopleCount; i++)
+        {
+            YoungPersonSection(form, i, values.YoungPeopleCount);
+        }
+
+        form.Raw("</div>");
+        form.Raw("""<div class="govuk-visually-hidden" aria-live="polite" data-app-young-people-status></div>""");
+        form.Raw("""<button type="button" class="govuk-button govuk-button--secondary" data-app-add-young-person hidden>Add another young person</button>""");
+        if (values.YoungPeopleCount < ReferralLimits.MaxYoungPeople)
+        {
+            form.Raw($"""<button type="submit" class="govuk-button govuk-button--secondary" formaction="{AddYoungPersonAction}?people={values.YoungPeopleCount + 1}" formmethod="post" formnovalidate data-app-add-young-person-fallback>Add another young person</button>""");
+        }
+
+        form.Raw("""<h2 class="govuk-heading-m">Adults involved</h2>""");
+        form.Raw("""<p class="govuk-body">Only if an adult (18 or over) is involved, for example as the person who asked for or shared the images. Leave blank if not.</p>""");
+        form.TextInput(Adult(0, "name"), "Name of the adult (optional)", maxLength: ReferralLimits.MaxName);
+        form.Textarea(Adult(0, "description"), "What you know about the adult (optional)", "For example their age, role, or how they know the young people", ReferralLimits.MaxDescription, rows: 3);
+
+        form.Raw("""<h2 class="govuk-heading-m">Concerns</h2>""");
+        form.Checkboxes("Are any of these present?", "Select all that apply. These are the aggravating factors of SA028 3.5.2: any of them means the police will investigate rather than close the case with education.",
+        [
+            ("concerns.significantAgeImbalance", "Significant age imbalance", "A large difference in age or maturity between the young people (SA028 3.5.2)"),
+            ("concerns.grooming", "Indications of grooming", "Someone building a relationship or trust to obtain images (SA028 3.5.2)"),
+            ("concerns.coercionOrBlackmail", "Blackmail or coercion", "A young person was pressured, threatened or blackmailed (SA028 3.5.2: “Blackmail/ coercion”)"),
+            ("concerns.repeatBehaviour", "Repeat offending", "The same young person has been involved in this before (SA028 3.5.2)"),
+            ("concerns.intentToHarmOrViolence", "Intent to harm or violence", "The images were shared to hurt, humiliate or threaten (SA028 3.5.2)"),
+            ("concerns.profitMotive", "Profit motive", "Images were sold or exchanged for money, goods or favours (SA028 3.5.2)"),
+            ("concerns.exploitation", "Exploitation", "A young person is being exploited (SA028 3.5.2)"),
+        ], groupId: "concerns-aggravating");
+        form.Checkboxes("Safeguarding", "At the point of reporting the police must know whether safeguarding action is needed now (SA028 3.2.2).",
+        [
+            ("concerns.immediateRiskOfHarm", "A young person is at immediate risk of harm", "We will alert a safeguarding expert at once. If a child is in immediate danger, call 999."),
+        ], groupId: "concerns-safeguarding");
+        form.Textarea(VulnerabilityNotes, "Vulnerabilities or other safeguarding concerns (optional)",
+            "For example special educational needs, mental health, or concerns at home (SA028 3.2.2)", ReferralLimits.MaxNotes, rows: 4);
+
+        form.Raw("""<h2 class="govuk-heading-m">The images</h2>""");
+        form.Checkboxes("What has the school or college done with the images?", "Staff should not view, copy or store them (SA028 3.2.3). Tell us honestly: this helps us give the right advice.",
+        [
+            (ViewedBySetting, "A member of staff has viewed them", null),
+            (CopiedOrStoredBySetting, "A member of staff has copied, saved or stored them", "If so, do not delete or share them further until the police advise you"),
+        ]);
+    }
+
+    private static void YoungPersonSection(FormBuilder form, int index, int count)
+    {
+        var number = index + 1;
+        form.Raw($"""
+            <fieldset class="govuk-fieldset app-young-person" data-app-young-person id="{Html.IdOf(YoungPerson(index, "section"))}">
+              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s"><h3 class="govuk-fieldset__heading">Young person <span data-app-young-person-number>{number}</span></h3></legend>
+            """);
+        form.TextInput(YoungPerson(index, "name"), "Full name", autocomplete: "off", maxLength: ReferralLimits.MaxName);
+        form.DateInput(YoungPerson(index, "dateOfBirth"), "Date of birth", "For example, 1 5 2011");
+        form.Radios(YoungPerson(index, "role"), "How are they involved?", null,
+        [
+            (nameof(YoungPersonRole.Creator), "Made the image or video", null),
+            (nameof(YoungPersonRole.Sender), "Sent or shared it", null),
+            (nameof(YoungPersonRole.Recipient), "Received it", null),
+            (nameof(YoungPersonRole.Subject), "Is shown in it", null),
+            (nameof(YoungPersonRole.Other), "Other", null),
+        ]);
+        form.TextInput(YoungPerson(index, "email"), "Their email address (optional)", "Only if they should receive the advice directly", type: "email", autocomplete: "off", maxLength: ReferralLimits.MaxEmail);
+        form.TextInput(YoungPerson(index, "parentCarer.name"), "Parent or carer’s name (optional)", autocomplete: "off", maxLength: ReferralLimits.MaxName);
+        form.TextInput(YoungPerson(index, "parentCarer.email"), "Parent or carer’s email address (optional)", "We send parents and carers the police advice and guidance (SA028 3.6.2)", type: "email", autocomplete: "off", maxLength: ReferralLimits.MaxEmail);
+        form.Raw($"""
+              <button type="button" class="govuk-button govuk-button--warning app-young-person__remove" data-app-remove-young-person{(count > 1 ? "" : " hidden")}>Remove young person {number}</button>
+            </fieldset>
+            """);
+    }
+
+    /// <summary>The parser's message, in the words of the form (GOV.UK error message style).</summary>
+    internal static string Describe(string key, string message)
+    {
+        var person = YoungPersonProperty().Match(key);
+        var who = person.Success ? $"young person {int.Parse(person.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}’s " : "";
+        var property = person.Success ? person.Groups[2].Value : key;
+        if (message == "Required.")
+        {
+            return property switch
+            {
+                ReferralFormFields.ForceArea => "Select the police force that covers your school or college",
+                SettingName => "Enter the name of the school or college",
+                ReporterName => "Enter your full name",
+                ReporterEmail => "Enter your work email address",
+                DiscoveredOn => "Enter the date the school or college found out",
+                Summary => "Describe what happened",
+                "name" => $"Enter {who}full name",
+                "dateOfBirth" => $"Enter {who}date of birth",
+                _ => message,
+            };
+        }
+
+        if (message.StartsWith("Must be a real date", StringComparison.Ordinal))
+        {
+            return property == "dateOfBirth" ? $"Enter {who}date of birth as a real date, for example 1 5 2011" : "Enter the date as a real date, for example 27 3 2026";
+        }
+
+        if (message.StartsWith("Must be an email address", StringComparison.Ordinal))
+        {
+            return "Enter an email address in the correct format, like name@school.example";
+        }
+
+        if (key == "youngPeople")
+        {
+            return "Give at least one young person";
+        }
+
+        return message;
+    }
+}

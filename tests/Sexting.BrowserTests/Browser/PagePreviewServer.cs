@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Referrals;
+using Sexting.Infrastructure.Pages;
+using Sexting.Infrastructure.Pages.Decisions;
+using Sexting.Infrastructure.Pages.Intake;
+
+namespace Sexting.BrowserTests.Browser;
+
+/// <summary>
+/// A tiny Kestrel app on 127.0.0.1 (random port) that serves the real renderers on the routes
+/// of contract §2, §5 and §8, with fictional cases in place of the store, until the functions
+/// exist. Tokens: <see cref="PageTarget"/>'s preview tokens; any other token is unknown.
+/// </summary>
+internal sealed class PagePreviewServer : IAsyncDisposable
+{
+    public const string ApprovalToken = "preview-approval";
+    public const string EducationToken = "preview-education";
+    public const string ExpiredToken = "preview-expired";
+    public const string UsedToken = "preview-used";
+
+    private readonly WebApplication _app;
+
+    private PagePreviewServer(WebApplication app, string baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static async Task<PagePreviewServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddPages();
+        builder.Services.AddSingleton(TimeProvider.System);
+        var app = builder.Build();
+
+        app.MapGet("/api/assets/{**path}", (string? path, IPageAssets assets) => Run(assets.Serve(path)));
+        app.MapGet("/api/form", (int? people, ReferralFormPage form) =>
+            Html(form.Render(ReferralFormValues.Blank(Guid.NewGuid(), people ?? 1))));
+        app.MapPost("/api/form", async (HttpRequest request, int? people, ReferralFormPage form) =>
+        {
+            var values = ReferralFormValues.FromForm(await request.ReadFormAsync()).WithYoungPeople(people ?? 1);
+            return Html(form.Render(values));
+        });
+        app.MapPost("/api/referrals", async (HttpRequest request, ReferralFormPage form, ReceiptPage receipt, TimeProvider clock) =>
+        {
+            var values = ReferralFormValues.FromForm(await request.ReadFormAsync());
+            var result = new ReferralParser(clock).Parse(ReferralFormMapper.ToJson(values).ToJsonString());
+            if (!result.IsValid)
+            {
+                return Html(form.Render(values, result.Errors), StatusCodes.Status400BadRequest);
+            }
+
+            var referralId = result.Referral!.SubmissionId is { } id ? ReferralIds.ForSubmission(id) : ReferralIds.NewRandom();
+            var prefix = result.Referral.ForceArea == ForceArea.Dorset ? "DO" : "DC";
+            var crimeReference = $"{prefix}-{UkClock.Today(clock).Year.ToString(CultureInfo.InvariantCulture)}-000001";
+            return Html(receipt.Render(crimeReference, referralId), StatusCodes.Status202Accepted);
+        });
+
+        app.MapGet("/api/approvals/{token}", (string token, ApprovalPage page, LinkProblemPage problem) =>
+            Problem(token, LinkPurpose.Authorisation, problem) ?? Html(page.Render(SampleCases.AwaitingAuthorisation(), token)));
+        app.MapPost("/api/approvals/{token}", async (string token, HttpRequest request, ApprovalPage page, ApprovalConfirmationPage confirmation, LinkProblemPage problem) =>
+        {
+            if (Problem(token, LinkPurpose.Authorisation, problem) is { } gone)
+            {
+                return gone;
+            }
+
+            var form = ApprovalForm.From(await request.ReadFormAsync());
+            var (decision, errors) = form.Validate();
+            var record = SampleCases.AwaitingAuthorisation();
+            return decision is { } d
+                ? Html(confirmation.Render(record, d))
+                : Html(page.Render(record, token, form, errors), StatusCodes.Status400BadRequest);
+        });
+        app.MapGet("/api/education/{token}", (string token, EducationPage page, LinkProblemPage problem) =>
+            Problem(token, LinkPurpose.EducationDelivered, problem) ?? Html(page.Render(SampleCases.InEducation(), token)));
+        app.MapPost("/api/education/{token}", async (string token, HttpRequest request, EducationPage page, EducationConfirmationPage confirmation, LinkProblemPage problem) =>
+        {
+            if (Problem(token, LinkPurpose.EducationDelivered, problem) is { } gone)
+            {
+                return gone;
+            }
+
+            var form = EducationForm.From(await request.ReadFormAsync());
+            var errors = form.Validate();
+            var record = SampleCases.InEducation();
+            return errors.Count == 0
+                ? Html(confirmation.Render(record))
+                : Html(page.Render(record, token, form, errors), StatusCodes.Status400BadRequest);
+        });
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new PagePreviewServer(app, address.TrimEnd('/'));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static IResult? Problem(string token, LinkPurpose purpose, LinkProblemPage page) => token switch
+    {
+        ApprovalToken when purpose == LinkPurpose.Authorisation => null,
+        EducationToken when purpose == LinkPurpose.EducationDelivered => null,
+        ExpiredToken => Run(page.Result(LinkProblem.Expired)),
+        UsedToken => Run(page.Result(LinkProblem.AlreadyUsed)),
+        _ => Run(page.Result(LinkProblem.Unknown)),
+    };
+
+    private static IResult Html(string html, int status = StatusCodes.Status200OK) => Run(new HtmlPageResult(html, status));
+
+    // The functions return IActionResult; run them the way the local host does (design.md).
+    private static IResult Run(IActionResult result) => new ActionResultAdapter(result);
+
+    private sealed class ActionResultAdapter(IActionResult result) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) =>
+            result.ExecuteResultAsync(new ActionContext(httpContext, httpContext.GetRouteData(), new ActionDescriptor()));
+    }
+}

@@ -1,0 +1,236 @@
+using System.Text.RegularExpressions;
+using Sexting.Core.Referrals;
+using Sexting.Infrastructure.Pages.Decisions;
+using Sexting.Infrastructure.Pages.Intake;
+
+namespace Sexting.BrowserTests.Pages;
+
+public sealed partial class PageRendererTests
+{
+    private const string Token = "0123456789abcdef0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    public static TheoryData<string> PageNames => new(AllPages().Keys);
+
+    private static Dictionary<string, string> AllPages()
+    {
+        var hostileForm = ReferralFormValues.FromForm(
+            ReferralFormMapperTests.CompleteForm().ToDictionary(f => f.Key, f => f.Value.Contains('@', StringComparison.Ordinal) ? f.Value : SampleCases.HostileText));
+        return new()
+        {
+            ["form"] = PageFactory.Form.Render(ReferralFormValues.Blank(Guid.NewGuid())),
+            ["form-hostile-with-errors"] = PageFactory.Form.Render(hostileForm, new Dictionary<string, string[]> { ["setting.name"] = [SampleCases.HostileText], ["weird<key>"] = [SampleCases.HostileText] }),
+            ["receipt"] = PageFactory.Receipt.Render("DC-2026-000001", "0123456789abcdef0123456789abcdef"),
+            ["approval"] = PageFactory.Approval.Render(SampleCases.Hostile(), Token),
+            ["approval-errors"] = PageFactory.Approval.Render(SampleCases.Hostile(), Token, new ApprovalForm(SampleCases.HostileText, SampleCases.HostileText, SampleCases.HostileText), new ApprovalForm(SampleCases.HostileText, "", "").Validate().Errors),
+            ["approval-authorised"] = PageFactory.ApprovalConfirmation.Render(SampleCases.Hostile(), ApprovalDecision.Authorise),
+            ["approval-declined"] = PageFactory.ApprovalConfirmation.Render(SampleCases.Hostile(), ApprovalDecision.Decline),
+            ["approval-consulted"] = PageFactory.ApprovalConfirmation.Render(SampleCases.Hostile(), ApprovalDecision.Consult),
+            ["education"] = PageFactory.Education.Render(SampleCases.Hostile(), Token, new EducationForm(SampleCases.HostileText, SampleCases.HostileText)),
+            ["education-confirmed"] = PageFactory.EducationConfirmation.Render(SampleCases.Hostile()),
+            ["link-unknown"] = PageFactory.LinkProblem.Render(LinkProblem.Unknown),
+            ["link-expired"] = PageFactory.LinkProblem.Render(LinkProblem.Expired),
+            ["link-used"] = PageFactory.LinkProblem.Render(LinkProblem.AlreadyUsed),
+            ["link-no-longer-awaiting"] = PageFactory.LinkProblem.Render(LinkProblem.NoLongerAwaiting),
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(PageNames))]
+    public void Render_HostileText_IsEncodedNeverMarkup(string page)
+    {
+        var html = AllPages()[page];
+
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("onerror=alert(1)>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("'x')", html, StringComparison.Ordinal);
+        // The only scripts are the app's own module, by URL; no inline script or style (CSP).
+        Assert.Single(ScriptTag().Matches(html));
+        Assert.Matches("""<script type="module" src="/api/assets/app\.[0-9a-f]{12}\.js"></script>""", html);
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" on", OpenTags(html), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_HostileText_AppearsEncoded()
+    {
+        var html = AllPages()["approval"];
+
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&quot;&gt;&lt;img", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(PageNames))]
+    public void Render_AnyPage_HasNoFileInputAndTheLayout(string page)
+    {
+        var html = AllPages()[page];
+
+        Assert.DoesNotContain("type=\"file\"", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("multipart", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<html lang=\"en-GB\"", html, StringComparison.Ordinal);
+        Assert.Contains("<body class=\"govuk-template__body govuk-frontend-supported\">", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#main-content\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"main-content\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("GOV.UK", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(PageNames))]
+    public void Render_DecisionPages_ShowNoYoungPersonNameOrContact(string page)
+    {
+        var html = AllPages()[page];
+        var title = Title().Match(html).Groups[1].Value;
+
+        foreach (var personal in new[] { SampleCases.YoungPersonName, SampleCases.OtherYoungPersonName, SampleCases.ParentName, "alex@pupil.example", "pat@family.example", "Jo Bloggs" })
+        {
+            if (!page.StartsWith("form", StringComparison.Ordinal))
+            {
+                Assert.DoesNotContain(personal, html, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain(personal, title, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Render_Approval_ShowsReferencesAgesRolesAndLocalOutcome()
+    {
+        var html = PageFactory.Approval.Render(SampleCases.AwaitingAuthorisation(ForceArea.DevonAndCornwall), Token);
+
+        Assert.Contains("DC-2026-000001", html, StringComparison.Ordinal);
+        Assert.Contains("YP1: aged 15, sent or shared it", html, StringComparison.Ordinal);
+        Assert.Contains("YP2: aged 15, received it", html, StringComparison.Ordinal);
+        Assert.Contains("Outcome 27 on UNIFI", html, StringComparison.Ordinal);
+        Assert.Contains("None found", html, StringComparison.Ordinal);
+        Assert.Contains("The school described a vulnerability", html, StringComparison.Ordinal);
+        Assert.Contains($"action=\"/api/approvals/{Token}\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"authorise\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"decline\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"consult\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ApprovalWithErrors_LinksEachErrorToItsField()
+    {
+        var (decision, errors) = new ApprovalForm("authorise", "", " ").Validate();
+        var html = PageFactory.Approval.Render(SampleCases.AwaitingAuthorisation(), Token, new ApprovalForm("authorise", "", " "), errors);
+
+        Assert.Null(decision);
+        Assert.Contains("<title>Error: ", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#managerName\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#rationale\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"managerName-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"authorise\" checked", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("consult", "Morgan", "", ApprovalDecision.Consult)]
+    [InlineData("authorise", "Morgan", "Low risk", ApprovalDecision.Authorise)]
+    [InlineData("decline", " Morgan ", "Pattern", ApprovalDecision.Decline)]
+    public void Validate_CompleteApprovalForm_GivesTheDecision(string decision, string name, string rationale, ApprovalDecision expected)
+    {
+        var (result, errors) = new ApprovalForm(decision, name, rationale).Validate();
+
+        Assert.Empty(errors);
+        Assert.Equal(expected, result);
+    }
+
+    [Theory]
+    [InlineData("approve", "Morgan", "x", "decision")]
+    [InlineData("decline", "Morgan", "", "rationale")]
+    [InlineData("consult", "", "", "managerName")]
+    public void Validate_BadApprovalForm_NamesTheField(string decision, string name, string rationale, string field)
+    {
+        var (result, errors) = new ApprovalForm(decision, name, rationale).Validate();
+
+        Assert.Null(result);
+        Assert.Contains(field, errors.Keys);
+    }
+
+    [Fact]
+    public void Validate_EducationFormWithoutName_RequiresIt()
+    {
+        Assert.Contains(EducationForm.OfficerNameField, new EducationForm(" ", "notes").Validate().Keys);
+        Assert.Empty(new EducationForm("Riley Officer", "").Validate());
+    }
+
+    [Fact]
+    public void Render_FormWithErrors_SummaryLinksToFieldsInFormOrderAndTitleSaysError()
+    {
+        var errors = new Dictionary<string, string[]>
+        {
+            ["youngPeople[0].dateOfBirth"] = ["Must be a real date written YYYY-MM-DD."],
+            ["setting.name"] = ["Required."],
+            ["forceArea"] = ["Required."],
+        };
+
+        var html = PageFactory.Form.Render(ReferralFormValues.Blank(Guid.NewGuid()), errors);
+
+        Assert.StartsWith("Error: ", Title().Match(html).Groups[1].Value, StringComparison.Ordinal);
+        var links = SummaryLink().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["forceArea", "setting-name", "youngPeople-0-dateOfBirth-day"], links);
+        Assert.Contains("Enter young person 1’s date of birth as a real date", html, StringComparison.Ordinal);
+        Assert.Contains("Enter the name of the school or college", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Form_HasEveryConcernAndPostsFormEncodedWithSubmissionId()
+    {
+        var id = Guid.NewGuid();
+        var html = PageFactory.Form.Render(ReferralFormValues.Blank(id));
+
+        Assert.Contains("<form method=\"post\" action=\"/api/referrals\" enctype=\"application/x-www-form-urlencoded\"", html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"submissionId\" value=\"{id}\"", html, StringComparison.Ordinal);
+        foreach (var flag in ReferralFormFields.ConcernFlags)
+        {
+            Assert.Contains($"name=\"{flag}\" type=\"checkbox\" value=\"true\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Indications of grooming", html, StringComparison.Ordinal);
+        Assert.Contains("Blackmail/ coercion", html, StringComparison.Ordinal);
+        Assert.Contains("never be attached, copied, forwarded", html, StringComparison.Ordinal);
+        Assert.Contains("maxlength=\"4000\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"youngPeople[0].dateOfBirth-year\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"youngPeople[1].name\"", html, StringComparison.Ordinal);
+        Assert.Contains("formaction=\"/api/form?people=2\" formmethod=\"post\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FormWithThreePeople_RendersThreeSectionsWithValues()
+    {
+        var values = ReferralFormValues.FromForm(new Dictionary<string, string> { ["youngPeople[0].name"] = "A", ["youngPeople[1].name"] = "B" }).WithYoungPeople(3);
+
+        var html = PageFactory.Form.Render(values);
+
+        Assert.Contains("name=\"youngPeople[1].name\" type=\"text\" value=\"B\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"youngPeople[2].name\" type=\"text\" value=\"\"", html, StringComparison.Ordinal);
+        Assert.Contains("formaction=\"/api/form?people=4\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LinkProblem_Statuses_AreThoseOfContractSection5()
+    {
+        Assert.Equal(404, LinkProblemPage.StatusCodeOf(LinkProblem.Unknown));
+        Assert.Equal(410, LinkProblemPage.StatusCodeOf(LinkProblem.Expired));
+        Assert.Equal(410, LinkProblemPage.StatusCodeOf(LinkProblem.AlreadyUsed));
+        Assert.Equal(410, LinkProblemPage.StatusCodeOf(LinkProblem.NoLongerAwaiting));
+        Assert.Equal(LinkProblem.AlreadyUsed, LinkProblemPage.ProblemOf(Sexting.Core.Links.LinkState.Used));
+    }
+
+    private static string OpenTags(string html) => string.Concat(Tag().Matches(html).Select(m => m.Value.Split('"').Where((_, i) => i % 2 == 0).Aggregate("", string.Concat)));
+
+    [GeneratedRegex("<script[^>]*>")]
+    private static partial Regex ScriptTag();
+
+    [GeneratedRegex("<title>(.*?)</title>", RegexOptions.Singleline)]
+    private static partial Regex Title();
+
+    [GeneratedRegex("""<li><a href="#([^"]+)">""")]
+    private static partial Regex SummaryLink();
+
+    [GeneratedRegex("<[a-z][^>]*>")]
+    private static partial Regex Tag();
+}
