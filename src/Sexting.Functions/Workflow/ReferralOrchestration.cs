@@ -155,7 +155,11 @@ public static class ReferralOrchestration
                     continue;
                 }
 
-                await cts.CancelAsync().ConfigureAwait(true);
+                // Synchronous on purpose: awaiting CancelAsync would await a task the durable
+                // scheduler does not drive, and the orchestrator would never resume.
+#pragma warning disable CA1849
+                cts.Cancel();
+#pragma warning restore CA1849
             }
 
             var decision = await decisionTask.ConfigureAwait(true);
