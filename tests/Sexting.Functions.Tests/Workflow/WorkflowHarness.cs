@@ -49,7 +49,9 @@ public sealed class WorkflowHarness : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSextingWorkflow(new ConfigurationBuilder().Build());
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSextingWorkflow(configuration);
         services.AddSingleton<InMemoryCaseStore>();
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
         services.AddSingleton<InMemoryLinkStore>();
