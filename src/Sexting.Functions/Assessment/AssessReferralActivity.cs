@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Assessment;
+using Sexting.Core.Cases;
+using Sexting.Functions.Cases;
+
+namespace Sexting.Functions.Assessment;
+
+/// <summary>
+/// Assesses a case against SA028 (§3.2.2, §3.5): finds earlier referrals of the same force naming
+/// its young people (§3.4.6), stores the assessment, indexes the people for later referrals.
+/// A retry keeps the assessment already stored, so the route never changes under a replay.
+/// </summary>
+public sealed class AssessReferralActivity(ICaseStore store, CaseUpdater updater, ILogger<AssessReferralActivity> logger)
+{
+    [Function(nameof(AssessReferralActivity))]
+    public async Task<AssessReferralResult> RunAsync([ActivityTrigger] AssessReferralInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = CancellationToken.None;
+        var current = await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
+
+        var assessment = current.Assessment;
+        if (assessment is null)
+        {
+            // §3.4.6, §3.5.2 repeat offending: earlier referrals of the same force naming the same person.
+            var keys = current.Referral.YoungPeople.Select(PersonIdentity.KeyOf).Distinct(StringComparer.Ordinal).ToList();
+            var earlier = await store.FindEarlierAsync(current.ForceArea, keys, current.ReferralId, current.ReceivedAt, ct).ConfigureAwait(false);
+            var computed = ReferralAssessor.Assess(current.Referral, earlier, new AssessmentOptions { SignificantAgeGapYears = input.SignificantAgeGapYears });
+            current = await updater.UpdateAsync(input.ReferralId, c => c.Assessment is null ? c with { Assessment = computed } : null, ct).ConfigureAwait(false);
+            assessment = current.Assessment!;
+        }
+
+        await store.IndexPeopleAsync(current, ct).ConfigureAwait(false);
+        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.At, TimelineEvent.Assessed, Describe(assessment), "Assessed"), ct).ConfigureAwait(false);
+
+        logger.LogInformation("Referral {ReferralId} assessed: route {Route}, {FactorCount} aggravating factors, {ConcernCount} safeguarding concerns",
+            input.ReferralId, assessment.Route, assessment.AggravatingFactors.Count, assessment.SafeguardingConcerns.Count);
+        return new AssessReferralResult(assessment.Route, assessment.SafeguardingConcerns.Count > 0);
+    }
+
+    // Codes only: the reasons carry YP references and ages, never names (TimelineEntry rule).
+    private static string Describe(ReferralAssessment assessment)
+    {
+        var factors = assessment.AggravatingFactors.Count == 0
+            ? "no aggravating factors"
+            : "aggravating factors: " + string.Join(", ", assessment.AggravatingFactors.Select(f => f.Code));
+        var concerns = assessment.SafeguardingConcerns.Count == 0
+            ? "no safeguarding concerns"
+            : "safeguarding concerns: " + string.Join(", ", assessment.SafeguardingConcerns.Select(c => c.Code));
+        return string.Create(CultureInfo.InvariantCulture, $"Route {assessment.Route}; {factors}; {concerns}");
+    }
+}

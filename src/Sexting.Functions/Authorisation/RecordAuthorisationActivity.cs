@@ -1,0 +1,47 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Cases;
+using Sexting.Core.Forces;
+using Sexting.Functions.Cases;
+
+namespace Sexting.Functions.Authorisation;
+
+/// <summary>
+/// §3.4.3: the line manager authorised Outcome 21. Records the outcome (national code and the
+/// force's local code, §3.4.2), moves the case to education and intervention, sets the education
+/// due date (§3.4.7) in the case and the due index, and appends who decided.
+/// </summary>
+public sealed class RecordAuthorisationActivity(CaseUpdater updater, ICaseStore store, ILogger<RecordAuthorisationActivity> logger)
+{
+    [Function(nameof(RecordAuthorisationActivity))]
+    public async Task<CaseStatus> RunAsync([ActivityTrigger] RecordAuthorisationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = CancellationToken.None;
+        var updated = await updater.UpdateAsync(input.ReferralId, c =>
+        {
+            if (c.Status == CaseStatus.EducationAndIntervention && c.Outcome is not null)
+            {
+                return null; // applied by an earlier attempt
+            }
+
+            var profile = ForceProfiles.For(c.ForceArea);
+            return c.MoveTo(CaseStatus.EducationAndIntervention) with
+            {
+                Outcome = new OutcomeRecord(ForceProfiles.NationalOutcome, profile.LocalOutcomeCode, input.ManagerName, input.At, input.Rationale),
+                Education = new EducationRecord(input.DueBy, null, null, null),
+            };
+        }, ct).ConfigureAwait(false);
+
+        await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Education, input.DueBy), ct).ConfigureAwait(false);
+        var outcome = updated.Outcome!;
+        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
+            input.At,
+            TimelineEvent.Authorised,
+            $"{outcome.National} ({outcome.Local}) authorised by {input.ManagerName} (link sent to {input.SentTo})",
+            "Authorised"), ct).ConfigureAwait(false);
+
+        logger.LogInformation("Referral {ReferralId}: Outcome 21 authorised", input.ReferralId);
+        return updated.Status;
+    }
+}

@@ -1,0 +1,40 @@
+using Sexting.Core.Cases;
+
+namespace Sexting.Functions.Cases;
+
+/// <summary>
+/// Applies a change to a stored case with optimistic concurrency: on a conflict it reads the
+/// case again and re-applies the change, so a concurrent writer is never overwritten.
+/// </summary>
+public sealed class CaseUpdater(ICaseStore store)
+{
+    private const int MaxAttempts = 10;
+
+    /// <summary>
+    /// Reads the case and stores <paramref name="change"/>(case). The change returns null when
+    /// there is nothing to do (already applied by an earlier attempt of a retried activity).
+    /// </summary>
+    public async Task<CaseRecord> UpdateAsync(string referralId, Func<CaseRecord, CaseRecord?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Case {referralId} does not exist.");
+            var updated = change(current);
+            if (updated is null)
+            {
+                return current;
+            }
+
+            try
+            {
+                return await store.UpdateAsync(updated, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                // Someone else wrote first: read again and re-decide.
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+
+namespace Sexting.Functions.Common;
+
+/// <summary>
+/// Looks a link token up without changing anything (contract §5: GET never changes anything).
+/// Forged, unknown or other-purpose tokens are not found; expired or used ones are gone.
+/// </summary>
+public sealed class LinkResolver(IDecisionLinkStore links, ICaseStore store, TimeProvider clock)
+{
+    public async Task<LinkLookup> ResolveAsync(string? tokenText, LinkPurpose purpose, CancellationToken cancellationToken)
+    {
+        if (!DecisionToken.TryParse(tokenText, out var token))
+        {
+            return new LinkLookup(LinkOutcome.NotFound, null, null, null);
+        }
+
+        var inspected = await links.InspectAsync(token!, purpose, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        switch (inspected.State)
+        {
+            case LinkState.Unknown:
+                return new LinkLookup(LinkOutcome.NotFound, token, null, null);
+            case LinkState.Expired:
+            case LinkState.Used:
+                return new LinkLookup(LinkOutcome.Gone, token, inspected.Link, null);
+        }
+
+        // A token names its referral; a link bound to another referral is treated as forged.
+        if (inspected.Link is not { } link || link.ReferralId != token!.ReferralId || link.Purpose != purpose)
+        {
+            return new LinkLookup(LinkOutcome.NotFound, token, null, null);
+        }
+
+        var @case = await store.GetAsync(link.ReferralId, cancellationToken).ConfigureAwait(false);
+        return @case is null
+            ? new LinkLookup(LinkOutcome.NotFound, token, link, null)
+            : new LinkLookup(LinkOutcome.Accepted, token, link, @case);
+    }
+
+    /// <summary>Uses the link for a final decision: exactly one caller over all links of the referral and purpose wins.</summary>
+    public async Task<LinkOutcome> ConsumeAsync(DecisionToken token, LinkPurpose purpose, CancellationToken cancellationToken)
+    {
+        var consumed = await links.ConsumeAsync(token, purpose, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return consumed.State switch
+        {
+            LinkState.Valid => LinkOutcome.Accepted,
+            LinkState.Unknown => LinkOutcome.NotFound,
+            _ => LinkOutcome.Gone,
+        };
+    }
+
+    /// <summary>Whether the case still waits for what this link decides.</summary>
+    public static bool Awaits(CaseRecord @case, LinkPurpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        return purpose switch
+        {
+            LinkPurpose.Authorisation => @case.Status == CaseStatus.AwaitingAuthorisation,
+            LinkPurpose.EducationDelivered => @case.Status == CaseStatus.EducationAndIntervention,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Sexting.Core.Assessment;
+using Sexting.Core.Referrals;
+using Sexting.Functions.Configuration;
+using Sexting.Functions.Workflow;
+
+namespace Sexting.Functions.Intake;
+
+/// <summary>Fixes a case's settings at intake: the orchestration reads no options itself.</summary>
+public sealed class OrchestrationInputFactory(
+    IOptions<PublicUrlOptions> publicUrl,
+    IOptions<ApprovalOptions> approval,
+    IOptions<EducationOptions> education,
+    IOptions<ForcesOptions> forces,
+    IOptions<AssessmentOptions> assessment)
+{
+    public ReferralOrchestrationInput Create(string referralId, ForceArea force)
+    {
+        var contacts = forces.Value.For(force);
+        var a = approval.Value;
+        return new ReferralOrchestrationInput(
+            referralId,
+            publicUrl.Value.PublicBaseUrl.TrimEnd('/'),
+            new WorkflowContacts(contacts.AuthorisingManagerEmail, contacts.EscalationEmail, contacts.SafeguardingExpertEmail, contacts.YouthTeamEmail, contacts.InvestigationEmail),
+            new WorkflowTimeouts(a.ReminderAfter, a.EscalateAfter, a.LinkLifetime, education.Value.DueAfter),
+            assessment.Value.SignificantAgeGapYears,
+            ActivityRetry.Default);
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Referrals;
+using Sexting.Functions.Workflow;
+
+namespace Sexting.Functions.Intake;
+
+/// <summary>
+/// Records a valid referral as a crime (§3.2.1) and starts its orchestration, idempotently: the
+/// instance id is the referral id, and a repeated submission whose earlier attempt stopped between
+/// creating the case and scheduling the orchestration schedules it now.
+/// </summary>
+public sealed class ReferralIntake(ICaseStore store, OrchestrationInputFactory inputs, TimeProvider clock, ILogger<ReferralIntake> logger)
+{
+    public async Task<IntakeResult> SubmitAsync(Referral referral, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(client);
+        var referralId = referral.SubmissionId is { } submissionId ? ReferralIds.ForSubmission(submissionId) : ReferralIds.NewRandom();
+
+        var creation = await store.CreateAsync(referralId, referral, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (creation.Created)
+        {
+            await ScheduleAsync(client, creation.Case, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Referral {ReferralId} recorded and its workflow scheduled", referralId);
+            return new IntakeResult(creation.Case, true);
+        }
+
+        var instance = await client.GetInstanceAsync(referralId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (instance is null)
+        {
+            logger.LogWarning("Referral {ReferralId} resubmitted: its workflow had not started; scheduling it now", referralId);
+            try
+            {
+                await ScheduleAsync(client, creation.Case, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A concurrent resubmission may have scheduled it a moment ago; only a missing instance is a failure.
+                if (await client.GetInstanceAsync(referralId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    throw;
+                }
+            }
+        }
+
+        return new IntakeResult(creation.Case, false);
+    }
+
+    private Task ScheduleAsync(DurableTaskClient client, CaseRecord @case, CancellationToken cancellationToken) =>
+        client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ReferralOrchestration),
+            inputs.Create(@case.ReferralId, @case.ForceArea),
+            new StartOrchestrationOptions(@case.ReferralId),
+            cancellationToken);
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Cases;
+using Sexting.Core.Notifications;
+
+namespace Sexting.Functions.Notifications;
+
+/// <summary>
+/// Composes, sends and records one email step. Idempotency key
+/// <c>{referralId}:{kind}:{step}:{recipient}</c>: a retried step is delivered once by the sender.
+/// A refused message is recorded as <see cref="TimelineEvent.StepFailed"/> and the workflow goes on;
+/// a transient failure is thrown so the activity's retry policy tries again (contract §4.6).
+/// </summary>
+public sealed class EmailStep(IEmailComposer composer, IEmailSender sender, ICaseStore store, ILogger<EmailStep> logger)
+{
+    public async Task<EmailStepResult> SendAsync(
+        IReadOnlyList<EmailRequest> requests, string referralId, string step, DateTimeOffset at, TimelineEvent onSuccess, string detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        int delivered = 0, rejected = 0;
+        EmailKind? kind = null;
+        foreach (var request in requests)
+        {
+            kind = request.Kind;
+            var composed = composer.Compose(request);
+            var key = $"{referralId}:{request.Kind}:{step}:{request.To}";
+            var message = new EmailMessage(request.Kind, referralId, key, request.To, composed.Subject, composed.TextBody, composed.HtmlBody);
+            var result = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            if (result.Status == EmailDeliveryStatus.Rejected)
+            {
+                rejected++;
+                logger.LogWarning("Referral {ReferralId}: {EmailKind} email of step {Step} was refused", referralId, request.Kind, step);
+                await store.AppendTimelineAsync(referralId, new TimelineEntry(
+                    at,
+                    TimelineEvent.StepFailed,
+                    string.Create(CultureInfo.InvariantCulture, $"{request.Kind} email could not be delivered (refused by the mail service)"),
+                    $"StepFailed:{request.Kind}:{step}:{rejected}"), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                delivered++;
+            }
+        }
+
+        // One entry for the step, when anything went, or when the step had nobody to write to.
+        if (delivered > 0 || requests.Count == 0)
+        {
+            await store.AppendTimelineAsync(referralId, new TimelineEntry(at, onSuccess, detail, $"{onSuccess}:{step}"), cancellationToken).ConfigureAwait(false);
+        }
+
+        logger.LogInformation("Referral {ReferralId}: step {Step} ({EmailKind}) delivered {Delivered}, refused {Rejected}",
+            referralId, step, kind, delivered, rejected);
+        return new EmailStepResult(delivered, rejected);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
+using Sexting.Core.Cases;
+using Sexting.Core.Notifications;
+
+namespace Sexting.Functions.Notifications;
+
+/// <summary>Sends the emails of one workflow step that carry no link.</summary>
+public sealed class SendEmailActivity(ICaseStore store, EmailStep emailStep)
+{
+    [Function(nameof(SendEmailActivity))]
+    public async Task<EmailStepResult> RunAsync([ActivityTrigger] SendEmailInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = CancellationToken.None;
+        var @case = await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
+
+        var requests = Recipients(input, @case)
+            .Select(r => new EmailRequest(input.Kind, r.To, @case)
+            {
+                RecipientName = r.Name,
+                Audience = r.Audience,
+                ActorName = input.ActorName,
+                Rationale = input.Rationale,
+                DueBy = input.DueBy ?? @case.Education?.DueBy,
+            })
+            .ToList();
+
+        var detail = input.Recipient == EmailRecipient.AdviceAudience
+            ? DescribeAdvice(requests)
+            : input.Detail;
+        return await emailStep.SendAsync(requests, input.ReferralId, input.Step, input.At, input.Event, detail, ct).ConfigureAwait(false);
+    }
+
+    private static IEnumerable<(string To, string? Name, AdviceAudience? Audience)> Recipients(SendEmailInput input, CaseRecord @case)
+    {
+        switch (input.Recipient)
+        {
+            case EmailRecipient.Configured:
+                yield return (input.To ?? throw new InvalidOperationException("A configured recipient needs an address."), null, null);
+                break;
+            case EmailRecipient.Reporter:
+                yield return (@case.Referral.Reporter.Email, @case.Referral.Reporter.Name, null);
+                break;
+            case EmailRecipient.AdviceAudience:
+                // §3.4.7, §3.6.2: the advice to every parent/carer and every young person with an email.
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var person in @case.Referral.YoungPeople)
+                {
+                    if (person.ParentCarer?.Email is { } parent && seen.Add(parent))
+                    {
+                        yield return (parent, person.ParentCarer.Name, AdviceAudience.ParentCarer);
+                    }
+
+                    if (person.Email is { } own && seen.Add(own))
+                    {
+                        yield return (own, person.Name, AdviceAudience.YoungPerson);
+                    }
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(input), input.Recipient, "Unknown recipient.");
+        }
+    }
+
+    private static string DescribeAdvice(List<EmailRequest> requests)
+    {
+        if (requests.Count == 0)
+        {
+            return "No parent/carer or young person email address was given";
+        }
+
+        var parents = requests.Count(r => r.Audience == AdviceAudience.ParentCarer);
+        var young = requests.Count(r => r.Audience == AdviceAudience.YoungPerson);
+        return string.Create(CultureInfo.InvariantCulture, $"Advice and guidance sent to {parents} parent(s)/carer(s) and {young} young person(s)");
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Azure.Functions.Worker;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Notifications;
+
+namespace Sexting.Functions.Notifications;
+
+/// <summary>
+/// Issues a fresh link token, stores only its hash, and sends the email that carries it, in one
+/// activity: the raw token never appears in orchestration history. A retry issues another token;
+/// the sender's idempotency key keeps the first email, whose link was stored before it was sent.
+/// </summary>
+public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep)
+{
+    [Function(nameof(SendLinkEmailActivity))]
+    public async Task<EmailStepResult> RunAsync([ActivityTrigger] SendLinkEmailInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = CancellationToken.None;
+        var @case = await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
+
+        var token = DecisionToken.Issue(input.ReferralId);
+        await links.SaveAsync(new DecisionLink(token.Hash, input.ReferralId, input.Purpose, input.To, input.At, input.ExpiresAt, null), ct).ConfigureAwait(false);
+
+        var request = new EmailRequest(input.Kind, input.To, @case)
+        {
+            Link = LinkUrls.For(input.PublicBaseUrl, input.Purpose, token),
+            LinkExpiresAt = input.ExpiresAt,
+            DueBy = input.DueBy,
+        };
+        return await emailStep.SendAsync([request], input.ReferralId, input.Step, input.At, input.Event, input.Detail, ct).ConfigureAwait(false);
+    }
+}

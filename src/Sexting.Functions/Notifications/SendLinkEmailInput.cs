@@ -1,0 +1,22 @@
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Notifications;
+
+namespace Sexting.Functions.Notifications;
+
+/// <summary>
+/// An email that carries a decision or education-delivered link. The token is issued inside the
+/// activity so the raw token never enters orchestration history; only its hash is stored.
+/// </summary>
+public sealed record SendLinkEmailInput(
+    string ReferralId,
+    EmailKind Kind,
+    LinkPurpose Purpose,
+    string Step,
+    string To,
+    string PublicBaseUrl,
+    DateTimeOffset At,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? DueBy,
+    TimelineEvent Event,
+    string Detail);

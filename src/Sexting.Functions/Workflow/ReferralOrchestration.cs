@@ -1,0 +1,209 @@
+using System.Globalization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Assessment;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Notifications;
+using Sexting.Functions.Assessment;
+using Sexting.Functions.Authorisation;
+using Sexting.Functions.Cases;
+using Sexting.Functions.Education;
+using Sexting.Functions.Notifications;
+
+namespace Sexting.Functions.Workflow;
+
+/// <summary>
+/// One referral, from receipt to close (contract §4). Deterministic: time from the context,
+/// waits on durable timers, everything configurable from the input. Changing the order or
+/// kind of activities breaks replay of instances in flight: give such a change a new version.
+/// </summary>
+public static class ReferralOrchestration
+{
+    [Function(nameof(ReferralOrchestration))]
+    public static Task<ReferralOrchestrationResult> Run([OrchestrationTrigger] TaskOrchestrationContext context, ReferralOrchestrationInput input) =>
+        RunAsync(context, input);
+
+    public static async Task<ReferralOrchestrationResult> RunAsync(TaskOrchestrationContext context, ReferralOrchestrationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var log = context.CreateReplaySafeLogger(nameof(ReferralOrchestration));
+        var options = TaskOptions.FromRetryPolicy(new RetryPolicy(input.Retry.MaxAttempts, input.Retry.FirstInterval, input.Retry.BackoffCoefficient));
+        var id = input.ReferralId;
+        var contacts = input.Contacts;
+
+        Task<EmailStepResult> Email(SendEmailInput step) =>
+            context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), step, options);
+
+        Task<EmailStepResult> LinkEmail(SendLinkEmailInput step) =>
+            context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), step, options);
+
+        // 1. Contract §4.1, §3.2.3: acknowledge with the initial advice.
+        await Email(new SendEmailInput(id, EmailKind.IntakeAcknowledgement, "intake", EmailRecipient.Reporter, null,
+            context.CurrentUtcDateTime, TimelineEvent.SettingNotified, "Receipt and initial advice sent to the setting")).ConfigureAwait(true);
+
+        // 2. §3.2.2, §3.5: assess; safeguarding concerns alert the expert at once.
+        var assessment = await context.CallActivityAsync<AssessReferralResult>(
+            nameof(AssessReferralActivity), new AssessReferralInput(id, context.CurrentUtcDateTime, input.SignificantAgeGapYears), options).ConfigureAwait(true);
+        if (assessment.HasSafeguardingConcerns)
+        {
+            await Email(new SendEmailInput(id, EmailKind.SafeguardingAlert, "assessment", EmailRecipient.Configured, contacts.SafeguardingExpertEmail,
+                context.CurrentUtcDateTime, TimelineEvent.SafeguardingAlertSent, $"Safeguarding alert sent to {contacts.SafeguardingExpertEmail}")).ConfigureAwait(true);
+        }
+
+        // 3. §1.2.2, §3.5: aggravating factors, investigation; no Outcome 21 proposed.
+        if (assessment.Route == Route.Investigation)
+        {
+            await ReferForInvestigationAsync(context, input, options, "assessment", null, null).ConfigureAwait(true);
+            log.LogInformation("Referral {ReferralId} referred for investigation", id);
+            return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
+        }
+
+        // 4. §3.4.1, §3.4.3: propose Outcome 21 to the authorising manager.
+        await context.CallActivityAsync<CaseStatus>(nameof(MoveCaseActivity),
+            new MoveCaseInput(id, CaseStatus.AwaitingAuthorisation, context.CurrentUtcDateTime, null, null, null), options).ConfigureAwait(true);
+        var requestedAt = context.CurrentUtcDateTime;
+        await LinkEmail(new SendLinkEmailInput(id, EmailKind.AuthorisationRequest, LinkPurpose.Authorisation, "request", contacts.AuthorisingManagerEmail,
+            input.PublicBaseUrl, requestedAt, requestedAt + input.Timeouts.LinkLifetime, null,
+            TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {contacts.AuthorisingManagerEmail}")).ConfigureAwait(true);
+
+        var decision = await AwaitDecisionAsync(context, input, options, requestedAt).ConfigureAwait(true);
+
+        if (decision.Decision == DecisionKind.Decline)
+        {
+            await ReferForInvestigationAsync(context, input, options, "declined", decision.ManagerName, decision.Rationale,
+                new TimelineEntryPlan(TimelineEvent.Declined, $"Outcome 21 declined by {decision.ManagerName} (link sent to {decision.SentTo}): {decision.Rationale}")).ConfigureAwait(true);
+            log.LogInformation("Referral {ReferralId}: Outcome 21 declined", id);
+            return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
+        }
+
+        // 5. §3.4.3 authorised; §3.4.7 education and intervention within DueAfter.
+        var authorisedAt = context.CurrentUtcDateTime;
+        var dueBy = authorisedAt + input.Timeouts.EducationDueAfter;
+        await context.CallActivityAsync<CaseStatus>(nameof(RecordAuthorisationActivity),
+            new RecordAuthorisationInput(id, authorisedAt, decision.ManagerName, decision.SentTo, decision.Rationale ?? "", dueBy), options).ConfigureAwait(true);
+
+        var dueText = dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Task.WhenAll(
+            // §3.4.8, §3.4.9: the youth team delivers education and intervention.
+            LinkEmail(new SendLinkEmailInput(id, EmailKind.YouthTeamNotification, LinkPurpose.EducationDelivered, "authorised", contacts.YouthTeamEmail,
+                input.PublicBaseUrl, authorisedAt, dueBy + input.Timeouts.LinkLifetime, dueBy,
+                TimelineEvent.YouthTeamNotified, $"Youth team ({contacts.YouthTeamEmail}) asked to deliver education by {dueText}")),
+            // §3.4.7, §3.6.2: advice and guidance to parents/carers and young people.
+            Email(new SendEmailInput(id, EmailKind.AdviceGuidance, "authorised", EmailRecipient.AdviceAudience, null,
+                authorisedAt, TimelineEvent.AdviceSent, "Advice and guidance sent") { DueBy = dueBy }),
+            Email(new SendEmailInput(id, EmailKind.SettingOutcome, "authorised", EmailRecipient.Reporter, null,
+                authorisedAt, TimelineEvent.SettingNotified, "Outcome 21 authorised: setting told the outcome") { DueBy = dueBy })).ConfigureAwait(true);
+        log.LogInformation("Referral {ReferralId}: Outcome 21 authorised, notifications sent", id);
+
+        // §3.4.7: wait for the youth team to confirm delivery (reminders come from the review timer, contract §7).
+        var delivered = await context.WaitForExternalEvent<EducationDeliveredEvent>(WorkflowEvents.EducationDelivered).ConfigureAwait(true);
+        await context.CallActivityAsync<CaseStatus>(nameof(RecordEducationDeliveredActivity),
+            new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime, delivered.OfficerName, delivered.Notes, delivered.SentTo), options).ConfigureAwait(true);
+        log.LogInformation("Referral {ReferralId} closed", id);
+        return new ReferralOrchestrationResult(CaseStatus.Closed);
+    }
+
+    /// <summary>
+    /// Waits for a final decision, raced against the reminder and escalation timers. The deadlines
+    /// are measured from the request and kept through any number of consultations.
+    /// </summary>
+    private static async Task<DecisionEvent> AwaitDecisionAsync(
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime requestedAt)
+    {
+        var id = input.ReferralId;
+        var contacts = input.Contacts;
+        var remindAt = requestedAt + input.Timeouts.ReminderAfter;
+        var escalateAt = requestedAt + input.Timeouts.EscalateAfter;
+        var reminded = false;
+        var escalated = false;
+        var consultations = 0;
+        var decisionTask = context.WaitForExternalEvent<DecisionEvent>(WorkflowEvents.Decision);
+
+        // Bounded by the people: at most two timers, then one activity per consultation.
+        DecisionEvent? final = null;
+        while (final is null)
+        {
+            DateTime? deadline = !reminded ? remindAt : !escalated ? escalateAt : null;
+            if (deadline is { } due)
+            {
+                using var cts = new CancellationTokenSource();
+                var timer = context.CreateTimer(due, cts.Token);
+                var winner = await Task.WhenAny(decisionTask, timer).ConfigureAwait(true);
+                if (winner == timer)
+                {
+                    var now = context.CurrentUtcDateTime;
+                    if (!reminded)
+                    {
+                        reminded = true;
+                        await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), new SendLinkEmailInput(
+                            id, EmailKind.AuthorisationReminder, LinkPurpose.Authorisation, "reminder", contacts.AuthorisingManagerEmail,
+                            input.PublicBaseUrl, now, now + input.Timeouts.LinkLifetime, null,
+                            TimelineEvent.AuthorisationReminderSent, $"Reminder sent to {contacts.AuthorisingManagerEmail}"), options).ConfigureAwait(true);
+                    }
+                    else
+                    {
+                        escalated = true;
+                        await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), new SendLinkEmailInput(
+                            id, EmailKind.AuthorisationEscalation, LinkPurpose.Authorisation, "escalation", contacts.EscalationEmail,
+                            input.PublicBaseUrl, now, now + input.Timeouts.LinkLifetime, null,
+                            TimelineEvent.AuthorisationEscalated, $"Escalated to {contacts.EscalationEmail}"), options).ConfigureAwait(true);
+                    }
+
+                    continue;
+                }
+
+                // Synchronous on purpose: awaiting CancelAsync would await a task the durable
+                // scheduler does not drive, and the orchestrator would never resume.
+#pragma warning disable CA1849
+                cts.Cancel();
+#pragma warning restore CA1849
+            }
+
+            var decision = await decisionTask.ConfigureAwait(true);
+            if (decision.Decision != DecisionKind.Consult)
+            {
+                final = decision;
+                continue;
+            }
+
+            // §3.4.3: the manager may consult the safeguarding expert; the wait goes on.
+            consultations++;
+            var step = "consult-" + consultations.ToString(CultureInfo.InvariantCulture);
+            await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
+                id, EmailKind.SafeguardingExpertConsultation, step, EmailRecipient.Configured, contacts.SafeguardingExpertEmail,
+                context.CurrentUtcDateTime, TimelineEvent.SafeguardingExpertConsulted,
+                $"{decision.ManagerName} (link sent to {decision.SentTo}) consulted {contacts.SafeguardingExpertEmail}")
+            {
+                ActorName = decision.ManagerName,
+                Rationale = decision.Rationale,
+            }, options).ConfigureAwait(true);
+            decisionTask = context.WaitForExternalEvent<DecisionEvent>(WorkflowEvents.Decision);
+        }
+
+        return final;
+    }
+
+    /// <summary>§1.2.2, §3.5: status ReferredForInvestigation, the investigation referral, and the setting told.</summary>
+    private static async Task ReferForInvestigationAsync(
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, string step,
+        string? actorName, string? rationale, TimelineEntryPlan? entry = null)
+    {
+        var id = input.ReferralId;
+        var at = context.CurrentUtcDateTime;
+        await context.CallActivityAsync<CaseStatus>(nameof(MoveCaseActivity),
+            new MoveCaseInput(id, CaseStatus.ReferredForInvestigation, at, entry?.Event, entry?.Detail, entry?.Event.ToString()), options).ConfigureAwait(true);
+        await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
+            id, EmailKind.InvestigationReferral, step, EmailRecipient.Configured, input.Contacts.InvestigationEmail,
+            at, TimelineEvent.InvestigationReferralSent, $"Referred for investigation to {input.Contacts.InvestigationEmail}")
+        {
+            ActorName = actorName,
+            Rationale = rationale,
+        }, options).ConfigureAwait(true);
+        await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
+            id, EmailKind.SettingOutcome, step, EmailRecipient.Reporter, null,
+            at, TimelineEvent.SettingNotified, "Setting told the police will investigate"), options).ConfigureAwait(true);
+    }
+}

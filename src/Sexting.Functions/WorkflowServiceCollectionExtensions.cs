@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sexting.Core.Assessment;
+using Sexting.Core.Referrals;
+using Sexting.Functions.Assessment;
+using Sexting.Functions.Authorisation;
+using Sexting.Functions.Cases;
+using Sexting.Functions.Common;
+using Sexting.Functions.Configuration;
+using Sexting.Functions.Education;
+using Sexting.Functions.Intake;
+using Sexting.Functions.Notifications;
+
+namespace Sexting.Functions;
+
+/// <summary>The workflow's own registrations: options (contract §1) validated at start-up, the clock, the parser and the services behind the triggers.</summary>
+public static class WorkflowServiceCollectionExtensions
+{
+    public static IServiceCollection AddSextingWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // PublicBaseUrl is a root-level key, so it binds from the root rather than a section.
+        services.AddOptions<PublicUrlOptions>().Bind(configuration)
+            .Validate(o => o.IsValid(), "PublicBaseUrl must be an absolute http(s) URL.").ValidateOnStart();
+        services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section)
+            .Validate(o => o.IsValid(), "Approval: ReminderAfter and LinkLifetime must be positive and EscalateAfter later than ReminderAfter.").ValidateOnStart();
+        services.AddOptions<EducationOptions>().BindConfiguration(EducationOptions.Section)
+            .Validate(o => o.IsValid(), "Education:DueAfter must be positive.").ValidateOnStart();
+        services.AddOptions<ForcesOptions>().BindConfiguration(ForcesOptions.Section)
+            .Validate(o => o.IsValid(), "Forces: every mailbox of both forces must be a plain email address.").ValidateOnStart();
+        services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section)
+            .Validate(o => o.SignificantAgeGapYears is >= 1 and <= 17, "Assessment:SignificantAgeGapYears must be between 1 and 17.").ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReferralParser>();
+
+        services.AddSingleton<OrchestrationInputFactory>();
+        services.AddSingleton<ReferralIntake>();
+        services.AddSingleton<CaseUpdater>();
+        services.AddSingleton<EmailStep>();
+        services.AddSingleton<LinkResolver>();
+        services.AddSingleton<DecisionService>();
+        services.AddSingleton<EducationConfirmationService>();
+
+        // Function classes are built by the hosts with constructor injection; registering the
+        // activities lets a host or a test resolve them directly too.
+        services.AddTransient<AssessReferralActivity>();
+        services.AddTransient<MoveCaseActivity>();
+        services.AddTransient<SendEmailActivity>();
+        services.AddTransient<SendLinkEmailActivity>();
+        services.AddTransient<RecordAuthorisationActivity>();
+        services.AddTransient<RecordEducationDeliveredActivity>();
+        return services;
+    }
+}

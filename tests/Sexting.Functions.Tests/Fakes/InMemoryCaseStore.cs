@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Sexting.Core.Assessment;
+using Sexting.Core.Cases;
+using Sexting.Core.Forces;
+using Sexting.Core.Referrals;
+
+namespace Sexting.Functions.Tests.Fakes;
+
+/// <summary>A thread-safe in-memory <see cref="ICaseStore"/> with the same idempotency and concurrency rules as the real one.</summary>
+public sealed class InMemoryCaseStore : ICaseStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, CaseRecord> _cases = [];
+    private readonly Dictionary<string, List<TimelineEntry>> _timelines = [];
+    private readonly Dictionary<(ForceArea, int), int> _sequences = [];
+    private readonly Dictionary<string, HashSet<string>> _people = [];
+    private readonly Dictionary<(string, DueKind), DueEntry> _due = [];
+
+    /// <summary>Makes the next append of an entry matching this fail once (a fault after the email went).</summary>
+    public Func<TimelineEntry, bool>? FailAppendOnce { get; set; }
+
+    public int CreateCalls { get; private set; }
+
+    public Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            CreateCalls++;
+            if (_cases.TryGetValue(referralId, out var existing))
+            {
+                return Task.FromResult(new CaseCreation(existing, false));
+            }
+
+            var key = (referral.ForceArea, receivedAt.Year);
+            var next = _sequences.GetValueOrDefault(key) + 1;
+            _sequences[key] = next;
+            var crimeReference = string.Create(CultureInfo.InvariantCulture, $"{ForceProfiles.For(referral.ForceArea).CrimeReferencePrefix}-{receivedAt.Year}-{next:000000}");
+            var created = new CaseRecord(referralId, crimeReference, CaseStatus.Received, receivedAt, referral, null, null, null, Guid.NewGuid().ToString("N"));
+            _cases[referralId] = created;
+            _timelines[referralId] = [new TimelineEntry(receivedAt, TimelineEvent.CrimeRecorded, $"Recorded as crime {crimeReference}", "CrimeRecorded")];
+            return Task.FromResult(new CaseCreation(created, true));
+        }
+    }
+
+    public Task<CaseRecord?> GetAsync(string referralId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_cases.GetValueOrDefault(referralId));
+        }
+    }
+
+    public Task<CaseRecord> UpdateAsync(CaseRecord updated, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_cases.TryGetValue(updated.ReferralId, out var current) || current.Version != updated.Version)
+            {
+                throw new ConcurrencyConflictException("Stale version.");
+            }
+
+            var stored = updated with { Version = Guid.NewGuid().ToString("N") };
+            _cases[updated.ReferralId] = stored;
+            return Task.FromResult(stored);
+        }
+    }
+
+    public Task AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (FailAppendOnce is { } fail && fail(entry))
+            {
+                FailAppendOnce = null;
+                throw new InvalidOperationException("Injected storage fault.");
+            }
+
+            var timeline = _timelines.TryGetValue(referralId, out var list) ? list : _timelines[referralId] = [];
+            if (timeline.All(t => t.Key != entry.Key))
+            {
+                timeline.Add(entry);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<TimelineEntry> copy = _timelines.TryGetValue(referralId, out var list) ? [.. list] : [];
+            return Task.FromResult(copy);
+        }
+    }
+
+    public Task IndexPeopleAsync(CaseRecord @case, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            foreach (var person in @case.Referral.YoungPeople)
+            {
+                var key = $"{@case.ForceArea}|{PersonIdentity.KeyOf(person)}";
+                (_people.TryGetValue(key, out var set) ? set : _people[key] = []).Add(@case.ReferralId);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<EarlierReferral>> FindEarlierAsync(
+        ForceArea force, IReadOnlyCollection<string> personKeys, string excludingReferralId, DateTimeOffset receivedBefore, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var found = new List<EarlierReferral>();
+            foreach (var personKey in personKeys)
+            {
+                if (!_people.TryGetValue($"{force}|{personKey}", out var ids))
+                {
+                    continue;
+                }
+
+                found.AddRange(ids.Where(id => id != excludingReferralId && _cases[id].ReceivedAt < receivedBefore)
+                    .Select(id => new EarlierReferral(personKey, id, _cases[id].CrimeReference)));
+            }
+
+            return Task.FromResult<IReadOnlyList<EarlierReferral>>(found);
+        }
+    }
+
+    public async IAsyncEnumerable<CaseRecord> ListReceivedAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<CaseRecord> cases;
+        lock (_lock)
+        {
+            cases = _cases.Values.Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToList();
+        }
+
+        foreach (var c in cases)
+        {
+            await Task.Yield();
+            yield return c;
+        }
+    }
+
+    public Task SetDueAsync(DueEntry entry, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _due[(entry.ReferralId, entry.Kind)] = entry;
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task RemoveDueAsync(string referralId, DueKind kind, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _due.Remove((referralId, kind));
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<DueEntry>> GetDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<DueEntry>>(_due.Values.Where(d => d.DueAt <= now).ToList());
+        }
+    }
+
+    public DueEntry? DueOf(string referralId, DueKind kind)
+    {
+        lock (_lock)
+        {
+            return _due.GetValueOrDefault((referralId, kind));
+        }
+    }
+
+    /// <summary>Test helper: overwrite a case's status without the state machine.</summary>
+    public void ForceStatus(string referralId, CaseStatus status)
+    {
+        lock (_lock)
+        {
+            _cases[referralId] = _cases[referralId] with { Status = status, Version = Guid.NewGuid().ToString("N") };
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Sexting.Core.Links;
+
+namespace Sexting.Functions.Tests.Fakes;
+
+/// <summary>A thread-safe in-memory <see cref="IDecisionLinkStore"/>: consuming one link of a referral and purpose uses them all, atomically.</summary>
+public sealed class InMemoryLinkStore : IDecisionLinkStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, DecisionLink> _links = [];
+    private readonly HashSet<(string, LinkPurpose)> _consumed = [];
+
+    public IReadOnlyList<DecisionLink> All
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _links.Values];
+            }
+        }
+    }
+
+    public Task SaveAsync(DecisionLink link, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _links.TryAdd(link.TokenHash, link);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<LinkConsumption> InspectAsync(DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(StateOf(token, purpose, now));
+        }
+    }
+
+    public Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var state = StateOf(token, purpose, now);
+            if (state.State == LinkState.Valid)
+            {
+                Close(state.Link!.ReferralId, purpose, now);
+            }
+
+            return Task.FromResult(state);
+        }
+    }
+
+    public Task CloseAllAsync(string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            Close(referralId, purpose, now);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Test helper: store a link for a token made by the test.</summary>
+    public DecisionToken Issue(string referralId, LinkPurpose purpose, string sentTo, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    {
+        var token = DecisionToken.Issue(referralId);
+        lock (_lock)
+        {
+            _links[token.Hash] = new DecisionLink(token.Hash, referralId, purpose, sentTo, issuedAt, expiresAt, null);
+        }
+
+        return token;
+    }
+
+    private void Close(string referralId, LinkPurpose purpose, DateTimeOffset now)
+    {
+        _consumed.Add((referralId, purpose));
+        foreach (var link in _links.Values.Where(l => l.ReferralId == referralId && l.Purpose == purpose && l.ClosedAt is null).ToList())
+        {
+            _links[link.TokenHash] = link with { ClosedAt = now };
+        }
+    }
+
+    private LinkConsumption StateOf(DecisionToken token, LinkPurpose purpose, DateTimeOffset now)
+    {
+        if (!_links.TryGetValue(token.Hash, out var link) || link.Purpose != purpose)
+        {
+            return new LinkConsumption(LinkState.Unknown, null);
+        }
+
+        if (link.ClosedAt is not null || _consumed.Contains((link.ReferralId, purpose)))
+        {
+            return new LinkConsumption(LinkState.Used, link);
+        }
+
+        return now >= link.ExpiresAt ? new LinkConsumption(LinkState.Expired, link) : new LinkConsumption(LinkState.Valid, link);
+    }
+}

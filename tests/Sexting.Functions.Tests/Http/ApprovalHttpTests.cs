@@ -1,0 +1,200 @@
+using System.Text.Json;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Functions.Authorisation;
+using Sexting.Functions.Workflow;
+
+namespace Sexting.Functions.Tests.Http;
+
+public sealed class ApprovalHttpTests : IDisposable
+{
+    private const string Manager = "manager@police.example";
+    private readonly HttpHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    private async Task<(CaseRecord Case, DecisionToken Token)> LinkAsync(CaseStatus status = CaseStatus.AwaitingAuthorisation, TimeSpan? lifetime = null)
+    {
+        var @case = await _h.CaseAsync(status);
+        var token = _h.Links.Issue(@case.ReferralId, LinkPurpose.Authorisation, Manager, _h.Clock.GetUtcNow(), _h.Clock.GetUtcNow() + (lifetime ?? TimeSpan.FromDays(7)));
+        return (@case, token);
+    }
+
+    private async Task<HttpHarness.Response> ShowAsync(string token)
+    {
+        var request = HttpHarness.Request("GET");
+        return await HttpHarness.ExecuteAsync(await _h.Create<ApprovalHttp>().ShowAsync(request, token, default), request);
+    }
+
+    private async Task<HttpHarness.Response> SubmitAsync(string token, params (string, string)[] fields) =>
+        await SubmitAsync(token, null, fields);
+
+    private async Task<HttpHarness.Response> SubmitAsync(string token, string? accept, params (string, string)[] fields)
+    {
+        var request = HttpHarness.Form(fields);
+        if (accept is not null)
+        {
+            request.Headers.Accept = accept;
+        }
+
+        return await HttpHarness.ExecuteAsync(await _h.Create<ApprovalHttp>().SubmitAsync(request, token, _h.Client, default), request);
+    }
+
+    [Fact]
+    public async Task ShowAsync_ValidLink_Returns200PageWithoutYoungPeoplesNamesAndChangesNothing()
+    {
+        var (@case, token) = await LinkAsync();
+
+        var response = await ShowAsync(token.Value);
+        var again = await ShowAsync(token.Value);
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal(200, again.Status);
+        Assert.StartsWith("text/html", response.ContentType, StringComparison.Ordinal);
+        Assert.Contains(@case.CrimeReference, response.Body, StringComparison.Ordinal);
+        Assert.Contains("YP1: aged 15, Sender", response.Body, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"post\"", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sam Example", response.Body, StringComparison.Ordinal);
+        Assert.All(_h.Links.All, l => Assert.Null(l.ClosedAt));
+        Assert.Empty(_h.Client.ReceivedCalls());
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+    }
+
+    [Fact]
+    public async Task ShowAsync_ForgedToken_Returns404()
+    {
+        var (_, token) = await LinkAsync();
+        var forged = token.Value[..^1] + (token.Value[^1] == 'A' ? 'B' : 'A');
+
+        Assert.Equal(404, (await ShowAsync(forged)).Status);
+        Assert.Equal(404, (await ShowAsync("nonsense")).Status);
+    }
+
+    [Fact]
+    public async Task ShowAsync_ExpiredLink_Returns410()
+    {
+        var (_, token) = await LinkAsync(lifetime: TimeSpan.FromHours(1));
+        _h.Clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(410, (await ShowAsync(token.Value)).Status);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_Authorise_Returns200ConsumesEveryLinkAndRaisesDecision()
+    {
+        var (@case, token) = await LinkAsync();
+        var other = _h.Links.Issue(@case.ReferralId, LinkPurpose.Authorisation, "escalation@police.example", _h.Clock.GetUtcNow(), _h.Clock.GetUtcNow().AddDays(7));
+
+        var response = await SubmitAsync(token.Value, ("decision", "authorise"), ("managerName", "Pat <Manager>"), ("rationale", "Proportionate"));
+
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("text/html", response.ContentType, StringComparison.Ordinal);
+        await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.Decision,
+            Arg.Is<object?>(o => Is<DecisionEvent>(o, d => d.Decision == DecisionKind.Authorise && d.ManagerName == "Pat <Manager>" && d.SentTo == Manager && d.Rationale == "Proportionate")),
+            Arg.Any<CancellationToken>());
+        Assert.Equal(410, (await SubmitAsync(token.Value, ("decision", "decline"), ("managerName", "Pat"), ("rationale", "x"))).Status);
+        Assert.Equal(410, (await SubmitAsync(other.Value, ("decision", "authorise"), ("managerName", "Lee"), ("rationale", "x"))).Status);
+        Assert.Equal(410, (await ShowAsync(other.Value)).Status);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_AcceptJson_Returns200Json()
+    {
+        var (@case, token) = await LinkAsync();
+
+        var response = await SubmitAsync(token.Value, "application/json", ("decision", "decline"), ("managerName", "Pat"), ("rationale", "Pattern of behaviour"));
+
+        Assert.Equal(200, response.Status);
+        using var json = JsonDocument.Parse(response.Body);
+        Assert.Equal("decline", json.RootElement.GetProperty("decision").GetString());
+        Assert.Equal(@case.CrimeReference, json.RootElement.GetProperty("crimeReference").GetString());
+    }
+
+    [Fact]
+    public async Task SubmitAsync_Consult_Returns200RaisesEventAndLeavesLinkValid()
+    {
+        var (@case, token) = await LinkAsync();
+
+        var response = await SubmitAsync(token.Value, ("decision", "consult"), ("managerName", "Pat"));
+
+        Assert.Equal(200, response.Status);
+        await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.Decision,
+            Arg.Is<object?>(o => Is<DecisionEvent>(o, d => d.Decision == DecisionKind.Consult)), Arg.Any<CancellationToken>());
+        Assert.Equal(200, (await ShowAsync(token.Value)).Status);
+    }
+
+    [Theory]
+    [InlineData("authorise", "", "Fine", "managerName")]
+    [InlineData("authorise", "Pat", "", "rationale")]
+    [InlineData("decline", "Pat", "", "rationale")]
+    [InlineData("approve", "Pat", "Fine", "decision")]
+    public async Task SubmitAsync_BadForm_Returns400AndChangesNothing(string decision, string name, string rationale, string field)
+    {
+        var (_, token) = await LinkAsync();
+
+        var response = await SubmitAsync(token.Value, "application/json", ("decision", decision), ("managerName", name), ("rationale", rationale));
+
+        Assert.Equal(400, response.Status);
+        using var json = JsonDocument.Parse(response.Body);
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Empty(_h.Client.ReceivedCalls());
+        Assert.Equal(200, (await ShowAsync(token.Value)).Status);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_BadFormAsHtml_Returns400PageWithEncodedValues()
+    {
+        var (_, token) = await LinkAsync();
+
+        var response = await SubmitAsync(token.Value, ("decision", "authorise"), ("managerName", "<script>x</script>"));
+
+        Assert.Equal(400, response.Status);
+        Assert.DoesNotContain("<script>", response.Body, StringComparison.Ordinal);
+        Assert.Contains("There is a problem", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_UnknownOrOtherPurposeToken_Returns404()
+    {
+        var @case = await _h.CaseAsync();
+        var education = _h.Links.Issue(@case.ReferralId, LinkPurpose.EducationDelivered, "youth@police.example", _h.Clock.GetUtcNow(), _h.Clock.GetUtcNow().AddDays(7));
+
+        Assert.Equal(404, (await SubmitAsync(education.Value, ("decision", "authorise"), ("managerName", "Pat"), ("rationale", "x"))).Status);
+        Assert.Equal(404, (await SubmitAsync(DecisionToken.Issue(@case.ReferralId).Value, ("decision", "authorise"), ("managerName", "Pat"), ("rationale", "x"))).Status);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ExpiredLink_Returns410()
+    {
+        var (_, token) = await LinkAsync(lifetime: TimeSpan.FromHours(1));
+        _h.Clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(410, (await SubmitAsync(token.Value, ("decision", "authorise"), ("managerName", "Pat"), ("rationale", "x"))).Status);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_CaseNoLongerAwaitingDecision_Returns410AndDoesNotConsume()
+    {
+        var (@case, token) = await LinkAsync(CaseStatus.ReferredForInvestigation);
+
+        var response = await SubmitAsync(token.Value, ("decision", "authorise"), ("managerName", "Pat"), ("rationale", "x"));
+
+        Assert.Equal(410, response.Status);
+        Assert.Empty(_h.Client.ReceivedCalls());
+        Assert.All(_h.Links.All.Where(l => l.ReferralId == @case.ReferralId), l => Assert.Null(l.ClosedAt));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_ConcurrentAuthorisations_ExactlyOneWins()
+    {
+        var (@case, token) = await LinkAsync();
+        var other = _h.Links.Issue(@case.ReferralId, LinkPurpose.Authorisation, "escalation@police.example", _h.Clock.GetUtcNow(), _h.Clock.GetUtcNow().AddDays(7));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            SubmitAsync((i % 2 == 0 ? token : other).Value, ("decision", "authorise"), ("managerName", "Pat"), ("rationale", "x"))));
+
+        Assert.Single(results, r => r.Status == 200);
+        Assert.Equal(7, results.Count(r => r.Status == 410));
+    }
+}

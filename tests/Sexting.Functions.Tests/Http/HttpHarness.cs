@@ -1,0 +1,91 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Notifications;
+using Sexting.Functions.Tests.Fakes;
+
+namespace Sexting.Functions.Tests.Http;
+
+/// <summary>HTTP functions built as the hosts build them (constructor injection) over in-memory fakes, called with a <see cref="DefaultHttpContext"/>.</summary>
+public sealed class HttpHarness : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public HttpHarness(ICaseStore? store = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSextingWorkflow(configuration);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(Store);
+        services.AddSingleton(store ?? Store);
+        services.AddSingleton(Links);
+        services.AddSingleton<IDecisionLinkStore>(Links);
+        services.AddSingleton<IEmailSender, RecordingEmailSender>();
+        services.AddSingleton<IEmailComposer, TrivialEmailComposer>();
+        _services = services.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Fakes.Referrals.Now);
+
+    public InMemoryCaseStore Store { get; } = new();
+
+    public InMemoryLinkStore Links { get; } = new();
+
+    public DurableTaskClient Client { get; } = Substitute.For<DurableTaskClient>("test");
+
+    public T Create<T>() => ActivatorUtilities.CreateInstance<T>(_services);
+
+    public static HttpRequest Request(string method, string? contentType = null, string? body = null, long? contentLength = -1, string? accept = null)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        context.Request.ContentType = contentType;
+        var bytes = Encoding.UTF8.GetBytes(body ?? "");
+        context.Request.Body = new MemoryStream(bytes);
+        context.Request.ContentLength = contentLength == -1 ? bytes.Length : contentLength;
+        if (accept is not null)
+        {
+            context.Request.Headers.Accept = accept;
+        }
+
+        context.Response.Body = new MemoryStream();
+        return context.Request;
+    }
+
+    public static HttpRequest Form(params (string Name, string Value)[] fields) =>
+        Request("POST", "application/x-www-form-urlencoded",
+            string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(f.Value))));
+
+    public static async Task<Response> ExecuteAsync(IActionResult result, HttpRequest request)
+    {
+        var context = request.HttpContext;
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        return new Response(context.Response.StatusCode, context.Response.ContentType, context.Response.Headers, Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    /// <summary>Creates a case (as intake would) and moves it to <paramref name="status"/>.</summary>
+    public async Task<CaseRecord> CaseAsync(CaseStatus status = CaseStatus.AwaitingAuthorisation)
+    {
+        var id = ReferralIds.NewRandom();
+        await Store.CreateAsync(id, Fakes.Referrals.Parse(Fakes.Referrals.Json(submissionId: null)), Fakes.Referrals.Now, default);
+        Store.ForceStatus(id, status);
+        return (await Store.GetAsync(id, default))!;
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    public sealed record Response(int Status, string? ContentType, IHeaderDictionary Headers, string Body);
+}

@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Azure;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using NSubstitute.ExceptionExtensions;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Referrals;
+using Sexting.Functions.Intake;
+using Sexting.Functions.Tests.Fakes;
+using Sexting.Functions.Workflow;
+
+namespace Sexting.Functions.Tests.Http;
+
+public sealed class ReferralIntakeHttpTests : IDisposable
+{
+    private const string SubmissionId = "3f2b8c1e-5a8d-4c3e-9d7a-1b2c3d4e5f60";
+    private readonly HttpHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    private async Task<HttpHarness.Response> PostAsync(HttpHarness h, string? contentType, string body, long? contentLength = -1)
+    {
+        var request = HttpHarness.Request("POST", contentType, body, contentLength);
+        var result = await h.Create<ReferralIntakeHttp>().RunAsync(request, h.Client, default);
+        return await HttpHarness.ExecuteAsync(result, request);
+    }
+
+    [Fact]
+    public async Task RunAsync_ValidReferral_Returns202WithLocationAndSchedulesInstanceNamedByReferralId()
+    {
+        var response = await PostAsync(_h, "application/json; charset=utf-8", Fakes.Referrals.Json());
+
+        Assert.Equal(202, response.Status);
+        var id = ReferralIds.ForSubmission(Guid.Parse(SubmissionId));
+        Assert.Equal("/api/referrals/" + id, response.Headers.Location.ToString());
+        using var json = JsonDocument.Parse(response.Body);
+        Assert.Equal(id, json.RootElement.GetProperty("referralId").GetString());
+        Assert.Equal("DC-2026-000001", json.RootElement.GetProperty("crimeReference").GetString());
+        Assert.Equal("Received", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("/api/referrals/" + id, json.RootElement.GetProperty("statusUrl").GetString());
+        await _h.Client.Received(1).ScheduleNewOrchestrationInstanceAsync(
+            nameof(ReferralOrchestration),
+            Arg.Is<object?>(o => Is<ReferralOrchestrationInput>(o, i => i.ReferralId == id && i.Contacts.AuthorisingManagerEmail.EndsWith(".example", StringComparison.Ordinal))),
+            Arg.Is<StartOrchestrationOptions?>(o => o!.InstanceId == id),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task RunAsync_SameSubmissionAgain_Returns200SameBodyAndSchedulesNothingNew()
+    {
+        var first = await PostAsync(_h, "application/json", Fakes.Referrals.Json());
+        var id = ReferralIds.ForSubmission(Guid.Parse(SubmissionId));
+        _h.Client.GetInstanceAsync(id, false, Arg.Any<CancellationToken>())
+            .Returns(new OrchestrationMetadata(nameof(ReferralOrchestration), id) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+
+        var second = await PostAsync(_h, "application/json", Fakes.Referrals.Json());
+
+        Assert.Equal(200, second.Status);
+        Assert.Equal(first.Body, second.Body);
+        Assert.Equal(first.Headers.Location.ToString(), second.Headers.Location.ToString());
+        await _h.Client.Received(1).ScheduleNewOrchestrationInstanceAsync(Arg.Any<TaskName>(), Arg.Any<object?>(), Arg.Any<StartOrchestrationOptions?>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task RunAsync_ScheduleFailedThenSameSubmission_503ThenResumesBySchedulingOnce()
+    {
+        _h.Client.ScheduleNewOrchestrationInstanceAsync(Arg.Any<TaskName>(), Arg.Any<object?>(), Arg.Any<StartOrchestrationOptions?>(), Arg.Any<CancellationToken>())
+            .Returns(Task.FromException<string>(new InvalidOperationException("backend down")), Task.FromResult("ok"));
+
+        var first = await PostAsync(_h, "application/json", Fakes.Referrals.Json());
+        Assert.Equal(503, first.Status);
+        Assert.Equal("5", first.Headers.RetryAfter.ToString());
+        Assert.StartsWith("application/problem+json", first.ContentType, StringComparison.Ordinal);
+
+        // GetInstanceAsync returns null (substitute default): the instance never started.
+        var second = await PostAsync(_h, "application/json", Fakes.Referrals.Json());
+
+        Assert.Equal(200, second.Status);
+        var id = ReferralIds.ForSubmission(Guid.Parse(SubmissionId));
+        await _h.Client.Received(2).ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), Arg.Any<object?>(),
+            Arg.Is<StartOrchestrationOptions?>(o => o!.InstanceId == id), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task RunAsync_StorageDown_Returns503WithRetryAfterAndStartsNothing()
+    {
+        var store = Substitute.For<ICaseStore>();
+        store.CreateAsync(Arg.Any<string>(), Arg.Any<Referral>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new RequestFailedException(503, "Service unavailable"));
+        using var h = new HttpHarness(store);
+
+        var response = await PostAsync(h, "application/json", Fakes.Referrals.Json());
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal("5", response.Headers.RetryAfter.ToString());
+        await h.Client.DidNotReceiveWithAnyArgs().ScheduleNewOrchestrationInstanceAsync(default, default, default, default);
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidReferral_Returns400ProblemWithErrorsKeyedByJsonPathAndStoresNothing()
+    {
+        var response = await PostAsync(_h, "application/json", Fakes.Referrals.Json(dateOfBirth: "2011-02-30"));
+
+        Assert.Equal(400, response.Status);
+        Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(response.Body);
+        Assert.Equal(400, json.RootElement.GetProperty("status").GetInt32());
+        Assert.True(json.RootElement.TryGetProperty("type", out _));
+        Assert.True(json.RootElement.TryGetProperty("title", out _));
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("youngPeople[0].dateOfBirth", out _));
+        Assert.Equal(0, _h.Store.CreateCalls);
+        await _h.Client.DidNotReceiveWithAnyArgs().ScheduleNewOrchestrationInstanceAsync(default, default, default, default);
+    }
+
+    [Fact]
+    public async Task RunAsync_MalformedJson_Returns400NotA5xx()
+    {
+        var response = await PostAsync(_h, "application/json", "{\"forceArea\": ");
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("\"$\"", response.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_DeclaredLengthOver64KiB_Returns413()
+    {
+        var response = await PostAsync(_h, "application/json", "{}", contentLength: ReferralLimits.MaxBodyBytes + 1);
+
+        Assert.Equal(413, response.Status);
+        Assert.Equal(0, _h.Store.CreateCalls);
+    }
+
+    [Fact]
+    public async Task RunAsync_UndeclaredBodyOver64KiB_Returns413WhileReading()
+    {
+        var big = "{\"pad\":\"" + new string('a', ReferralLimits.MaxBodyBytes) + "\"}";
+
+        var response = await PostAsync(_h, "application/json", big, contentLength: null);
+
+        Assert.Equal(413, response.Status);
+        Assert.Equal(0, _h.Store.CreateCalls);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData(null)]
+    public async Task RunAsync_WrongMediaType_Returns415(string? contentType)
+    {
+        var response = await PostAsync(_h, contentType, Fakes.Referrals.Json());
+
+        Assert.Equal(415, response.Status);
+        Assert.Equal(0, _h.Store.CreateCalls);
+    }
+}

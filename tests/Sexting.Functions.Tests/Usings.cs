@@ -1,0 +1,2 @@
+global using NSubstitute;
+global using static Sexting.Functions.Tests.ArgMatch;

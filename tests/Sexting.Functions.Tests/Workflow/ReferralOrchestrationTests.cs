@@ -1,0 +1,193 @@
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Notifications;
+using Sexting.Functions.Authorisation;
+using Sexting.Functions.Education;
+using Sexting.Functions.Tests.Fakes;
+using Sexting.Functions.Workflow;
+
+namespace Sexting.Functions.Tests.Workflow;
+
+public sealed class ReferralOrchestrationTests : IAsyncLifetime
+{
+    private WorkflowHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await WorkflowHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task RunAsync_UnderThirteen_RefersForInvestigationWithoutProposingOutcome21()
+    {
+        // §3.5.2: a 12-year-old on the discovery date is an aggravating factor.
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"));
+
+        var result = await _h.CompletionAsync(id);
+
+        Assert.Equal(CaseStatus.ReferredForInvestigation, result.Status);
+        var @case = await _h.CaseAsync(id);
+        Assert.Equal(CaseStatus.ReferredForInvestigation, @case.Status);
+        Assert.Null(@case.Outcome);
+        var events = await _h.EventsAsync(id);
+        Assert.Equal([TimelineEvent.CrimeRecorded, TimelineEvent.SettingNotified, TimelineEvent.Assessed, TimelineEvent.InvestigationReferralSent, TimelineEvent.SettingNotified], events);
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.InvestigationReferral), m => m.To == WorkflowHarness.Contacts.InvestigationEmail);
+        Assert.Equal(2, _h.Sender.DeliveredOf(EmailKind.SettingOutcome).Count + _h.Sender.DeliveredOf(EmailKind.IntakeAcknowledgement).Count);
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+        Assert.Empty(_h.Links.All);
+    }
+
+    [Fact]
+    public async Task RunAsync_SafeguardingConcern_AlertsExpertAndStillProposesOutcome21()
+    {
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, immediateRisk: true));
+
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SafeguardingAlert), m => m.To == WorkflowHarness.Contacts.SafeguardingExpertEmail);
+        var events = await _h.EventsAsync(id);
+        Assert.True(events.IndexOf(TimelineEvent.SafeguardingAlertSent) > events.IndexOf(TimelineEvent.Assessed));
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, (await _h.CaseAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_AuthoriseThenEducationDelivered_FansOutAndCloses()
+    {
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, youngPersonEmail: "\"alex@pupil.example\""));
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+        var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+        Assert.Equal(WorkflowHarness.Contacts.AuthorisingManagerEmail, request.To);
+        Assert.Contains("http://127.0.0.1:7071/api/approvals/" + id + ".", request.TextBody, StringComparison.Ordinal);
+        var link = Assert.Single(_h.Links.All);
+        Assert.Equal(LinkPurpose.Authorisation, link.Purpose);
+        Assert.DoesNotContain(link.TokenHash, request.TextBody, StringComparison.Ordinal);
+
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(DecisionKind.Authorise, "Pat Manager", "No aggravating factors", request.To));
+        await _h.UntilTimelineAsync(id, TimelineEvent.SettingNotified);
+        await _h.UntilAsync(async () => (await _h.EventsAsync(id)).Count(e => e == TimelineEvent.SettingNotified) == 2
+            && (await _h.EventsAsync(id)).Contains(TimelineEvent.AdviceSent)
+            && (await _h.EventsAsync(id)).Contains(TimelineEvent.YouthTeamNotified), "fan-out");
+
+        var @case = await _h.CaseAsync(id);
+        Assert.Equal(CaseStatus.EducationAndIntervention, @case.Status);
+        Assert.Equal("Outcome 21", @case.Outcome!.National);
+        Assert.Equal("Outcome 27", @case.Outcome.Local);
+        Assert.Equal("Pat Manager", @case.Outcome.AuthorisedBy);
+        Assert.Equal(@case.Outcome.AuthorisedAt + TimeSpan.FromDays(28), @case.Education!.DueBy);
+        Assert.Equal(@case.Education.DueBy, _h.Store.DueOf(id, DueKind.Education)!.DueAt);
+        var authorised = (await _h.Store.GetTimelineAsync(id, default)).Single(t => t.Event == TimelineEvent.Authorised);
+        Assert.Contains("Pat Manager", authorised.Detail, StringComparison.Ordinal);
+        Assert.Contains(request.To, authorised.Detail, StringComparison.Ordinal);
+
+        Assert.Equal(["sam@family.example", "alex@pupil.example"], _h.Sender.DeliveredOf(EmailKind.AdviceGuidance).Select(m => m.To));
+        var youth = Assert.Single(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification));
+        Assert.Contains("/api/education/" + id + ".", youth.TextBody, StringComparison.Ordinal);
+        var educationLink = Assert.Single(_h.Links.All, l => l.Purpose == LinkPurpose.EducationDelivered);
+        Assert.Equal(@case.Education.DueBy + TimeSpan.FromDays(7), educationLink.ExpiresAt);
+
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent("Chris Officer", "Session held", youth.To));
+        var result = await _h.CompletionAsync(id);
+
+        Assert.Equal(CaseStatus.Closed, result.Status);
+        @case = await _h.CaseAsync(id);
+        Assert.Equal("Chris Officer", @case.Education!.DeliveredBy);
+        Assert.NotNull(@case.Education.DeliveredAt);
+        Assert.Null(_h.Store.DueOf(id, DueKind.Education));
+        Assert.Equal(TimelineEvent.EducationDelivered, (await _h.EventsAsync(id))[^1]);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoDecision_RemindsThenEscalatesThenAcceptsAuthorisation()
+    {
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.5));
+
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationEscalated);
+        var escalation = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationEscalation));
+        Assert.Equal(WorkflowHarness.Contacts.EscalationEmail, escalation.To);
+        var reminder = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationReminder));
+        Assert.Equal(WorkflowHarness.Contacts.AuthorisingManagerEmail, reminder.To);
+        // A fresh link each time: three distinct stored links, three distinct tokens in three emails.
+        Assert.Equal(3, _h.Links.All.Count(l => l.Purpose == LinkPurpose.Authorisation));
+        Assert.Equal(3, _h.Sender.Delivered.Where(m => m.Kind is EmailKind.AuthorisationRequest or EmailKind.AuthorisationReminder or EmailKind.AuthorisationEscalation)
+            .Select(m => m.TextBody).Distinct().Count());
+        var events = await _h.EventsAsync(id);
+        Assert.True(events.IndexOf(TimelineEvent.AuthorisationRequested) < events.IndexOf(TimelineEvent.AuthorisationReminderSent));
+        Assert.True(events.IndexOf(TimelineEvent.AuthorisationReminderSent) < events.IndexOf(TimelineEvent.AuthorisationEscalated));
+
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(DecisionKind.Authorise, "Lee Escalation", "Proportionate", escalation.To));
+        await _h.UntilAsync(async () => (await _h.CaseAsync(id)).Status == CaseStatus.EducationAndIntervention, "authorised");
+
+        var authorised = (await _h.Store.GetTimelineAsync(id, default)).Single(t => t.Event == TimelineEvent.Authorised);
+        Assert.Contains(WorkflowHarness.Contacts.EscalationEmail, authorised.Detail, StringComparison.Ordinal);
+        // It keeps waiting after the escalation: no second reminder or escalation.
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationReminder));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationEscalation));
+    }
+
+    [Fact]
+    public async Task RunAsync_ConsultThenDecline_ConsultsExpertKeepsWaitingThenRefersForInvestigation()
+    {
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null));
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(DecisionKind.Consult, "Pat Manager", "Is there a pattern?", "manager@police.example"));
+        await _h.UntilTimelineAsync(id, TimelineEvent.SafeguardingExpertConsulted);
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SafeguardingExpertConsultation), m => m.To == WorkflowHarness.Contacts.SafeguardingExpertEmail);
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, (await _h.CaseAsync(id)).Status);
+
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(DecisionKind.Decline, "Pat Manager", "Expert advises investigation", "manager@police.example"));
+        var result = await _h.CompletionAsync(id);
+
+        Assert.Equal(CaseStatus.ReferredForInvestigation, result.Status);
+        var timeline = await _h.Store.GetTimelineAsync(id, default);
+        var declined = Assert.Single(timeline, t => t.Event == TimelineEvent.Declined);
+        Assert.Contains("Pat Manager", declined.Detail, StringComparison.Ordinal);
+        Assert.Contains(timeline, t => t.Event == TimelineEvent.InvestigationReferralSent);
+        Assert.Null((await _h.CaseAsync(id)).Outcome);
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.InvestigationReferral));
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification));
+    }
+
+    [Fact]
+    public async Task RunAsync_TransientEmailFailures_RetriesAndDeliversOnce()
+    {
+        _h.Sender.FailTransiently(EmailKind.IntakeAcknowledgement, 2);
+
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"));
+        await _h.CompletionAsync(id);
+
+        Assert.Equal(3, _h.Sender.Attempts.Count(m => m.Kind == EmailKind.IntakeAcknowledgement));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.IntakeAcknowledgement));
+    }
+
+    [Fact]
+    public async Task RunAsync_FaultAfterSendThenRetry_SameKeyNoSecondDeliveryOneTimelineEntry()
+    {
+        // The email goes, then the timeline write fails: the retried activity must not send again.
+        _h.Store.FailAppendOnce = e => e.Event == TimelineEvent.InvestigationReferralSent;
+
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"));
+        await _h.CompletionAsync(id);
+
+        var attempts = _h.Sender.Attempts.Where(m => m.Kind == EmailKind.InvestigationReferral).ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.Single(attempts.Select(a => a.IdempotencyKey).Distinct());
+        Assert.Equal($"{id}:InvestigationReferral:assessment:{WorkflowHarness.Contacts.InvestigationEmail}", attempts[0].IdempotencyKey);
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.InvestigationReferral));
+        Assert.Single(await _h.EventsAsync(id), e => e == TimelineEvent.InvestigationReferralSent);
+    }
+
+    [Fact]
+    public async Task RunAsync_EmailRefused_RecordsStepFailedAndContinues()
+    {
+        _h.Sender.RejectKinds.Add(EmailKind.InvestigationReferral);
+
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"));
+        var result = await _h.CompletionAsync(id);
+
+        Assert.Equal(CaseStatus.ReferredForInvestigation, result.Status);
+        var events = await _h.EventsAsync(id);
+        Assert.Contains(TimelineEvent.StepFailed, events);
+        Assert.DoesNotContain(TimelineEvent.InvestigationReferralSent, events);
+        Assert.Equal(TimelineEvent.SettingNotified, events[^1]);
+    }
+}

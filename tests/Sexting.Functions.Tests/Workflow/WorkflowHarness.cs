@@ -1,0 +1,135 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Notifications;
+using Sexting.Functions.Assessment;
+using Sexting.Functions.Authorisation;
+using Sexting.Functions.Cases;
+using Sexting.Functions.Education;
+using Sexting.Functions.Notifications;
+using Sexting.Functions.Tests.Fakes;
+using Sexting.Functions.Workflow;
+
+namespace Sexting.Functions.Tests.Workflow;
+
+/// <summary>
+/// The referral orchestration and its real activities in <see cref="DurableTaskTestHost"/> (real
+/// replay), over in-memory fakes of the ports. Timers are real time: tests pass short timeouts.
+/// </summary>
+public sealed class WorkflowHarness : IAsyncDisposable
+{
+    public static readonly WorkflowContacts Contacts = new(
+        "manager@police.example", "escalation@police.example", "expert@police.example", "youth@police.example", "investigation@police.example");
+
+    private readonly ServiceProvider _services;
+
+    private WorkflowHarness(ServiceProvider services, DurableTaskTestHost host)
+    {
+        _services = services;
+        Host = host;
+    }
+
+    public InMemoryCaseStore Store => _services.GetRequiredService<InMemoryCaseStore>();
+
+    public InMemoryLinkStore Links => _services.GetRequiredService<InMemoryLinkStore>();
+
+    public RecordingEmailSender Sender => _services.GetRequiredService<RecordingEmailSender>();
+
+    public IServiceProvider Services => _services;
+
+    public DurableTaskTestHost Host { get; }
+
+    public DurableTaskClient Client => Host.Client;
+
+    public static async Task<WorkflowHarness> StartAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSextingWorkflow(configuration);
+        services.AddSingleton<InMemoryCaseStore>();
+        services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
+        services.AddSingleton<InMemoryLinkStore>();
+        services.AddSingleton<IDecisionLinkStore>(sp => sp.GetRequiredService<InMemoryLinkStore>());
+        services.AddSingleton<RecordingEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<RecordingEmailSender>());
+        services.AddSingleton<IEmailComposer, TrivialEmailComposer>();
+        var sp = services.BuildServiceProvider();
+
+        var host = await DurableTaskTestHost.StartAsync(r =>
+        {
+            r.AddOrchestratorFunc<ReferralOrchestrationInput, ReferralOrchestrationResult>(nameof(ReferralOrchestration), (context, input) => ReferralOrchestration.RunAsync(context, input));
+            r.AddActivityFunc<AssessReferralInput, AssessReferralResult>(nameof(AssessReferralActivity), (_, i) => sp.GetRequiredService<AssessReferralActivity>().RunAsync(i));
+            r.AddActivityFunc<MoveCaseInput, CaseStatus>(nameof(MoveCaseActivity), (_, i) => sp.GetRequiredService<MoveCaseActivity>().RunAsync(i));
+            r.AddActivityFunc<SendEmailInput, EmailStepResult>(nameof(SendEmailActivity), (_, i) => sp.GetRequiredService<SendEmailActivity>().RunAsync(i));
+            r.AddActivityFunc<SendLinkEmailInput, EmailStepResult>(nameof(SendLinkEmailActivity), (_, i) => sp.GetRequiredService<SendLinkEmailActivity>().RunAsync(i));
+            r.AddActivityFunc<RecordAuthorisationInput, CaseStatus>(nameof(RecordAuthorisationActivity), (_, i) => sp.GetRequiredService<RecordAuthorisationActivity>().RunAsync(i));
+            r.AddActivityFunc<RecordEducationDeliveredInput, CaseStatus>(nameof(RecordEducationDeliveredActivity), (_, i) => sp.GetRequiredService<RecordEducationDeliveredActivity>().RunAsync(i));
+        });
+        return new WorkflowHarness(sp, host);
+    }
+
+    /// <summary>Creates a case from the example JSON and starts its orchestration with the given waits.</summary>
+    public async Task<string> StartCaseAsync(string json, TimeSpan? reminderAfter = null, TimeSpan? escalateAfter = null)
+    {
+        var referral = Referrals.Parse(json);
+        var id = Sexting.Core.Links.ReferralIds.NewRandom();
+        await Store.CreateAsync(id, referral, Referrals.Now, CancellationToken.None);
+        var input = new ReferralOrchestrationInput(
+            id,
+            "http://127.0.0.1:7071",
+            Contacts,
+            new WorkflowTimeouts(reminderAfter ?? TimeSpan.FromHours(1), escalateAfter ?? TimeSpan.FromHours(2), TimeSpan.FromDays(7), TimeSpan.FromDays(28)),
+            3,
+            new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5));
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(id));
+        return id;
+    }
+
+    public async Task<ReferralOrchestrationResult> CompletionAsync(string id)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var state = await Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+        Assert.True(state.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"Orchestration {state.RuntimeStatus}: {state.FailureDetails?.ErrorMessage}");
+        return state.ReadOutputAs<ReferralOrchestrationResult>()!;
+    }
+
+    public async Task UntilAsync(Func<Task<bool>> condition, string what, double seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var states = new List<string>();
+                await foreach (var instance in Client.GetAllInstancesAsync(new OrchestrationQuery { FetchInputsAndOutputs = true }))
+                {
+                    states.Add($"{instance.InstanceId}: {instance.RuntimeStatus} {instance.FailureDetails?.ErrorType} {instance.FailureDetails?.ErrorMessage}");
+                }
+
+                throw new TimeoutException("Timed out waiting for " + what + ". Instances: " + string.Join("; ", states));
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public Task UntilTimelineAsync(string id, TimelineEvent e) =>
+        UntilAsync(async () => (await Store.GetTimelineAsync(id, CancellationToken.None)).Any(t => t.Event == e), e.ToString());
+
+    public async Task<List<TimelineEvent>> EventsAsync(string id) =>
+        (await Store.GetTimelineAsync(id, CancellationToken.None)).Select(t => t.Event).ToList();
+
+    public async Task<CaseRecord> CaseAsync(string id) => (await Store.GetAsync(id, CancellationToken.None))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}
