@@ -1,14 +1,16 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sexting.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
-builder.Services.AddSextingWorkflow(builder.Configuration);
+// Application Insights (docs/deploy.md): the connection string comes from the app setting
+// APPLICATIONINSIGHTS_CONNECTION_STRING; logs carry referral ids only, never personal data.
+builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
 
-// INTEGRATION POINT: the adapters of other branches register ICaseStore, IOnceLedger,
-// IDecisionLinkStore (Table Storage) and IEmailComposer, IEmailSender (SendGrid/outbox) here:
-// builder.Services.AddTableStorage(builder.Configuration).AddEmail(builder.Configuration);
+builder.Services.AddSexting(builder.Configuration);
 
 builder.Build().Run();

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,12 @@ public static class TableStorageServiceCollectionExtensions
             {
                 clientOptions.AddPolicy(provider.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
                 var options = provider.GetRequiredService<IOptions<TableStorageOptions>>().Value;
-                return new TableServiceClient(options.ConnectionString, clientOptions);
+
+                // In Azure the setting is the table endpoint and the app signs in with its managed
+                // identity (shared keys are off, docs/deploy.md); locally it is a connection string.
+                return Uri.TryCreate(options.ConnectionString, UriKind.Absolute, out var endpoint) && endpoint.Scheme == Uri.UriSchemeHttps
+                    ? new TableServiceClient(endpoint, new DefaultAzureCredential(), clientOptions)
+                    : new TableServiceClient(options.ConnectionString, clientOptions);
             })
             .WithName(TableStorageOptions.ClientName));
 

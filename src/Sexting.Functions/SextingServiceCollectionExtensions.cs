@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Sexting.Infrastructure.Email;
+using Sexting.Infrastructure.Pages;
+using Sexting.Infrastructure.Storage;
+
+namespace Sexting.Functions;
+
+/// <summary>
+/// The one composition root of the app's services, called by the Functions host (Program.cs) and
+/// by the local host alike, so both run the same code with the same configuration.
+/// </summary>
+public static class SextingServiceCollectionExtensions
+{
+    /// <summary>Registers the workflow, the Table Storage store, email and pages.</summary>
+    public static IServiceCollection AddSexting(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddSextingWorkflow(configuration)
+            .AddTableStorage(configuration)
+            .AddEmail(configuration)
+            .AddPages();
+}
