@@ -1,9 +1,8 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Sexting.LocalHost.Durable;
 using Sexting.LocalHost.Functions;
 using Sexting.LocalHost.Http;
@@ -20,19 +19,28 @@ public static class LocalHostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static WebApplication Build(string[] args, IEnumerable<Assembly> functionAssemblies, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>Defaults under every other configuration source, so the host starts with nothing set.</summary>
+    private static readonly Dictionary<string, string?> Defaults = new()
     {
-        var catalog = FunctionCatalog.Discover(functionAssemblies);
+        ["Email:Mode"] = "Outbox",
+        ["Email:OutboxPath"] = ".local/outbox",
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.DurableTask"] = "Warning",
+        ["Logging:LogLevel:DurableTask"] = "Warning",
+        ["Logging:LogLevel:Grpc"] = "Warning",
+    };
+
+    public static WebApplication Build(string[] args, FunctionCatalog catalog, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        configure?.Invoke(builder);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
-
-        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
-        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
-        configure?.Invoke(builder);
 
         var services = builder.Services;
         // Without this a stop waits out the shutdown timeout on the sidecar's open work-item stream.

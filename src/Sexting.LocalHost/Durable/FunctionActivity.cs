@@ -57,14 +57,7 @@ public sealed class FunctionActivity : ITaskActivity
         }
         finally
         {
-            if (instance is IAsyncDisposable asyncDisposable)
-            {
-                await asyncDisposable.DisposeAsync();
-            }
-            else if (instance is IDisposable disposable)
-            {
-                disposable.Dispose();
-            }
+            await MethodInvoker.DisposeInstanceAsync(instance);
         }
     }
 }

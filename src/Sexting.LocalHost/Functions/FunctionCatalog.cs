@@ -17,11 +17,19 @@ public sealed class FunctionCatalog
 
     public IEnumerable<HostedFunction> OfKind(FunctionKind kind) => Functions.Where(f => f.Kind == kind);
 
+    /// <summary>Every <c>[Function]</c> method of every type in the assemblies.</summary>
     public static FunctionCatalog Discover(IEnumerable<Assembly> assemblies)
     {
         ArgumentNullException.ThrowIfNull(assemblies);
+        return Discover(assemblies.Distinct().SelectMany(a => a.GetTypes()));
+    }
+
+    /// <summary>Every <c>[Function]</c> method of the given types.</summary>
+    public static FunctionCatalog Discover(IEnumerable<Type> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
         var found = new List<HostedFunction>();
-        foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes()))
+        foreach (var type in types.Distinct())
         {
             const BindingFlags Flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
             foreach (var method in type.GetMethods(Flags))

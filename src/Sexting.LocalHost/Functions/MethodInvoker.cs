@@ -54,4 +54,17 @@ public static class MethodInvoker
 
         return type == typeof(void) || type == typeof(Task) || type == typeof(ValueTask) ? typeof(object) : type;
     }
+
+    /// <summary>Disposes a function class instance the host built, if it is disposable.</summary>
+    public static async ValueTask DisposeInstanceAsync(object? instance)
+    {
+        if (instance is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+        }
+        else if (instance is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
 }

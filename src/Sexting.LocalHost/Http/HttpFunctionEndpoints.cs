@@ -55,14 +55,7 @@ public static class HttpFunctionEndpoints
         }
         finally
         {
-            if (instance is IAsyncDisposable asyncDisposable)
-            {
-                await asyncDisposable.DisposeAsync();
-            }
-            else if (instance is IDisposable disposable)
-            {
-                disposable.Dispose();
-            }
+            await MethodInvoker.DisposeInstanceAsync(instance);
         }
     }
 

@@ -88,7 +88,15 @@ public sealed partial class TimerFunctionService : BackgroundService
             var arguments = method.GetParameters()
                 .Select(p => p.Position == function.Trigger.Position ? info : (object)stoppingToken)
                 .ToArray();
-            await MethodInvoker.InvokeAsync(method, instance, arguments);
+            try
+            {
+                await MethodInvoker.InvokeAsync(method, instance, arguments);
+            }
+            finally
+            {
+                await MethodInvoker.DisposeInstanceAsync(instance);
+            }
+
             LogTimerRan(function.Name);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
