@@ -51,7 +51,7 @@ public sealed class DurableBackend(
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationService>(new StopSafeOrchestrationService(service));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _sidecar = builder.Build();
@@ -68,7 +68,8 @@ public sealed class DurableBackend(
     {
         if (_sidecar is not null)
         {
-            // Stopping the sidecar stops its dispatchers and the storage provider, which releases the partition leases.
+            // Stopping the sidecar stops its dispatchers, then the storage provider. A restart need not wait
+            // for the leases: with the same worker id it takes its own leases straight back.
             await _sidecar.StopAsync(cancellationToken);
         }
     }

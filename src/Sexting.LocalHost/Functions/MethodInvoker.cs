@@ -26,16 +26,18 @@ public static class MethodInvoker
             result = resultType.GetMethod(nameof(ValueTask<object>.AsTask))!.Invoke(result, null);
         }
 
+        // No ConfigureAwait(false): an orchestrator must resume on the durable worker's own context, or its
+        // result arrives after the worker has collected the episode's actions and the instance never completes.
         switch (result)
         {
             case Task task:
-                await task.ConfigureAwait(false);
+                await task;
                 var type = task.GetType();
                 return type.IsGenericType && type.GetGenericArguments()[0].Name != "VoidTaskResult"
                     ? type.GetProperty(nameof(Task<object>.Result))!.GetValue(task)
                     : null;
             case ValueTask valueTask:
-                await valueTask.ConfigureAwait(false);
+                await valueTask;
                 return null;
             default:
                 return result;
@@ -60,7 +62,7 @@ public static class MethodInvoker
     {
         if (instance is IAsyncDisposable asyncDisposable)
         {
-            await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            await asyncDisposable.DisposeAsync();
         }
         else if (instance is IDisposable disposable)
         {
