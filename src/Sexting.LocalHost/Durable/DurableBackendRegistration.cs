@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,13 @@ public static class DurableBackendRegistration
         services.AddHostedService(sp => sp.GetRequiredService<DurableBackend>());
         services.AddDurableTaskWorker(worker =>
         {
-            worker.UseGrpc(endpoint.Channel);
+            worker.UseGrpc(grpc =>
+            {
+                grpc.Channel = endpoint.Channel;
+                // The sidecar sends no health pings, so an idle stream is not a dead one: without this the
+                // worker drops and re-creates its connection every two minutes when nothing is happening.
+                grpc.SetSilentDisconnectTimeout(TimeSpan.Zero);
+            });
             worker.AddTasks(tasks);
         });
         services.AddDurableTaskClient(client =>
