@@ -72,7 +72,7 @@ else
 fi
 
 echo "run: building the local host"
-dotnet build src/Sexting.LocalHost -c Release --nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
+dotnet build src/Sexting.LocalHost -c Release --nologo -v quiet "-clp:ErrorsOnly;NoSummary"
 
 echo "run: starting the local host on $ASPNETCORE_URLS"
 dotnet src/Sexting.LocalHost/bin/Release/net10.0/Sexting.LocalHost.dll "$@" &
