@@ -1,0 +1,20 @@
+using NCrontab;
+
+namespace Sexting.Functions.Configuration;
+
+/// <summary>Contract §1 <c>Reminders:Schedule</c>: when the review-reminder timer runs (contract §7).</summary>
+public sealed class RemindersOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>Six-field NCRONTAB (seconds first), as the Functions timer trigger reads it; evaluated in UTC.</summary>
+    public string Schedule { get; set; } = "0 0 7 * * *";
+
+    public bool IsValid() => IsSixFieldNcrontab(Schedule);
+
+    /// <summary>Whether <paramref name="schedule"/> is a six-field NCRONTAB expression (the Functions timer's form).</summary>
+    public static bool IsSixFieldNcrontab(string? schedule) =>
+        schedule is not null
+        && schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == 6
+        && CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) is not null;
+}
