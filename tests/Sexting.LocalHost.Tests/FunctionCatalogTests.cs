@@ -40,7 +40,7 @@ public sealed class FunctionCatalogTests
     [Fact]
     public void Discover_FunctionsAssembly_FindsItsFunctions()
     {
-        var catalog = FunctionCatalog.Discover([typeof(Sexting.Functions.Intake.PingHttp).Assembly]);
+        var catalog = FunctionCatalog.Discover([typeof(Sexting.Functions.Intake.ReferralIntakeHttp).Assembly]);
 
         Assert.Contains(catalog.Functions, f => f.Name == "Ping" && f.Kind == FunctionKind.Http);
     }
