@@ -42,6 +42,7 @@ public sealed class FunctionCatalogTests
     {
         var catalog = FunctionCatalog.Discover([typeof(Sexting.Functions.Intake.ReferralIntakeHttp).Assembly]);
 
-        Assert.Contains(catalog.Functions, f => f.Name == "Ping" && f.Kind == FunctionKind.Http);
+        Assert.Contains(catalog.Functions, f => f.Name == "SubmitReferral" && f.Kind == FunctionKind.Http);
+        Assert.Contains(catalog.Functions, f => f.Name == "ReviewRemindersTimer" && f.Kind == FunctionKind.Timer);
     }
 }

@@ -7,8 +7,11 @@ public sealed class RemindersOptions
 {
     public const string Section = "Reminders";
 
+    /// <summary>Contract §1's default: 07:00 UTC every day.</summary>
+    public const string DefaultSchedule = "0 0 7 * * *";
+
     /// <summary>Six-field NCRONTAB (seconds first), as the Functions timer trigger reads it; evaluated in UTC.</summary>
-    public string Schedule { get; set; } = "0 0 7 * * *";
+    public string Schedule { get; set; } = DefaultSchedule;
 
     public bool IsValid() => IsSixFieldNcrontab(Schedule);
 
