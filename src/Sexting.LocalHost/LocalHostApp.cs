@@ -24,6 +24,8 @@ public static class LocalHostApp
     {
         ["Email:Mode"] = "Outbox",
         ["Email:OutboxPath"] = ".local/outbox",
+        // The review timer's %Reminders:Schedule% must resolve with nothing set (contract §1).
+        ["Reminders:Schedule"] = Sexting.Functions.Configuration.RemindersOptions.DefaultSchedule,
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.DurableTask"] = "Warning",

@@ -16,6 +16,8 @@ public sealed class FunctionsMetadataTests
         { "SubmitApproval", "httpTrigger", "approvals/{token}", "post", "Anonymous" },
         { "ShowEducation", "httpTrigger", "education/{token}", "get", "Anonymous" },
         { "SubmitEducation", "httpTrigger", "education/{token}", "post", "Anonymous" },
+        { "GetSummaryReport", "httpTrigger", "reports/summary", "get", "Function" },
+        { "ReviewRemindersTimer", "timerTrigger", null, null, null },
         { "ReferralOrchestration", "orchestrationTrigger", null, null, null },
         { "AssessReferralActivity", "activityTrigger", null, null, null },
         { "MoveCaseActivity", "activityTrigger", null, null, null },
@@ -41,6 +43,16 @@ public sealed class FunctionsMetadataTests
             Assert.Equal([method], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
             Assert.Equal(authLevel, binding.GetProperty("authLevel").GetString());
         }
+    }
+
+    [Fact]
+    public void FunctionsMetadata_AfterBuild_ReviewTimerRunsOnConfiguredSchedule()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(MetadataPath()));
+
+        var timer = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "ReviewRemindersTimer");
+        var binding = timer.GetProperty("bindings").EnumerateArray().Single();
+        Assert.Equal("%Reminders:Schedule%", binding.GetProperty("schedule").GetString());
     }
 
     [Fact]
