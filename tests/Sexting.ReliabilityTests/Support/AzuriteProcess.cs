@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Sexting.TestSupport;
 
@@ -42,19 +41,18 @@ public sealed class AzuriteProcess : IAsyncDisposable
         await Ports.WaitUntilListeningAsync(_ports, TimeSpan.FromSeconds(60), _process);
     }
 
-    /// <summary>Stops it abruptly (SIGKILL by PID), as a crashed emulator would; its data stays on disk.</summary>
-    public async Task KillAsync()
+    /// <summary>
+    /// Stops it by PID: SIGTERM, then SIGKILL after 5 s. (A SIGKILL at once loses Azurite's own
+    /// last writes, which are flushed to disk lazily: an emulator artefact, not a product fault.)
+    /// </summary>
+    public async Task StopAsync()
     {
         if (_process is null)
         {
             return;
         }
 
-        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-KILL", _process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        await _process.StopAsync(TimeSpan.FromSeconds(5));
         await _process.DisposeAsync();
         _process = null;
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -66,7 +64,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await KillAsync();
+        await StopAsync();
         try
         {
             Directory.Delete(_location, recursive: true);

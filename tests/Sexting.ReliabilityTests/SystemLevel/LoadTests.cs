@@ -23,7 +23,7 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
 
     public static int Referrals =>
         int.TryParse(Environment.GetEnvironmentVariable("SEXTING_LOAD_REFERRALS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n
-        : string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) ? 1000
+        : string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) ? 200
         : 100;
 
     public async Task InitializeAsync()

@@ -35,7 +35,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         var submission = Guid.NewGuid();
         var json = Workflow.Referral(submission, 2);
 
-        await _azurite.KillAsync();
+        await _azurite.StopAsync();
         var watch = Stopwatch.StartNew();
         var down = await Workflow.SubmitAsync(http, json);
         output.WriteLine($"answer with storage down: {(int)down.Status} after {watch.Elapsed.TotalSeconds:0.0} s");
