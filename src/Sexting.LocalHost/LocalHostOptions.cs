@@ -22,6 +22,13 @@ public sealed class LocalHostOptions
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How long a work item taken by a host stays invisible to others. When a host dies mid-step, its
+    /// work comes back after this (the provider's default is 5 minutes); every step is idempotent,
+    /// so a second run of a slow one is harmless.
+    /// </summary>
+    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Identity of this worker for the storage provider's partition leases. It must stay the same across
     /// restarts: a new identity waits out the previous one's 30-second lease before any orchestration runs.
     /// </summary>

@@ -89,7 +89,7 @@ public sealed class ReviewReminderService(
             }
 
             var claimKey = ReminderRules.EducationReminderKey(@case.ReferralId, now);
-            if (!await ledger.TryClaimAsync(claimKey, cancellationToken).ConfigureAwait(false))
+            if (await ledger.TryClaimAsync(claimKey, cancellationToken).ConfigureAwait(false) != OnceClaim.Claimed)
             {
                 return EducationReminderOutcome.AlreadyClaimed;
             }
@@ -110,7 +110,9 @@ public sealed class ReviewReminderService(
                 TimelineEvent.EducationReminderSent,
                 $"Youth team ({youthTeam}) reminded: education and intervention was due by {Iso(UkClock.DateOf(dueBy))}")).ConfigureAwait(false);
 
-            // A refusal is recorded on the timeline by the email step; the claim stays, so it is tried again tomorrow, not every run.
+            // A refusal is recorded on the timeline by the email step; the claim is completed either way,
+            // so a refusal is tried again tomorrow, not every run.
+            await ledger.CompleteAsync(claimKey, CancellationToken.None).ConfigureAwait(false);
             return result.Delivered > 0 ? EducationReminderOutcome.Sent : EducationReminderOutcome.Refused;
         }
         catch (Exception ex)
@@ -141,7 +143,7 @@ public sealed class ReviewReminderService(
         }
 
         var key = ReminderRules.PolicyReviewKey(options.NextReviewDate, now);
-        if (!await ledger.TryClaimAsync(key, cancellationToken).ConfigureAwait(false))
+        if (await ledger.TryClaimAsync(key, cancellationToken).ConfigureAwait(false) != OnceClaim.Claimed)
         {
             return PolicyReminderOutcome.AlreadySentToday;
         }
@@ -151,6 +153,7 @@ public sealed class ReviewReminderService(
             var request = new EmailRequest(EmailKind.PolicyReviewReminder, options.OwnerEmail, null) { PolicyReviewDate = options.NextReviewDate };
             var message = EmailMessageFactory.Create(request, composer.Compose(request), step);
             var delivery = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await ledger.CompleteAsync(key, CancellationToken.None).ConfigureAwait(false);
             if (delivery.Status == EmailDeliveryStatus.Rejected)
             {
                 logger.LogWarning("Review reminders: the policy review reminder was refused by the mail service; tried again tomorrow");

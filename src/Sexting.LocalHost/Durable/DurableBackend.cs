@@ -39,6 +39,8 @@ public sealed class DurableBackend(
             StorageAccountClientProvider = new StorageAccountClientProvider(StorageConnectionString),
             WorkerId = options.Value.WorkerId,
             MaxQueuePollingInterval = options.Value.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = options.Value.WorkItemVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.Value.WorkItemVisibilityTimeout,
             LoggerFactory = loggerFactory,
         };
         var service = new AzureStorageOrchestrationService(settings);

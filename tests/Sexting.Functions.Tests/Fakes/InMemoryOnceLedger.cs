@@ -7,6 +7,7 @@ public sealed class InMemoryOnceLedger : IOnceLedger
 {
     private readonly Lock _lock = new();
     private readonly HashSet<string> _claims = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Claims
     {
@@ -21,12 +22,22 @@ public sealed class InMemoryOnceLedger : IOnceLedger
 
     public int Releases { get; private set; }
 
-    public async Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken)
+    public async Task<OnceClaim> TryClaimAsync(string key, CancellationToken cancellationToken)
     {
         await Task.Yield(); // let concurrent callers interleave, as over the network
         lock (_lock)
         {
-            return _claims.Add(key);
+            return _completed.Contains(key) ? OnceClaim.Completed : _claims.Add(key) ? OnceClaim.Claimed : OnceClaim.Held;
+        }
+    }
+
+    public Task CompleteAsync(string key, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _claims.Add(key);
+            _completed.Add(key);
+            return Task.CompletedTask;
         }
     }
 

@@ -34,6 +34,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
             ["LocalHost__WorkerId"] = "reliability-" + taskHub,
             ["LocalHost__FunctionKey"] = FunctionKey,
             ["LocalHost__MaxQueuePollingInterval"] = "00:00:00.500",
+            // A killed host's work comes back after this, and its open email claims lapse after the
+            // lease: short here so the crash tests finish in seconds rather than minutes.
+            ["LocalHost__WorkItemVisibilityTimeout"] = "00:00:10",
+            ["Tables__ClaimLease"] = "00:00:08",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

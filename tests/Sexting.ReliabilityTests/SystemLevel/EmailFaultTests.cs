@@ -80,11 +80,10 @@ public sealed class EmailFaultTests(ITestOutputHelper output) : IAsyncLifetime
         await AssertNoLeaksAsync(submissions);
     }
 
-    // Fails on this commit (docs/reliability.md, findings 2 and 3): after the SIGKILL nothing resumes
-    // within 2 minutes (the Azure Storage provider's work-item visibility timeout is 5 minutes),
-    // and the email claims taken before the kill are never released, so a resumed send would find
-    // "already sent" and the fan-out emails would be missing. Skipped until those are fixed.
-    [Fact(Skip = "Known defect, docs/reliability.md findings 2 and 3: fan-out emails missing after SIGKILL mid-send")]
+    // Failed before the once-ledger's claims had a lease and a completed state, and before the local
+    // host shortened the work-item visibility timeout (docs/reliability.md, findings 2 and 3): the
+    // claims taken before the kill were never released, so the resumed sends found "already sent".
+    [Fact]
     public async Task FanOut_HostKilledMidSend_EveryEmailExactlyOnceAfterRestart()
     {
         _stub.DelayKinds.UnionWith(["YouthTeamNotification", "AdviceGuidance", "SettingOutcome"]);
