@@ -40,8 +40,9 @@ public sealed class FunctionCatalogTests
     [Fact]
     public void Discover_FunctionsAssembly_FindsItsFunctions()
     {
-        var catalog = FunctionCatalog.Discover([typeof(Sexting.Functions.Intake.PingHttp).Assembly]);
+        var catalog = FunctionCatalog.Discover([typeof(Sexting.Functions.SextingServiceCollectionExtensions).Assembly]);
 
-        Assert.Contains(catalog.Functions, f => f.Name == "Ping" && f.Kind == FunctionKind.Http);
+        Assert.Contains(catalog.Functions, f => f.Name == "SubmitReferral" && f.Kind == FunctionKind.Http);
+        Assert.Contains(catalog.Functions, f => f.Name == "ReferralOrchestration" && f.Kind == FunctionKind.Orchestrator);
     }
 }

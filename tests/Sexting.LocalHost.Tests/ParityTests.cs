@@ -18,7 +18,7 @@ namespace Sexting.LocalHost.Tests;
 /// </summary>
 public sealed class ParityTests
 {
-    private static readonly Assembly FunctionsAssembly = typeof(Sexting.Functions.Intake.PingHttp).Assembly;
+    private static readonly Assembly FunctionsAssembly = typeof(Sexting.Functions.SextingServiceCollectionExtensions).Assembly;
 
     [Fact]
     public async Task Build_FunctionsAssembly_RegistersExactlyItsFunctions()
