@@ -86,8 +86,9 @@ internal sealed class LocalHostProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri("api/form", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
+                // Contract §3: an unknown case is a 404, which needs the app and its storage up.
+                using var response = await http.GetAsync(new Uri("api/referrals/" + Sexting.Core.Links.ReferralIds.NewRandom(), UriKind.Relative), cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
                 {
                     return;
                 }

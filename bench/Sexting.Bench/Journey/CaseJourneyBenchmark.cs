@@ -23,8 +23,15 @@ internal sealed partial class CaseJourneyBenchmark(
     /// <summary>Time after completion for the backend's trailing requests (message deletes) to land in the count.</summary>
     public static TimeSpan Settle { get; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Quiet time before a case: the durable queues' polling backs off to its idle rate again, so
+    /// subtracting the idle background measured beforehand is fair to the case's own count.
+    /// </summary>
+    public static TimeSpan Quiet { get; } = TimeSpan.FromSeconds(2.5);
+
     public async Task<CaseJourney> RunAsync(CancellationToken cancellationToken)
     {
+        await Task.Delay(Quiet, cancellationToken).ConfigureAwait(false);
         var start = proxies.Take();
         var clock = Stopwatch.StartNew();
         var referralId = await intake.SubmitAsync(cancellationToken).ConfigureAwait(false)
