@@ -103,6 +103,11 @@ try
 
     results.ProxyScanFailures = proxies.ScanFailures;
 }
+catch (OperationCanceledException) when (ct.IsCancellationRequested)
+{
+    Say("cancelled; everything started has been stopped");
+    return 130;
+}
 finally
 {
     try
@@ -121,6 +126,7 @@ await File.WriteAllTextAsync(Path.Combine(settings.Output, "transactions.md"), B
 Console.WriteLine();
 Console.WriteLine(table);
 Say($"written to {Path.Combine(settings.Output, "results.md")} and transactions.md (requests per operation)");
+return 0;
 
 static string MachineDescription()
 {

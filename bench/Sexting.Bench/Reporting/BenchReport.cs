@@ -53,6 +53,7 @@ internal static class BenchReport
 
         b.AppendLine("| Reminder scan | " + string.Join(" | ", r.Scans.Select(s => s.StoredCases.ToString("N0", CultureInfo.InvariantCulture) + " cases")) + " |");
         b.AppendLine("|---|" + string.Concat(r.Scans.Select(_ => "---:|")));
+        b.AppendLine("| Entries in the due index (open cases) | " + string.Join(" | ", r.Scans.Select(s => s.OpenEntries.ToString("N0", CultureInfo.InvariantCulture))) + " |");
         b.AppendLine("| Due-index query requests | " + string.Join(" | ", r.Scans.Select(s => s.DueQueryRequests.ToString(CultureInfo.InvariantCulture))) + " |");
         b.AppendLine("| Reads of the due cases | " + string.Join(" | ", r.Scans.Select(s => $"{s.CaseReadRequests} ({s.DueCases} due)")) + " |");
         b.AppendLine("| Scan time (ms) | " + string.Join(" | ", r.Scans.Select(s => F(s.Milliseconds, "0"))) + " |");

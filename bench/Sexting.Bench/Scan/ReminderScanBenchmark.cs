@@ -12,14 +12,13 @@ namespace Sexting.Bench.Scan;
 
 /// <summary>
 /// What the review-reminder timer reads (contract §7): <see cref="ICaseStore.GetDueAsync"/>, then
-/// each due case. Cases are added in tiers (1,000, 10,000, 100,000 stored); the due set stays the
-/// same few, the rest fall due in the future, as open cases do; every stored case has its due
-/// entry and pointer (the worst case: closed cases have none). The due cases are real cases made
-/// through the store; the others get no case row: each would be a partition of its own that no
-/// query of the scan touches, and 100,000 single-entity inserts would take longer on Azurite than
-/// the whole bench is allowed (docs/performance.md). Due-index rows are
-/// seeded in 100-row entity-group transactions in the index's row format, which the bench checks
-/// by reading the whole index back once through the store. Requests are counted by the store's own
+/// each due case. Cases are added in tiers (1,000, 10,000, 100,000 stored). Every stored case has
+/// its case row; 1 % of them are open (authorised, education not yet delivered) and so have a due
+/// entry and pointer that fall due in the future: delivery removes a case's entry, so the index
+/// follows the open cases, not all cases. The due set stays the same 10 real cases, made through
+/// the store. Case rows are single-entity upserts (one partition each); due-index rows go in
+/// 100-row entity-group transactions in the index's row format, which the bench checks once by
+/// reading the whole index back through the store. Requests are counted by the store's own
 /// <see cref="StorageRequestCounter"/>, straight to Azurite.
 /// </summary>
 internal sealed class ReminderScanBenchmark : IAsyncDisposable
@@ -31,8 +30,10 @@ internal sealed class ReminderScanBenchmark : IAsyncDisposable
     private readonly ICaseStore _store;
     private readonly StorageRequestCounter _counter;
     private readonly TableClient _due;
+    private readonly TableClient _cases;
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
     private int _stored;
+    private int _open;
 
     public ReminderScanBenchmark(string connectionString)
     {
@@ -46,9 +47,13 @@ internal sealed class ReminderScanBenchmark : IAsyncDisposable
         _counter = _services.GetRequiredService<StorageRequestCounter>();
         var tables = new TableServiceClient(connectionString);
         _due = tables.GetTableClient(Prefix + "Due");
+        _cases = tables.GetTableClient(Prefix + "Cases");
     }
 
     public int DueCases { get; } = 10;
+
+    /// <summary>One stored case in this many is open and has a due entry.</summary>
+    public int OpenOneIn { get; } = 100;
 
     public async Task<ScanResult> RunAsync(int storedCases, CancellationToken cancellationToken)
     {
@@ -62,9 +67,9 @@ internal sealed class ReminderScanBenchmark : IAsyncDisposable
         await SeedNotDueAsync(storedCases - _stored, cancellationToken).ConfigureAwait(false);
         _stored = storedCases;
         var seedTime = seed.Elapsed;
-        if (storedCases <= 1_000)
+        if (_open <= 1_000)
         {
-            await CheckSeedFormatAsync(storedCases, cancellationToken).ConfigureAwait(false);
+            await CheckSeedFormatAsync(_open + DueCases, cancellationToken).ConfigureAwait(false);
         }
 
         _counter.Reset();
@@ -83,7 +88,7 @@ internal sealed class ReminderScanBenchmark : IAsyncDisposable
             throw new InvalidOperationException($"The scan found {due.Count} due entries, not {DueCases}.");
         }
 
-        return new ScanResult(storedCases, due.Count, dueQuery, _counter.Total - dueQuery, elapsed, seedTime);
+        return new ScanResult(storedCases, _open + DueCases, due.Count, dueQuery, _counter.Total - dueQuery, elapsed, seedTime);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
@@ -105,11 +110,24 @@ internal sealed class ReminderScanBenchmark : IAsyncDisposable
 
     private async Task SeedNotDueAsync(int count, CancellationToken cancellationToken)
     {
+        await _cases.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         var ids = Enumerable.Range(0, count).Select(_ => ReferralIds.NewRandom()).ToArray();
+        var open = ids.Take(count / OpenOneIn).ToArray();
+        _open += open.Length;
         var random = new Random(count);
 
-        // Due index: an entry and its pointer per case, all in the kind's partition, 100 rows a transaction.
-        var batches = ids.Chunk(RowsPerTransaction / 2).Select(chunk => chunk.SelectMany(id =>
+        // Case rows: one partition per case, so one request each (no transaction spans partitions).
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (id, ct) => await _cases.UpsertEntityAsync(new TableEntity(id, "case")
+            {
+                ["CrimeReference"] = "DC-2025-" + id[..6],
+                ["Status"] = nameof(CaseStatus.Closed),
+                ["ReceivedAt"] = _now.AddDays(-Random.Shared.Next(30, 3_000)),
+                ["ForceArea"] = nameof(ForceArea.DevonAndCornwall),
+            }, TableUpdateMode.Replace, ct).ConfigureAwait(false)).ConfigureAwait(false);
+
+        // Due index of the open ones: an entry and its pointer per case, in the kind's partition, 100 rows a transaction.
+        var batches = open.Chunk(RowsPerTransaction / 2).Select(chunk => chunk.SelectMany(id =>
         {
             var dueAt = _now.AddDays(1 + random.Next(0, 28)).AddSeconds(random.Next(0, 86_400));
             var row = "d|" + dueAt.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + "|" + id;
@@ -119,17 +137,17 @@ internal sealed class ReminderScanBenchmark : IAsyncDisposable
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(nameof(DueKind.Education), "p|" + id) { ["Row"] = row, ["DueAt"] = dueAt }),
             };
         }).ToList()).ToList();
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
             async (batch, ct) => await _due.SubmitTransactionAsync(batch, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     /// <summary>Every seeded entry is due by a time far ahead: if the bench's rows were not in the store's format the count would differ.</summary>
-    private async Task CheckSeedFormatAsync(int storedCases, CancellationToken cancellationToken)
+    private async Task CheckSeedFormatAsync(int entries, CancellationToken cancellationToken)
     {
         var all = await _store.GetDueAsync(_now.AddYears(1), cancellationToken).ConfigureAwait(false);
-        if (all.Count != storedCases)
+        if (all.Count != entries)
         {
-            throw new InvalidOperationException($"The due index holds {all.Count} entries readable by the store, not {storedCases}: the bench seeds rows in another format.");
+            throw new InvalidOperationException($"The due index holds {all.Count} entries readable by the store, not {entries}: the bench seeds rows in another format.");
         }
     }
 }
