@@ -15,6 +15,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly Lock _logLock = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     private LocalHostProcess(Process process, StreamWriter log, string logPath, Uri baseAddress)
     {
@@ -220,7 +221,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         {
             try
             {
-                _log.WriteLine(line);
+                _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,7:0.000}] {line}"));
             }
             catch (ObjectDisposedException)
             {

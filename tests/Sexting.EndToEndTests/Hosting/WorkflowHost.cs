@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Sexting.EndToEndTests.Client;
+using Sexting.EndToEndTests.Documentation;
 using Sexting.TestSupport;
 
 namespace Sexting.EndToEndTests.Hosting;
@@ -67,7 +68,9 @@ public class WorkflowHost : IAsyncLifetime
     public async Task StartHostAsync()
     {
         _hostStarts++;
-        var environment = new Dictionary<string, string?>
+        // The sample settings first (what func users start from), then this host's own.
+        var environment = LocalSettingsSample.Values().ToDictionary(v => v.Key, v => (string?)v.Value);
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}"),
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -80,7 +83,11 @@ public class WorkflowHost : IAsyncLifetime
             ["LocalHost__TaskHub"] = TaskHub,
             // The test run's setting for DurableTaskTestHost; the product runs with the machine's real count.
             ["DOTNET_PROCESSOR_COUNT"] = null,
-        };
+        })
+        {
+            environment[key] = value;
+        }
+
         foreach (var (key, value) in ForceContacts.AsEnvironment().Concat(Settings))
         {
             environment[key] = value;

@@ -88,7 +88,9 @@ public sealed class EducationRouteTests(WorkflowHost host)
         var confirmed = await api.ConfirmEducationAsync(educationLink, "PC Example Officer", "Session delivered at school.");
         Assert.Equal(HttpStatusCode.OK, confirmed.Status);
 
-        var closed = await api.WaitForStatusAsync(id, "Closed");
+        // The case is closed and the delivery recorded in the timeline in two writes: wait for both.
+        var closed = await api.WaitForCaseAsync(id, c =>
+            CaseJson.Status(c) == "Closed" && CaseJson.Events(c).Contains("EducationDelivered"), "closed with delivery recorded");
         Assert.Equal("PC Example Officer", closed.GetProperty("education").GetProperty("deliveredBy").GetString());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, closed.GetProperty("education").GetProperty("deliveredAt").ValueKind);
         Assert.Single(CaseJson.Entries(closed, "EducationDelivered"));
