@@ -9,6 +9,9 @@ root="$(pwd)"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:7071}"
+# Links in emails follow the address the host listens on, unless set otherwise.
+first_url="${ASPNETCORE_URLS%%;*}"
+export PublicBaseUrl="${PublicBaseUrl:-${first_url%/}}"
 export Email__Mode="${Email__Mode:-Outbox}"
 export Email__OutboxPath="${Email__OutboxPath:-$root/.local/outbox}"
 

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Sexting.EndToEndTests.Client;
+
+namespace Sexting.EndToEndTests.Hosting;
+
+/// <summary>
+/// The durable backend's own record of an orchestration (the Azure Storage provider's
+/// <c>{TaskHub}History</c> table). An episode's events are written only when the episode commits,
+/// so once the history holds the completion of the activity that sent an email, the
+/// orchestration has moved past it and is waiting: a safe moment to stop the host.
+/// </summary>
+public sealed class DurableHistory(string connectionString, string taskHub)
+{
+    /// <summary>Waits until the orchestration's history holds <paramref name="count"/> completed activities.</summary>
+    public async Task WaitForCompletedActivitiesAsync(string instanceId, int count)
+    {
+        var table = new TableClient(connectionString, taskHub + "History");
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var events = new List<string>();
+            try
+            {
+                await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == instanceId, select: ["EventType"]))
+                {
+                    events.Add(entity.GetString("EventType") ?? "");
+                }
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+            {
+                // The history table is not there yet.
+            }
+
+            if (events.Count(e => e == "TaskCompleted") >= count)
+            {
+                return;
+            }
+
+            if (clock.Elapsed > Waits.Default)
+            {
+                throw new TimeoutException($"Waited {Waits.Default} for {count} completed activities of {instanceId}; history: [{string.Join(", ", events)}]");
+            }
+
+            await Task.Delay(Waits.PollInterval);
+        }
+    }
+}
