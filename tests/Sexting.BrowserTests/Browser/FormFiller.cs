@@ -15,7 +15,15 @@ internal static class FormFiller
 
     public static string S(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static async Task FillAsync(IPage page, int people = 1)
+    /// <summary>A fictional young person's name not used before: the real app counts the same name and date of birth in an earlier referral as repeat offending (§3.4.6).</summary>
+    public static string NewName()
+    {
+        var letters = Guid.NewGuid().ToByteArray().Take(8).Select(b => (char)('a' + (b % 26))).ToArray();
+        letters[0] = char.ToUpperInvariant(letters[0]);
+        return "Alex " + new string(letters);
+    }
+
+    public static async Task FillAsync(IPage page, int people = 1, string firstName = "Alex Example")
     {
         await page.CheckAsync("#forceArea");
         await page.FillAsync("#setting-name", "Exe Valley Academy");
@@ -26,7 +34,7 @@ internal static class FormFiller
         await page.FillAsync("#incident-summary", "Two pupils exchanged images over a messaging app.");
         for (var i = 0; i < people; i++)
         {
-            await FillPersonAsync(page, i, i == 0 ? "Alex Example" : "Sam Sample");
+            await FillPersonAsync(page, i, i == 0 ? firstName : "Sam Sample");
         }
     }
 

@@ -33,7 +33,7 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
     public string Output => _process.Output;
 
     /// <summary>Starts a local host; <paramref name="settings"/> are environment variables on top of the test defaults.</summary>
-    public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<LocalHostProcess> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var dll = Path.Combine(RepositoryRoot.Path, "src", "Sexting.LocalHost", "bin", BuildConfiguration(), TargetFramework(), "Sexting.LocalHost.dll");
         if (!File.Exists(dll))
@@ -51,13 +51,14 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = baseUrl,
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["PublicBaseUrl"] = baseUrl,
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-            ["Tables__ConnectionString"] = "UseDevelopmentStorage=true",
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["Tables__ConnectionString"] = storageConnectionString,
             ["Tables__TablePrefix"] = "B" + id,
             ["LocalHost__TaskHub"] = "Br" + id,
             ["LocalHost__WorkerId"] = "browser-tests-" + id,
             ["Email__Mode"] = "Outbox",
             ["Email__OutboxPath"] = outbox,
+            ["Logging__LogLevel__Azure"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

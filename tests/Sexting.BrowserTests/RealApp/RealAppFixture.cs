@@ -1,17 +1,16 @@
 using Microsoft.Playwright;
 using Sexting.BrowserTests.Browser;
-using Sexting.TestSupport;
 
 namespace Sexting.BrowserTests.RealApp;
 
 /// <summary>
-/// Azurite (started in memory unless one listens), the local host on it, and chromium. A test
+/// An Azurite of its own (<see cref="PrivateAzurite"/>), the local host on it, and chromium. A test
 /// that needs other settings (such as a short link lifetime) starts a second host with
 /// <see cref="StartHostAsync"/> on the same Azurite.
 /// </summary>
 public sealed class RealAppFixture : IAsyncLifetime
 {
-    private readonly AzuriteFixture _azurite = new();
+    private PrivateAzurite? _azurite;
     private IPlaywright? _playwright;
     private LocalHostProcess? _app;
 
@@ -29,13 +28,14 @@ public sealed class RealAppFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);
-        await _azurite.InitializeAsync();
-        _app = await LocalHostProcess.StartAsync();
+        _azurite = await PrivateAzurite.StartAsync();
+        _app = await LocalHostProcess.StartAsync(_azurite.ConnectionString);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(BrowserFixture.LaunchOptions);
     }
 
-    internal static Task<LocalHostProcess> StartHostAsync(IReadOnlyDictionary<string, string?> settings) => LocalHostProcess.StartAsync(settings);
+    internal Task<LocalHostProcess> StartHostAsync(IReadOnlyDictionary<string, string?> settings) =>
+        LocalHostProcess.StartAsync(_azurite?.ConnectionString ?? throw new InvalidOperationException("Not started."), settings);
 
     internal async Task<IBrowserContext> NewContextAsync(LocalHostProcess? host = null, bool javaScript = true) =>
         await Browser.NewContextAsync(BrowserFixture.ContextOptions((host ?? App).BaseUrl, javaScript));
@@ -53,6 +53,9 @@ public sealed class RealAppFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        await _azurite.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
     }
 }
