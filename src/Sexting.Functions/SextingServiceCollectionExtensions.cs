@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Sexting.Infrastructure.Email;
 using Sexting.Infrastructure.Pages;
 using Sexting.Infrastructure.Storage;
@@ -15,6 +16,9 @@ public static class SextingServiceCollectionExtensions
     /// <summary>Registers the workflow, the Table Storage store, email and pages.</summary>
     public static IServiceCollection AddSexting(this IServiceCollection services, IConfiguration configuration) =>
         services
+            // The Azure SDK logs every storage request at Information: noise that buries the
+            // workflow's own log lines (which carry referral ids only, never personal data).
+            .AddLogging(logging => logging.AddFilter("Azure.Core", LogLevel.Warning).AddFilter("Azure.Identity", LogLevel.Warning))
             .AddSextingWorkflow(configuration)
             .AddTableStorage(configuration)
             .AddEmail(configuration)

@@ -11,6 +11,8 @@ using Sexting.Functions.Configuration;
 using Sexting.Functions.Education;
 using Sexting.Functions.Intake;
 using Sexting.Functions.Notifications;
+using Sexting.Functions.Reminders;
+using Sexting.Functions.Reports;
 
 namespace Sexting.Functions;
 
@@ -32,6 +34,10 @@ public static class WorkflowServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Forces: every mailbox of both forces must be a plain email address.").ValidateOnStart();
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section)
             .Validate(o => o.SignificantAgeGapYears is >= 1 and <= 17, "Assessment:SignificantAgeGapYears must be between 1 and 17.").ValidateOnStart();
+        services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.Section)
+            .Validate(o => o.IsValid(), "Reminders:Schedule must be a six-field NCRONTAB expression (seconds first).").ValidateOnStart();
+        services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.Section)
+            .Validate(o => o.IsValid(), "Policy:OwnerEmail must be a plain email address.").ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReferralParser>();
@@ -43,6 +49,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<LinkResolver>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<EducationConfirmationService>();
+        services.AddSingleton<ReviewReminderService>();
+        services.AddSingleton<SummaryReportService>();
 
         // Function classes are built by the hosts with constructor injection; registering the
         // activities lets a host or a test resolve them directly too.

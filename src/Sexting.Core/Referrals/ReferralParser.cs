@@ -28,6 +28,12 @@ public sealed class ReferralParser(TimeProvider clock)
         {
             return Failed("$", "The body is not valid JSON.");
         }
+        catch (InvalidOperationException)
+        {
+            // JsonDocument accepts an escaped unpaired surrogate ("\ud800") and throws only when
+            // the string or property name is read: bad input, not a fault (contract §2: never a 5xx).
+            return Failed("$", "The body holds text that is not valid Unicode (an unpaired surrogate escape).");
+        }
     }
 
     /// <summary>Parses a JSON element.</summary>

@@ -16,6 +16,13 @@ public static class UkClock
     public static DateOnly DateOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, London).DateTime);
 
+    /// <summary>
+    /// The instant the UK calendar date <paramref name="date"/> begins (midnight in the UK, as UTC),
+    /// so a range of UK days maps to a range of instants. UK clocks change at 01:00 and 02:00, never at midnight.
+    /// </summary>
+    public static DateTimeOffset StartOf(DateOnly date) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), London), TimeSpan.Zero);
+
     private static TimeZoneInfo FindLondon()
     {
         try

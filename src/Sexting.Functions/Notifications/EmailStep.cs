@@ -2,12 +2,14 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Cases;
 using Sexting.Core.Notifications;
+using Sexting.Infrastructure.Email;
 
 namespace Sexting.Functions.Notifications;
 
 /// <summary>
 /// Composes, sends and records one email step. Idempotency key
-/// <c>{referralId}:{kind}:{step}:{recipient}</c>: a retried step is delivered once by the sender.
+/// <c>{referralId}:{kind}:{step}:{hash of recipient}</c> (<see cref="EmailIdempotencyKey"/>): a retried
+/// step is delivered once by the sender, and no key carries an address.
 /// A refused message is recorded as <see cref="TimelineEvent.StepFailed"/> and the workflow goes on;
 /// a transient failure is thrown so the activity's retry policy tries again (contract §4.6).
 /// </summary>
@@ -23,7 +25,7 @@ public sealed class EmailStep(IEmailComposer composer, IEmailSender sender, ICas
         {
             kind = request.Kind;
             var composed = composer.Compose(request);
-            var key = $"{referralId}:{request.Kind}:{step}:{request.To}";
+            var key = EmailIdempotencyKey.For(referralId, request.Kind, step, request.To);
             var message = new EmailMessage(request.Kind, referralId, key, request.To, composed.Subject, composed.TextBody, composed.HtmlBody);
             var result = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
             if (result.Status == EmailDeliveryStatus.Rejected)

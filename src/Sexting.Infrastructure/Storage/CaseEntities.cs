@@ -60,6 +60,10 @@ internal static class CaseEntities
             entity.ETag.ToString());
     }
 
+    // Time order; entries of one instant (a fan-out) in the order of the contract's events.
+    private static string TimelineRowKey(TimelineEntry entry, string escapedKey) =>
+        TimelinePrefix + TableKeys.Ticks(entry.At) + "|" + ((int)entry.Event).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + "|" + escapedKey;
+
     /// <summary>The two rows of a timeline entry: the marker that makes its key unique, and the entry in time order.</summary>
     public static TableTransactionAction[] AppendActions(string referralId, TimelineEntry entry)
     {
@@ -68,7 +72,7 @@ internal static class CaseEntities
         return
         [
             new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(referralId, TimelineKeyPrefix + key)),
-            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(referralId, TimelinePrefix + TableKeys.Ticks(entry.At) + "|" + key)
+            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(referralId, TimelineRowKey(entry, key))
             {
                 ["At"] = entry.At,
                 ["Event"] = entry.Event.ToString(),

@@ -32,4 +32,13 @@ public sealed class TableStorageOptions
     /// </summary>
     [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,39})?$")]
     public string TablePrefix { get; set; } = string.Empty;
+
+    /// <summary>
+    /// How long an open claim of the once-ledger lives before another caller may take it over (its
+    /// holder presumed dead). Longer than any one piece of claimed work, such as an email send with
+    /// its retries (at most about 4 minutes); shorter than the workflow's activity retries (about 8
+    /// minutes), so a send cut short by a crash is retried and delivered.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -47,6 +47,7 @@ public static class TableStorageServiceCollectionExtensions
             })
             .WithName(TableStorageOptions.ClientName));
 
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StorageTables>();
         services.TryAddSingleton<PersonKeyHasher>();
         services.TryAddSingleton<CrimeRegister>();

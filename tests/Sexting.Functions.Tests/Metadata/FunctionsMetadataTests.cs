@@ -19,6 +19,8 @@ public sealed class FunctionsMetadataTests
         { "ShowReferralForm", "httpTrigger", "form", "get", "Anonymous" },
         { "AddYoungPerson", "httpTrigger", "form", "post", "Anonymous" },
         { "PageAsset", "httpTrigger", "assets/{*path}", "get", "Anonymous" },
+        { "GetSummaryReport", "httpTrigger", "reports/summary", "get", "Function" },
+        { "ReviewRemindersTimer", "timerTrigger", null, null, null },
         { "ReferralOrchestration", "orchestrationTrigger", null, null, null },
         { "AssessReferralActivity", "activityTrigger", null, null, null },
         { "MoveCaseActivity", "activityTrigger", null, null, null },
@@ -44,6 +46,16 @@ public sealed class FunctionsMetadataTests
             Assert.Equal([method], binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
             Assert.Equal(authLevel, binding.GetProperty("authLevel").GetString());
         }
+    }
+
+    [Fact]
+    public void FunctionsMetadata_AfterBuild_ReviewTimerRunsOnConfiguredSchedule()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(MetadataPath()));
+
+        var timer = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "ReviewRemindersTimer");
+        var binding = timer.GetProperty("bindings").EnumerateArray().Single();
+        Assert.Equal("%Reminders:Schedule%", binding.GetProperty("schedule").GetString());
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Sexting.Functions.Authorisation;
 using Sexting.Functions.Education;
 using Sexting.Functions.Tests.Fakes;
 using Sexting.Functions.Workflow;
+using Sexting.Infrastructure.Email;
 
 namespace Sexting.Functions.Tests.Workflow;
 
@@ -171,7 +172,8 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         var attempts = _h.Sender.Attempts.Where(m => m.Kind == EmailKind.InvestigationReferral).ToList();
         Assert.Equal(2, attempts.Count);
         Assert.Single(attempts.Select(a => a.IdempotencyKey).Distinct());
-        Assert.Equal($"{id}:InvestigationReferral:assessment:{WorkflowHarness.Contacts.InvestigationEmail}", attempts[0].IdempotencyKey);
+        Assert.Equal(EmailIdempotencyKey.For(id, EmailKind.InvestigationReferral, "assessment", WorkflowHarness.Contacts.InvestigationEmail), attempts[0].IdempotencyKey);
+        Assert.DoesNotContain("@", attempts[0].IdempotencyKey, StringComparison.Ordinal);
         Assert.Single(_h.Sender.DeliveredOf(EmailKind.InvestigationReferral));
         Assert.Single(await _h.EventsAsync(id), e => e == TimelineEvent.InvestigationReferralSent);
     }

@@ -12,8 +12,17 @@ internal sealed class InMemoryOnceLedger : IOnceLedger
 
     public int Releases { get; private set; }
 
-    public Task<bool> TryClaimAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult(_claims.TryAdd(key, 0));
+    private readonly ConcurrentDictionary<string, byte> _completed = new(StringComparer.Ordinal);
+
+    public Task<OnceClaim> TryClaimAsync(string key, CancellationToken cancellationToken) =>
+        Task.FromResult(_completed.ContainsKey(key) ? OnceClaim.Completed : _claims.TryAdd(key, 0) ? OnceClaim.Claimed : OnceClaim.Held);
+
+    public Task CompleteAsync(string key, CancellationToken cancellationToken)
+    {
+        _claims.TryAdd(key, 0);
+        _completed.TryAdd(key, 0);
+        return Task.CompletedTask;
+    }
 
     public Task ReleaseAsync(string key, CancellationToken cancellationToken)
     {

@@ -85,11 +85,37 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         var message = OutboxEmailSenderTests.Message(EmailKind.AdviceGuidance, "advice", "sam@family.example");
         var sender = Sender();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => sender.SendAsync(message, CancellationToken.None))));
+        // While one send is in flight the others are told to come back later (transient), never "delivered".
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (await sender.SendAsync(message, CancellationToken.None)).Status.ToString();
+            }
+            catch (EmailTransientException)
+            {
+                return "Held";
+            }
+        })));
 
         Assert.Single(_server.Requests);
-        Assert.Equal(1, results.Count(r => r.Status == EmailDeliveryStatus.Delivered));
-        Assert.Equal(7, results.Count(r => r.Status == EmailDeliveryStatus.AlreadyDelivered));
+        Assert.Equal(1, results.Count(r => r == nameof(EmailDeliveryStatus.Delivered)));
+        Assert.Equal(7, results.Count(r => r is nameof(EmailDeliveryStatus.AlreadyDelivered) or "Held"));
+        Assert.Equal(EmailDeliveryStatus.AlreadyDelivered, (await sender.SendAsync(message, CancellationToken.None)).Status);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_ClaimHeldByAnotherAttempt_TransientAndNothingPosted()
+    {
+        // Another attempt (perhaps on a host that died mid-send) holds the claim: not delivered yet,
+        // so the caller must retry later — "already delivered" here would lose the email.
+        var message = OutboxEmailSenderTests.Message(EmailKind.AdviceGuidance, "advice", "sam@family.example");
+        Assert.Equal(OnceClaim.Claimed, await _ledger.TryClaimAsync("email-" + EmailIdempotencyKey.Hash(message.IdempotencyKey), CancellationToken.None));
+
+        await Assert.ThrowsAsync<EmailTransientException>(() => Sender().SendAsync(message, CancellationToken.None));
+
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ internal sealed class StorageHost : IAsyncDisposable
     /// <summary>A client outside the store (not counted), to look at what is stored.</summary>
     public TableServiceClient Raw { get; }
 
-    public static StorageHost Create(AzuriteFixture azurite, string? prefix = null, string? indexKey = null)
+    public static StorageHost Create(AzuriteFixture azurite, string? prefix = null, string? indexKey = null, TimeSpan? claimLease = null)
     {
         prefix ??= AzuriteFixture.NewTablePrefix();
         var settings = new Dictionary<string, string?>
@@ -48,6 +48,11 @@ internal sealed class StorageHost : IAsyncDisposable
             ["Tables:ConnectionString"] = azurite.ConnectionString,
             ["Tables:TablePrefix"] = prefix,
         };
+        if (claimLease is { } lease)
+        {
+            settings["Tables:ClaimLease"] = lease.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (indexKey is not null)
         {
             settings["Tables:IndexKey"] = indexKey;

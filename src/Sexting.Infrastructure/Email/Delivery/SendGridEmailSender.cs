@@ -30,16 +30,26 @@ internal sealed partial class SendGridEmailSender(
 
         // Table keys may not hold every character; a hash is short and safe anywhere.
         var claim = "email-" + EmailIdempotencyKey.Hash(message.IdempotencyKey);
-        if (!await ledger.TryClaimAsync(claim, cancellationToken).ConfigureAwait(false))
+        switch (await ledger.TryClaimAsync(claim, cancellationToken).ConfigureAwait(false))
         {
-            LogAlreadySent(logger, message.Kind, message.ReferralId);
-            return new EmailDelivery(EmailDeliveryStatus.AlreadyDelivered);
+            case OnceClaim.Completed:
+                LogAlreadySent(logger, message.Kind, message.ReferralId);
+                return new EmailDelivery(EmailDeliveryStatus.AlreadyDelivered);
+            case OnceClaim.Held:
+                // Another attempt is sending it now, or died doing so and its lease has not run out:
+                // not delivered yet, so the caller's retry comes back later rather than dropping it.
+                throw new EmailTransientException("Another attempt holds this message's claim; try again later.");
         }
 
         EmailDelivery? delivery = null;
         try
         {
             delivery = await SendWithRetriesAsync(mail, message, settings.Retry, cancellationToken).ConfigureAwait(false);
+            if (delivery.Status == EmailDeliveryStatus.Delivered)
+            {
+                await ledger.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            }
+
             return delivery;
         }
         finally

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Sexting.TestSupport;
+
+namespace Sexting.Bench.Hosting;
+
+/// <summary>
+/// The product's local host (src/Sexting.LocalHost, Release build) on a free loopback port, its
+/// storage reached through the counting proxies, its email written to an outbox folder of its own.
+/// Each start may use a fresh task hub so one phase's orchestration backlog cannot slow the next.
+/// </summary>
+internal sealed class LocalHostProcess : IAsyncDisposable
+{
+    private readonly ProcessRunner _process;
+
+    private LocalHostProcess(ProcessRunner process, Uri baseAddress, string outbox, string taskHub)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        OutboxPath = outbox;
+        TaskHub = taskHub;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string OutboxPath { get; }
+
+    public string TaskHub { get; }
+
+    public static async Task<LocalHostProcess> StartAsync(
+        string appConnection, string durableConnection, string taskHub, string outbox, CancellationToken cancellationToken)
+    {
+        var dll = Path.Combine(RepositoryRoot.Path, "src", "Sexting.LocalHost", "bin", "Release", "net10.0", "Sexting.LocalHost.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException("The local host is not built: dotnet build src/Sexting.LocalHost -c Release (bench/run.sh does).");
+        }
+
+        Directory.CreateDirectory(outbox);
+        var port = Ports.GetFree();
+        var url = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = url,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["PublicBaseUrl"] = url,
+            ["Email__Mode"] = "Outbox",
+            ["Email__OutboxPath"] = outbox,
+            ["Tables__ConnectionString"] = appConnection,
+            ["Tables__TablePrefix"] = "App",
+            ["AzureWebJobsStorage"] = durableConnection,
+            ["LocalHost__TaskHub"] = taskHub,
+            ["LocalHost__WorkerId"] = "sexting-bench",
+            // As in Azure, where logs go to Application Insights, not a console on the request path.
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        var process = ProcessRunner.Start("dotnet", [dll], environment: environment, name: "local host");
+        var host = new LocalHostProcess(process, new Uri(url + "/"), outbox, taskHub);
+        try
+        {
+            await host.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return host;
+    }
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("The local host exited:\n" + _process.Output);
+            }
+
+            try
+            {
+                // Contract §3: an unknown case is a 404, which needs the app and its storage up.
+                using var response = await http.GetAsync(new Uri("api/referrals/" + Sexting.Core.Links.ReferralIds.NewRandom(), UriKind.Relative), cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The local host did not answer within 120 s:\n" + _process.Output);
+            }
+
+            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Sexting.Bench.Floor;
+using Sexting.Bench.Intake;
+using Sexting.Bench.Journey;
+using Sexting.Bench.Proxy;
+using Sexting.Bench.Scan;
+
+namespace Sexting.Bench.Reporting;
+
+/// <summary>Everything one run measured.</summary>
+internal sealed class BenchResults
+{
+    public List<FloorResult> Floor { get; } = [];
+
+    public List<IntakeResult> Intake { get; } = [];
+
+    public List<CaseJourney> Journeys { get; } = [];
+
+    public List<ScanResult> Scans { get; } = [];
+
+    /// <summary>Background requests of an idle host (durable queue polling, leases) over <see cref="TrafficDelta.Duration"/>.</summary>
+    public TrafficDelta Idle { get; set; } = TrafficDelta.Empty;
+
+    public long ProxyScanFailures { get; set; }
+
+    public double IdleAppPerSecond => Idle.Duration > TimeSpan.Zero ? Idle.App / Idle.Duration.TotalSeconds : 0;
+
+    public double IdleDurablePerSecond => Idle.Duration > TimeSpan.Zero ? Idle.Durable / Idle.Duration.TotalSeconds : 0;
+
+    /// <summary>Mean requests per intake, less the idle background over the intake's own time.</summary>
+    public (double App, double Durable) PerIntake => Journeys.Count == 0 ? (double.NaN, double.NaN) : (
+        Journeys.Average(j => j.IntakeTraffic.App - (IdleAppPerSecond * j.IntakeTraffic.Duration.TotalSeconds)),
+        Journeys.Average(j => j.IntakeTraffic.Durable - (IdleDurablePerSecond * j.IntakeTraffic.Duration.TotalSeconds)));
+
+    /// <summary>Mean requests per case from intake to closure, less the idle background over the case's time.</summary>
+    public (double App, double Durable) PerCase => Journeys.Count == 0 ? (double.NaN, double.NaN) : (
+        Journeys.Average(j => j.CaseTraffic.App - (IdleAppPerSecond * j.CaseTraffic.Duration.TotalSeconds)),
+        Journeys.Average(j => j.CaseTraffic.Durable - (IdleDurablePerSecond * j.CaseTraffic.Duration.TotalSeconds)));
+
+    public double TransactionsPerIntake => PerIntake.App + PerIntake.Durable;
+}

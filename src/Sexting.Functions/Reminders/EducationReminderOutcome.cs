@@ -1,0 +1,12 @@
+namespace Sexting.Functions.Reminders;
+
+/// <summary>What a run did about one entry of the due index.</summary>
+internal enum EducationReminderOutcome
+{
+    Sent,
+    AlreadyClaimed,
+    NotOverdue,
+    Stale,
+    Refused,
+    Failed,
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Notifications;
+using Sexting.Core.Referrals;
+using Sexting.Core.Reminders;
+using Sexting.Functions.Configuration;
+using Sexting.Functions.Notifications;
+using Sexting.Infrastructure.Email;
+
+namespace Sexting.Functions.Reminders;
+
+/// <summary>
+/// The review reminders of contract §7, run by <see cref="ReviewRemindersTimer"/>:
+/// <list type="bullet">
+/// <item>§3.4.7: every case in education and intervention past its due date, found through the due
+/// index only (never a scan of the cases), gets an <see cref="EmailKind.EducationReminder"/> to its
+/// force's youth team with a fresh education-delivered link, at most once per UK day;</item>
+/// <item>§5.1: from <c>Policy:NextReviewDate</c>, the policy owner gets a
+/// <see cref="EmailKind.PolicyReviewReminder"/>, at most once per UK day.</item>
+/// </list>
+/// "At most once" holds across runs and hosts running at the same time: each reminder is sent only
+/// by the caller that claims its day's key in <see cref="IOnceLedger"/>. A send that fails releases
+/// the claim so the next run tries again; its email step and timeline key stay the same (the UK
+/// date), so a retry after a partial success neither sends twice nor records twice.
+/// </summary>
+public sealed class ReviewReminderService(
+    ICaseStore store,
+    IOnceLedger ledger,
+    SendLinkEmailActivity linkEmail,
+    IEmailComposer composer,
+    IEmailSender sender,
+    IOptions<ForcesOptions> forces,
+    IOptions<PolicyOptions> policy,
+    IOptions<ApprovalOptions> approval,
+    IOptions<PublicUrlOptions> publicUrl,
+    TimeProvider clock,
+    ILogger<ReviewReminderService> logger)
+{
+    public async Task<ReviewReminderRun> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var step = Iso(UkClock.DateOf(now));
+
+        // Contract §7: the scan reads only what is due, whatever the number of closed or not-yet-due cases.
+        var due = await store.GetDueAsync(now, cancellationToken).ConfigureAwait(false);
+        int sent = 0, claimed = 0, notOverdue = 0, stale = 0, refused = 0, failed = 0;
+        foreach (var entry in due.Where(e => e.Kind == DueKind.Education))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (await RemindAsync(entry, now, step, cancellationToken).ConfigureAwait(false))
+            {
+                case EducationReminderOutcome.Sent: sent++; break;
+                case EducationReminderOutcome.AlreadyClaimed: claimed++; break;
+                case EducationReminderOutcome.NotOverdue: notOverdue++; break;
+                case EducationReminderOutcome.Stale: stale++; break;
+                case EducationReminderOutcome.Refused: refused++; break;
+                default: failed++; break;
+            }
+        }
+
+        var policyOutcome = await RemindPolicyOwnerAsync(now, step, cancellationToken).ConfigureAwait(false);
+        var run = new ReviewReminderRun(due.Count, sent, claimed, notOverdue, stale, refused, failed, policyOutcome);
+        logger.LogInformation(
+            "Review reminders: {DueEntries} due entries, {Sent} education reminders sent, {AlreadyReminded} already reminded today, {NotOverdue} not overdue, {Stale} stale removed, {Refused} refused, {Failed} failed; policy review {PolicyReminder}",
+            run.DueEntries, run.EducationRemindersSent, run.AlreadyRemindedToday, run.NotOverdue, run.StaleRemoved, run.Refused, run.Failed, run.PolicyReminder);
+        return run;
+    }
+
+    private async Task<EducationReminderOutcome> RemindAsync(DueEntry entry, DateTimeOffset now, string step, CancellationToken cancellationToken)
+    {
+        string? key = null;
+        try
+        {
+            var @case = await store.GetAsync(entry.ReferralId, cancellationToken).ConfigureAwait(false);
+            if (@case is null || CaseStateMachine.IsFinal(@case.Status))
+            {
+                // Delivery removes the entry after closing the case; a host that died in between leaves it behind.
+                await store.RemoveDueAsync(entry.ReferralId, entry.Kind, cancellationToken).ConfigureAwait(false);
+                return EducationReminderOutcome.Stale;
+            }
+
+            // §3.4.7: authorised, not delivered, past due.
+            if (!ReminderRules.IsEducationOverdue(@case, now))
+            {
+                return EducationReminderOutcome.NotOverdue;
+            }
+
+            var claimKey = ReminderRules.EducationReminderKey(@case.ReferralId, now);
+            if (await ledger.TryClaimAsync(claimKey, cancellationToken).ConfigureAwait(false) != OnceClaim.Claimed)
+            {
+                return EducationReminderOutcome.AlreadyClaimed;
+            }
+
+            key = claimKey;
+            var youthTeam = forces.Value.For(@case.ForceArea).YouthTeamEmail;
+            var dueBy = @case.Education!.DueBy;
+            var result = await linkEmail.RunAsync(new SendLinkEmailInput(
+                @case.ReferralId,
+                EmailKind.EducationReminder,
+                LinkPurpose.EducationDelivered,
+                step,
+                youthTeam,
+                publicUrl.Value.PublicBaseUrl,
+                now,
+                now + approval.Value.LinkLifetime,
+                dueBy,
+                TimelineEvent.EducationReminderSent,
+                $"Youth team ({youthTeam}) reminded: education and intervention was due by {Iso(UkClock.DateOf(dueBy))}")).ConfigureAwait(false);
+
+            // A refusal is recorded on the timeline by the email step; the claim is completed either way,
+            // so a refusal is tried again tomorrow, not every run.
+            await ledger.CompleteAsync(claimKey, CancellationToken.None).ConfigureAwait(false);
+            return result.Delivered > 0 ? EducationReminderOutcome.Sent : EducationReminderOutcome.Refused;
+        }
+        catch (Exception ex)
+        {
+            if (key is not null)
+            {
+                await ReleaseAsync(key).ConfigureAwait(false);
+            }
+
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            logger.LogWarning(ex, "Review reminders: the education reminder of referral {ReferralId} failed; the next run tries again", entry.ReferralId);
+            return EducationReminderOutcome.Failed;
+        }
+    }
+
+    private async Task<PolicyReminderOutcome> RemindPolicyOwnerAsync(DateTimeOffset now, string step, CancellationToken cancellationToken)
+    {
+        var options = policy.Value;
+
+        // §5.1: the policy is to be reviewed by its next scheduled review date.
+        if (!ReminderRules.IsPolicyReviewDue(options.NextReviewDate, now))
+        {
+            return PolicyReminderOutcome.NotDue;
+        }
+
+        var key = ReminderRules.PolicyReviewKey(options.NextReviewDate, now);
+        if (await ledger.TryClaimAsync(key, cancellationToken).ConfigureAwait(false) != OnceClaim.Claimed)
+        {
+            return PolicyReminderOutcome.AlreadySentToday;
+        }
+
+        try
+        {
+            var request = new EmailRequest(EmailKind.PolicyReviewReminder, options.OwnerEmail, null) { PolicyReviewDate = options.NextReviewDate };
+            var message = EmailMessageFactory.Create(request, composer.Compose(request), step);
+            var delivery = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await ledger.CompleteAsync(key, CancellationToken.None).ConfigureAwait(false);
+            if (delivery.Status == EmailDeliveryStatus.Rejected)
+            {
+                logger.LogWarning("Review reminders: the policy review reminder was refused by the mail service; tried again tomorrow");
+                return PolicyReminderOutcome.Refused;
+            }
+
+            return PolicyReminderOutcome.Sent;
+        }
+        catch (Exception ex)
+        {
+            await ReleaseAsync(key).ConfigureAwait(false);
+            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            logger.LogWarning(ex, "Review reminders: the policy review reminder failed; the next run tries again");
+            return PolicyReminderOutcome.Failed;
+        }
+    }
+
+    // Not cancellable: a claim left behind would silence the reminder for the rest of the day.
+    private async Task ReleaseAsync(string key)
+    {
+        try
+        {
+            await ledger.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Review reminders: a claim could not be released; that reminder waits until tomorrow");
+        }
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+using Sexting.Functions.Common;
+
+namespace Sexting.Functions.Reports;
+
+/// <summary>
+/// <c>GET /api/reports/summary?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c> (contract §8, function key): the
+/// monitoring figures for the Alliance Prevention Department (§2.3.1, docs/monitoring.md). JSON,
+/// or CSV when <c>Accept</c> prefers <c>text/csv</c>. Counts and durations only: no personal data.
+/// </summary>
+public sealed class SummaryReportHttp(SummaryReportService reports, ILogger<SummaryReportHttp> logger)
+{
+    [Function("GetSummaryReport")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/summary")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (period, errors) = ReportPeriod.Parse(request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault());
+        if (period is null)
+        {
+            return HttpResults.Problem(StatusCodes.Status400BadRequest, "The report period is not valid.", errors: errors);
+        }
+
+        try
+        {
+            var report = await reports.BuildAsync(period, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Summary report built over {Days} days: {TotalCases} cases", period.To.DayNumber - period.From.DayNumber + 1, report.TotalCases);
+            return WantsCsv(request)
+                ? new BodyResult(StatusCodes.Status200OK, SummaryReportCsv.ContentType, SummaryReportCsv.Write(report))
+                : HttpResults.JsonBody(StatusCodes.Status200OK, report);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Building the summary report failed: storage unavailable");
+            return HttpResults.Unavailable();
+        }
+    }
+
+    /// <summary>CSV when <c>Accept</c> names <c>text/csv</c> with a quality at least that of any JSON it also names.</summary>
+    internal static bool WantsCsv(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        {
+            return false;
+        }
+
+        static double Quality(MediaTypeHeaderValue value) => value.Quality ?? 1.0;
+        var csv = accepted.Where(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)).Select(Quality).DefaultIfEmpty(0).Max();
+        var json = accepted.Where(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)).Select(Quality).DefaultIfEmpty(0).Max();
+        return csv > 0 && csv >= json;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Sexting.LocalHost.Durable;
+
+/// <summary>
+/// The local durable backend, behind this one class so it can be swapped: the Azure Storage
+/// provider (the one Durable Functions uses in Azure) on Azurite, so a restart loses nothing,
+/// reached by the portable Durable Task SDK through the gRPC sidecar on loopback HTTP/2.
+/// </summary>
+public sealed class DurableBackend(
+    SidecarEndpoint endpoint,
+    IOptions<LocalHostOptions> options,
+    IConfiguration configuration,
+    ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<DurableBackend>();
+    private WebApplication? _sidecar;
+
+    /// <summary>The durable storage connection, as the Functions host takes it, then the case store's.</summary>
+    public string StorageConnectionString =>
+        configuration["AzureWebJobsStorage"] ?? configuration["Tables:ConnectionString"] ?? "UseDevelopmentStorage=true";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = options.Value.TaskHub,
+            StorageAccountClientProvider = new StorageAccountClientProvider(StorageConnectionString),
+            WorkerId = options.Value.WorkerId,
+            MaxQueuePollingInterval = options.Value.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = options.Value.WorkItemVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.Value.WorkItemVisibilityTimeout,
+            LoggerFactory = loggerFactory,
+        };
+        var service = new AzureStorageOrchestrationService(settings);
+        await service.CreateIfNotExistsAsync();
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, endpoint.Port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddRouting();
+        builder.Services.AddGrpc();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        builder.Services.AddSingleton<IOrchestrationService>(new StopSafeOrchestrationService(service));
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        _sidecar = builder.Build();
+        _sidecar.UseRouting();
+        _sidecar.MapGrpcService<TaskHubGrpcServer>();
+
+        // Built now so it hears ApplicationStarted: that is when it starts dispatching work.
+        _ = _sidecar.Services.GetRequiredService<TaskHubGrpcServer>();
+        await _sidecar.StartAsync(cancellationToken);
+        _logger.LogInformation("Durable backend ready: task hub {TaskHub} in Azure Storage, sidecar on {SidecarAddress}", settings.TaskHubName, endpoint.Address);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_sidecar is not null)
+        {
+            // Stopping the sidecar stops its dispatchers, then the storage provider. A restart need not wait
+            // for the leases: with the same worker id it takes its own leases straight back.
+            await _sidecar.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sidecar is not null)
+        {
+            await _sidecar.DisposeAsync();
+            _sidecar = null;
+        }
+    }
+}

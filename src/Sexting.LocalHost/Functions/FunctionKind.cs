@@ -1,0 +1,10 @@
+namespace Sexting.LocalHost.Functions;
+
+/// <summary>The triggers the local host can host, exactly those the Functions app uses.</summary>
+public enum FunctionKind
+{
+    Http,
+    Orchestrator,
+    Activity,
+    Timer,
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Sexting.LocalHost.Durable;
+using Sexting.LocalHost.Functions;
+using Sexting.LocalHost.Http;
+using Sexting.LocalHost.Timers;
+
+namespace Sexting.LocalHost;
+
+/// <summary>
+/// Builds the local host over the <c>[Function]</c> methods of the given assemblies: HTTP functions
+/// on their Azure routes, orchestrators and activities on the durable backend, timers on their
+/// schedules. Nothing here knows any particular function.
+/// </summary>
+public static class LocalHostApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <summary>Defaults under every other configuration source, so the host starts with nothing set.</summary>
+    private static readonly Dictionary<string, string?> Defaults = new()
+    {
+        ["Email:Mode"] = "Outbox",
+        ["Email:OutboxPath"] = ".local/outbox",
+        // The review timer's %Reminders:Schedule% must resolve with nothing set (contract §1).
+        ["Reminders:Schedule"] = Sexting.Functions.Configuration.RemindersOptions.DefaultSchedule,
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.DurableTask"] = "Warning",
+        ["Logging:LogLevel:DurableTask"] = "Warning",
+        ["Logging:LogLevel:Grpc"] = "Warning",
+    };
+
+    public static WebApplication Build(string[] args, FunctionCatalog catalog, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        // Without this a stop waits out the shutdown timeout on the sidecar's open work-item stream.
+        services.Configure<HostOptions>(host =>
+        {
+            host.ServicesStopConcurrently = true;
+            host.ShutdownTimeout = TimeSpan.FromSeconds(10);
+        });
+        services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(catalog);
+        services.AddSingleton<FunctionKeyCheck>();
+        services.AddMvcCore();
+
+        // Adapters are built now so a function the host cannot run fails at startup, not at its first call.
+        var orchestrators = catalog.OfKind(FunctionKind.Orchestrator).Select(f => (f.Name, Orchestrator: new FunctionOrchestrator(f))).ToList();
+        var activities = catalog.OfKind(FunctionKind.Activity).ToList();
+        activities.ForEach(FunctionActivity.Validate);
+        services.AddDurableBackend(builder.Configuration, registry =>
+        {
+            orchestrators.ForEach(o => registry.AddOrchestrator(o.Name, o.Orchestrator));
+            activities.ForEach(a => registry.AddActivity(a.Name, sp => new FunctionActivity(a, sp)));
+        });
+        services.AddSingleton<TimerFunctionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimerFunctionService>());
+
+        services.AddFunctionsAppServices(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapHttpFunctions(catalog);
+        return app;
+    }
+}

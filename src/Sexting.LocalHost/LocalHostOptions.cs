@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Sexting.LocalHost;
+
+/// <summary>Settings of the local host only (section <c>LocalHost</c>); the app's own keys are in the API contract.</summary>
+public sealed class LocalHostOptions
+{
+    public const string Section = "LocalHost";
+
+    /// <summary>When set, required wherever Azure would require a function key. Unset: no key needed.</summary>
+    public string? FunctionKey { get; set; }
+
+    /// <summary>Durable task hub in Azurite. Never share it with a <c>func start</c> running at the same time.</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "LocalHost:TaskHub must be 3-45 letters or digits, starting with a letter.")]
+    public string TaskHub { get; set; } = "SextingLocal";
+
+    /// <summary>Loopback port of the gRPC sidecar between the Durable Task SDK and the storage provider; 0 picks a free one.</summary>
+    [Range(0, 65535)]
+    public int SidecarPort { get; set; }
+
+    /// <summary>Longest wait between polls of the durable queues when idle (Azure's default is 30 s; short here so a click feels immediate).</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a work item taken by a host stays invisible to others. When a host dies mid-step, its
+    /// work comes back after this (the provider's default is 5 minutes); every step is idempotent,
+    /// so a second run of a slow one is harmless.
+    /// </summary>
+    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Identity of this worker for the storage provider's partition leases. It must stay the same across
+    /// restarts: a new identity waits out the previous one's 30-second lease before any orchestration runs.
+    /// </summary>
+    public string WorkerId { get; set; } = Environment.MachineName + "-sexting-localhost";
+}

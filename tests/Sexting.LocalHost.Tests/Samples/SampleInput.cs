@@ -1,0 +1,3 @@
+namespace Sexting.LocalHost.Tests.Samples;
+
+public sealed record SampleInput(string Name, int Number);
