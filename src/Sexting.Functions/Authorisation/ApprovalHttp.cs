@@ -5,11 +5,19 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Links;
 using Sexting.Functions.Common;
+using Sexting.Infrastructure.Pages;
+using Sexting.Infrastructure.Pages.Decisions;
 
 namespace Sexting.Functions.Authorisation;
 
 /// <summary><c>GET|POST /api/approvals/{token}</c> (contract §5, anonymous, token-protected).</summary>
-public sealed class ApprovalHttp(LinkResolver resolver, DecisionService decisions, ILogger<ApprovalHttp> logger)
+public sealed class ApprovalHttp(
+    LinkResolver resolver,
+    DecisionService decisions,
+    ApprovalPage page,
+    ApprovalConfirmationPage confirmation,
+    LinkProblemPage problems,
+    ILogger<ApprovalHttp> logger)
 {
     /// <summary>Shows the case summary and the form. Changes nothing: mail scanners open links.</summary>
     [Function("ShowApproval")]
@@ -21,13 +29,14 @@ public sealed class ApprovalHttp(LinkResolver resolver, DecisionService decision
         try
         {
             var lookup = await resolver.ResolveAsync(token, LinkPurpose.Authorisation, cancellationToken).ConfigureAwait(false);
-            return lookup.Outcome switch
+            if (LinkProblems.Of(lookup.Outcome) is { } problem)
             {
-                LinkOutcome.NotFound => HttpResults.HtmlBody(StatusCodes.Status404NotFound, DecisionPages.NotFound()),
-                LinkOutcome.Gone => HttpResults.HtmlBody(StatusCodes.Status410Gone, DecisionPages.Gone()),
-                _ when !LinkResolver.Awaits(lookup.Case!, LinkPurpose.Authorisation) => HttpResults.HtmlBody(StatusCodes.Status410Gone, DecisionPages.Gone()),
-                _ => HttpResults.HtmlBody(StatusCodes.Status200OK, DecisionPages.Form(lookup.Case!, token)),
-            };
+                return problems.Result(problem);
+            }
+
+            return LinkResolver.Awaits(lookup.Case!, LinkPurpose.Authorisation)
+                ? new HtmlPageResult(page.Render(lookup.Case!, token))
+                : problems.Result(LinkProblem.NoLongerAwaiting);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -47,11 +56,10 @@ public sealed class ApprovalHttp(LinkResolver resolver, DecisionService decision
         ArgumentNullException.ThrowIfNull(request);
         var json = HttpResults.WantsJson(request);
         DecisionResult result;
-        IReadOnlyDictionary<string, string> fields;
         try
         {
-            fields = await FormFields.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-            result = await decisions.DecideAsync(token, fields, client, cancellationToken).ConfigureAwait(false);
+            var form = ApprovalForm.From(await FormFields.ReadAsync(request, cancellationToken).ConfigureAwait(false));
+            result = await decisions.DecideAsync(token, form, client, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -59,20 +67,31 @@ public sealed class ApprovalHttp(LinkResolver resolver, DecisionService decision
             return HttpResults.Unavailable();
         }
 
-        return result.Outcome switch
+        if (LinkProblems.Of(result.Outcome) is { } problem)
         {
-            LinkOutcome.NotFound => json
-                ? HttpResults.Problem(StatusCodes.Status404NotFound, "This link is not valid.")
-                : HttpResults.HtmlBody(StatusCodes.Status404NotFound, DecisionPages.NotFound()),
-            LinkOutcome.Gone => json
-                ? HttpResults.Problem(StatusCodes.Status410Gone, "This link has expired or a decision has already been made.")
-                : HttpResults.HtmlBody(StatusCodes.Status410Gone, DecisionPages.Gone()),
-            LinkOutcome.BadForm => json
-                ? HttpResults.Problem(StatusCodes.Status400BadRequest, "The decision form is not complete.", errors: result.Errors)
-                : HttpResults.HtmlBody(StatusCodes.Status400BadRequest, DecisionPages.Form(result.Lookup.Case!, token, result.Errors, fields)),
-            _ => json
-                ? HttpResults.JsonBody(StatusCodes.Status200OK, new DecisionReceipt(result.Lookup.Case!.ReferralId, result.Lookup.Case.CrimeReference, result.Decision!.Decision.ToString().ToLowerInvariant()))
-                : HttpResults.HtmlBody(StatusCodes.Status200OK, DecisionPages.Confirmation(result.Lookup.Case!, result.Decision!.Decision)),
-        };
+            return !json ? problems.Result(problem)
+                : problem == LinkProblem.Unknown ? HttpResults.Problem(StatusCodes.Status404NotFound, "This link is not valid.")
+                : HttpResults.Problem(StatusCodes.Status410Gone, "This link has expired or a decision has already been made.");
+        }
+
+        var @case = result.Lookup.Case!;
+        if (result.Outcome == LinkOutcome.BadForm)
+        {
+            return json
+                ? HttpResults.Problem(StatusCodes.Status400BadRequest, "The decision form is not complete.", errors: FormFields.AsProblemErrors(result.Errors))
+                : new HtmlPageResult(page.Render(@case, token, result.Form, result.Errors), StatusCodes.Status400BadRequest);
+        }
+
+        var decision = result.Decision!.Decision;
+        return json
+            ? HttpResults.JsonBody(StatusCodes.Status200OK, new DecisionReceipt(@case.ReferralId, @case.CrimeReference, decision.ToString().ToLowerInvariant()))
+            : new HtmlPageResult(confirmation.Render(@case, PageDecisionOf(decision)));
     }
+
+    private static ApprovalDecision PageDecisionOf(DecisionKind decision) => decision switch
+    {
+        DecisionKind.Authorise => ApprovalDecision.Authorise,
+        DecisionKind.Decline => ApprovalDecision.Decline,
+        _ => ApprovalDecision.Consult,
+    };
 }

@@ -2,43 +2,38 @@ using Microsoft.AspNetCore.Http;
 
 namespace Sexting.Functions.Common;
 
-/// <summary>Reads the fields of a posted form; anything that is not a readable form yields no fields.</summary>
+/// <summary>Reads a posted form; anything that is not a readable form yields an empty one, which the page's form then reports as incomplete.</summary>
 public static class FormFields
 {
-    public const int MaxFieldLength = 4000;
-
-    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<IFormCollection> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasFormContentType)
         {
-            return new Dictionary<string, string>();
+            return FormCollection.Empty;
         }
 
         try
         {
-            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            return form.ToDictionary(f => f.Key, f => (f.Value.ToString() ?? "").Trim(), StringComparer.Ordinal);
+            return await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException)
         {
-            return new Dictionary<string, string>();
+            return FormCollection.Empty;
         }
         catch (IOException)
         {
-            return new Dictionary<string, string>();
+            return FormCollection.Empty;
         }
     }
 
-    public static string? Get(IReadOnlyDictionary<string, string> fields, string name)
+    /// <summary>Errors keyed by field name, as RFC 9457 <c>errors</c> (one message each).</summary>
+    public static IReadOnlyDictionary<string, string[]> AsProblemErrors(IReadOnlyDictionary<string, string> errors)
     {
-        ArgumentNullException.ThrowIfNull(fields);
-        return fields.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+        ArgumentNullException.ThrowIfNull(errors);
+        return errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal);
     }
 
-    /// <summary>A single-line value: no control characters.</summary>
-    public static bool IsSingleLine(string value) => !value.Any(char.IsControl);
-
-    /// <summary>Free text: line breaks and tabs allowed, no other control characters.</summary>
-    public static bool IsText(string value) => !value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+    /// <summary>Trimmed text, or null when blank.</summary>
+    public static string? TextOrNull(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -5,20 +5,17 @@ using Sexting.Core.Serialization;
 
 namespace Sexting.Functions.Common;
 
-/// <summary>The responses of the HTTP functions: JSON, HTML and RFC 9457 problem details.</summary>
+/// <summary>The JSON responses of the HTTP functions and RFC 9457 problem details (pages are Infrastructure's <c>HtmlPageResult</c>).</summary>
 public static class HttpResults
 {
     public const string Json = "application/json; charset=utf-8";
     public const string ProblemJson = "application/problem+json; charset=utf-8";
-    public const string Html = "text/html; charset=utf-8";
 
     /// <summary>Seconds a client should wait after a 503 before it retries.</summary>
     public const int RetryAfterSeconds = 5;
 
     public static BodyResult JsonBody<T>(int status, T value, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, Json, JsonSerializer.Serialize(value, SextingJson.Options), headers);
-
-    public static BodyResult HtmlBody(int status, string html) => new(status, Html, html);
 
     /// <summary>RFC 9457 problem details with <c>type</c>, <c>title</c>, <c>status</c> and, when given, <c>errors</c> keyed by JSON path.</summary>
     public static BodyResult Problem(int status, string title, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null, IReadOnlyDictionary<string, string>? headers = null)

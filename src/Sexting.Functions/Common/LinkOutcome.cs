@@ -9,8 +9,14 @@ public enum LinkOutcome
     /// <summary>Forged, unknown or for another purpose: 404.</summary>
     NotFound,
 
-    /// <summary>Expired, used, or the case no longer waits for this: 410.</summary>
-    Gone,
+    /// <summary>Past its lifetime: 410.</summary>
+    Expired,
+
+    /// <summary>This or another link of the referral already made the final decision: 410.</summary>
+    Used,
+
+    /// <summary>The case no longer waits for what this link decides: 410.</summary>
+    NoLongerAwaiting,
 
     /// <summary>The form is wrong: 400.</summary>
     BadForm,

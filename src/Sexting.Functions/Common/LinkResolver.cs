@@ -22,8 +22,9 @@ public sealed class LinkResolver(IDecisionLinkStore links, ICaseStore store, Tim
             case LinkState.Unknown:
                 return new LinkLookup(LinkOutcome.NotFound, token, null, null);
             case LinkState.Expired:
+                return new LinkLookup(LinkOutcome.Expired, token, inspected.Link, null);
             case LinkState.Used:
-                return new LinkLookup(LinkOutcome.Gone, token, inspected.Link, null);
+                return new LinkLookup(LinkOutcome.Used, token, inspected.Link, null);
         }
 
         // A token names its referral; a link bound to another referral is treated as forged.
@@ -46,7 +47,8 @@ public sealed class LinkResolver(IDecisionLinkStore links, ICaseStore store, Tim
         {
             LinkState.Valid => LinkOutcome.Accepted,
             LinkState.Unknown => LinkOutcome.NotFound,
-            _ => LinkOutcome.Gone,
+            LinkState.Expired => LinkOutcome.Expired,
+            _ => LinkOutcome.Used,
         };
     }
 

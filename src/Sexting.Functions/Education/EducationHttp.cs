@@ -5,11 +5,19 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Links;
 using Sexting.Functions.Common;
+using Sexting.Infrastructure.Pages;
+using Sexting.Infrastructure.Pages.Decisions;
 
 namespace Sexting.Functions.Education;
 
 /// <summary><c>GET|POST /api/education/{token}</c> (contract §5, anonymous, token-protected).</summary>
-public sealed class EducationHttp(LinkResolver resolver, EducationConfirmationService confirmations, ILogger<EducationHttp> logger)
+public sealed class EducationHttp(
+    LinkResolver resolver,
+    EducationConfirmationService confirmations,
+    EducationPage page,
+    EducationConfirmationPage confirmation,
+    LinkProblemPage problems,
+    ILogger<EducationHttp> logger)
 {
     /// <summary>Shows the case summary and the form. Changes nothing.</summary>
     [Function("ShowEducation")]
@@ -21,13 +29,14 @@ public sealed class EducationHttp(LinkResolver resolver, EducationConfirmationSe
         try
         {
             var lookup = await resolver.ResolveAsync(token, LinkPurpose.EducationDelivered, cancellationToken).ConfigureAwait(false);
-            return lookup.Outcome switch
+            if (LinkProblems.Of(lookup.Outcome) is { } problem)
             {
-                LinkOutcome.NotFound => HttpResults.HtmlBody(StatusCodes.Status404NotFound, EducationPages.NotFound()),
-                LinkOutcome.Gone => HttpResults.HtmlBody(StatusCodes.Status410Gone, EducationPages.Gone()),
-                _ when !LinkResolver.Awaits(lookup.Case!, LinkPurpose.EducationDelivered) => HttpResults.HtmlBody(StatusCodes.Status410Gone, EducationPages.Gone()),
-                _ => HttpResults.HtmlBody(StatusCodes.Status200OK, EducationPages.Form(lookup.Case!, token)),
-            };
+                return problems.Result(problem);
+            }
+
+            return LinkResolver.Awaits(lookup.Case!, LinkPurpose.EducationDelivered)
+                ? new HtmlPageResult(page.Render(lookup.Case!, token))
+                : problems.Result(LinkProblem.NoLongerAwaiting);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -47,11 +56,10 @@ public sealed class EducationHttp(LinkResolver resolver, EducationConfirmationSe
         ArgumentNullException.ThrowIfNull(request);
         var json = HttpResults.WantsJson(request);
         EducationResult result;
-        IReadOnlyDictionary<string, string> fields;
         try
         {
-            fields = await FormFields.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-            result = await confirmations.ConfirmAsync(token, fields, client, cancellationToken).ConfigureAwait(false);
+            var form = EducationForm.From(await FormFields.ReadAsync(request, cancellationToken).ConfigureAwait(false));
+            result = await confirmations.ConfirmAsync(token, form, client, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -59,20 +67,23 @@ public sealed class EducationHttp(LinkResolver resolver, EducationConfirmationSe
             return HttpResults.Unavailable();
         }
 
-        return result.Outcome switch
+        if (LinkProblems.Of(result.Outcome) is { } problem)
         {
-            LinkOutcome.NotFound => json
-                ? HttpResults.Problem(StatusCodes.Status404NotFound, "This link is not valid.")
-                : HttpResults.HtmlBody(StatusCodes.Status404NotFound, EducationPages.NotFound()),
-            LinkOutcome.Gone => json
-                ? HttpResults.Problem(StatusCodes.Status410Gone, "This link has expired or delivery has already been confirmed.")
-                : HttpResults.HtmlBody(StatusCodes.Status410Gone, EducationPages.Gone()),
-            LinkOutcome.BadForm => json
-                ? HttpResults.Problem(StatusCodes.Status400BadRequest, "The form is not complete.", errors: result.Errors)
-                : HttpResults.HtmlBody(StatusCodes.Status400BadRequest, EducationPages.Form(result.Lookup.Case!, token, result.Errors, fields)),
-            _ => json
-                ? HttpResults.JsonBody(StatusCodes.Status200OK, new EducationReceipt(result.Lookup.Case!.ReferralId, result.Lookup.Case.CrimeReference, "delivered"))
-                : HttpResults.HtmlBody(StatusCodes.Status200OK, EducationPages.Confirmation(result.Lookup.Case!)),
-        };
+            return !json ? problems.Result(problem)
+                : problem == LinkProblem.Unknown ? HttpResults.Problem(StatusCodes.Status404NotFound, "This link is not valid.")
+                : HttpResults.Problem(StatusCodes.Status410Gone, "This link has expired or delivery has already been confirmed.");
+        }
+
+        var @case = result.Lookup.Case!;
+        if (result.Outcome == LinkOutcome.BadForm)
+        {
+            return json
+                ? HttpResults.Problem(StatusCodes.Status400BadRequest, "The form is not complete.", errors: FormFields.AsProblemErrors(result.Errors))
+                : new HtmlPageResult(page.Render(@case, token, result.Form, result.Errors), StatusCodes.Status400BadRequest);
+        }
+
+        return json
+            ? HttpResults.JsonBody(StatusCodes.Status200OK, new EducationReceipt(@case.ReferralId, @case.CrimeReference, "delivered"))
+            : new HtmlPageResult(confirmation.Render(@case));
     }
 }

@@ -8,12 +8,26 @@ using Microsoft.Extensions.Logging;
 using Sexting.Core.Cases;
 using Sexting.Core.Referrals;
 using Sexting.Functions.Common;
+using Sexting.Infrastructure.Pages;
+using Sexting.Infrastructure.Pages.Intake;
 
 namespace Sexting.Functions.Intake;
 
-/// <summary><c>POST /api/referrals</c> (contract §2, anonymous): validate, record, start the workflow, answer 202.</summary>
-public sealed class ReferralIntakeHttp(ReferralParser parser, ReferralIntake intake, ILogger<ReferralIntakeHttp> logger)
+/// <summary>
+/// <c>POST /api/referrals</c> (contract §2, §8, anonymous): validate, record, start the workflow,
+/// answer 202. JSON gets JSON; the web form (form-encoded) is mapped onto the same JSON, checked
+/// by the same parser and recorded by the same intake, and gets the receipt page or the form again.
+/// </summary>
+public sealed class ReferralIntakeHttp(
+    ReferralParser parser,
+    ReferralIntake intake,
+    ReferralFormPage formPage,
+    ReceiptPage receiptPage,
+    ILogger<ReferralIntakeHttp> logger)
 {
+    private static readonly Dictionary<string, string[]> UnreadableForm =
+        new() { ["$"] = ["The form could not be read. Please fill it in again."] };
+
     [Function("SubmitReferral")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "referrals")] HttpRequest request,
@@ -21,9 +35,11 @@ public sealed class ReferralIntakeHttp(ReferralParser parser, ReferralIntake int
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!IsJson(request.ContentType))
+        var isForm = PostedForm.IsUrlEncoded(request.ContentType);
+        if (!isForm && !IsJson(request.ContentType))
         {
-            return HttpResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Send the referral as application/json.");
+            // No multipart: nothing that can carry a file is accepted (SA028 §3.2.3).
+            return HttpResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Send the referral as application/json (or from the form at /api/form).");
         }
 
         var body = await RequestBodyReader.ReadAsync(request, ReferralLimits.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -33,6 +49,13 @@ public sealed class ReferralIntakeHttp(ReferralParser parser, ReferralIntake int
                 $"A referral is at most {ReferralLimits.MaxBodyBytes / 1024} KiB. Never attach or paste images (SA028 §3.2.3).");
         }
 
+        return isForm
+            ? await FromFormAsync(body, client, cancellationToken).ConfigureAwait(false)
+            : await FromJsonAsync(body, client, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IActionResult> FromJsonAsync(byte[] body, DurableTaskClient client, CancellationToken cancellationToken)
+    {
         string json;
         try
         {
@@ -50,27 +73,63 @@ public sealed class ReferralIntakeHttp(ReferralParser parser, ReferralIntake int
             return HttpResults.Problem(StatusCodes.Status400BadRequest, "The referral is not valid.", errors: parsed.Errors);
         }
 
-        IntakeResult result;
+        if (await SubmitAsync(referral, client, cancellationToken).ConfigureAwait(false) is not { } result)
+        {
+            return HttpResults.Unavailable();
+        }
+
+        // Contract §2: the same submission again gets the same body, with 200.
+        var receipt = ReceiptOf(result.Case);
+        return HttpResults.JsonBody(StatusOf(result), receipt, LocationOf(receipt));
+    }
+
+    private async Task<IActionResult> FromFormAsync(byte[] body, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        if (PostedForm.Parse(body) is not { } form)
+        {
+            return new HtmlPageResult(formPage.Render(ReferralFormValues.Blank(Guid.NewGuid()), UnreadableForm), StatusCodes.Status400BadRequest);
+        }
+
+        // The form's fields are the JSON paths of contract §2: one parser checks both (§8).
+        var values = ReferralFormValues.FromForm(form);
+        var parsed = parser.Parse(ReferralFormMapper.ToJson(values).ToJsonString());
+        if (parsed.Referral is not { } referral)
+        {
+            return new HtmlPageResult(formPage.Render(values, parsed.Errors), StatusCodes.Status400BadRequest);
+        }
+
+        if (await SubmitAsync(referral, client, cancellationToken).ConfigureAwait(false) is not { } result)
+        {
+            return HttpResults.Unavailable();
+        }
+
+        var receipt = ReceiptOf(result.Case);
+        return new HeadersResult(
+            new HtmlPageResult(receiptPage.Render(receipt.CrimeReference, receipt.ReferralId), StatusOf(result)),
+            LocationOf(receipt));
+    }
+
+    /// <summary>Records the referral and starts its workflow; null when storage or the durable backend failed.</summary>
+    private async Task<IntakeResult?> SubmitAsync(Referral referral, DurableTaskClient client, CancellationToken cancellationToken)
+    {
         try
         {
-            result = await intake.SubmitAsync(referral, client, cancellationToken).ConfigureAwait(false);
+            return await intake.SubmitAsync(referral, client, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The input was valid: whatever failed is storage or the durable backend (contract §2: never a 5xx for bad input).
             logger.LogError(ex, "Referral intake failed: storage or the workflow backend is unavailable");
-            return HttpResults.Unavailable();
+            return null;
         }
-
-        var @case = result.Case;
-        var statusUrl = ReferralReceipt.StatusUrlOf(@case.ReferralId);
-        // Contract §2: the same submission again gets the same body, with 200.
-        var receipt = new ReferralReceipt(@case.ReferralId, @case.CrimeReference, nameof(CaseStatus.Received), statusUrl);
-        return HttpResults.JsonBody(
-            result.Created ? StatusCodes.Status202Accepted : StatusCodes.Status200OK,
-            receipt,
-            new Dictionary<string, string> { ["Location"] = statusUrl });
     }
+
+    private static ReferralReceipt ReceiptOf(CaseRecord @case) =>
+        new(@case.ReferralId, @case.CrimeReference, nameof(CaseStatus.Received), ReferralReceipt.StatusUrlOf(@case.ReferralId));
+
+    private static int StatusOf(IntakeResult result) => result.Created ? StatusCodes.Status202Accepted : StatusCodes.Status200OK;
+
+    private static Dictionary<string, string> LocationOf(ReferralReceipt receipt) => new() { ["Location"] = receipt.StatusUrl };
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)

@@ -18,7 +18,8 @@ public sealed class PageAssetResult(PageAsset? asset, bool immutable) : IActionR
     {
         ArgumentNullException.ThrowIfNull(context);
         var response = context.HttpContext.Response;
-        response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        // The same headers as every page (issue 7), but cacheable: assets carry no case data.
+        SecurityHeaders.Apply(response, noStore: false);
         if (asset is null)
         {
             response.StatusCode = StatusCodes.Status404NotFound;

@@ -32,17 +32,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         Target = PageTarget.FromEnvironment() ?? PageTarget.ForPreview((_server = await PagePreviewServer.StartAsync()).BaseUrl);
         Directory.CreateDirectory(ScreenshotDirectory);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = LaunchArgs, Headless = true });
+        Browser = await _playwright.Chromium.LaunchAsync(LaunchOptions);
     }
 
+    /// <summary>Debian's chromium, headless, with the flags of design.md.</summary>
+    public static BrowserTypeLaunchOptions LaunchOptions => new() { ExecutablePath = ChromiumPath, Args = LaunchArgs, Headless = true };
+
+    /// <summary>A desktop-sized, British-English page on <paramref name="baseUrl"/>.</summary>
+    public static BrowserNewContextOptions ContextOptions(string baseUrl, bool javaScript = true) => new()
+    {
+        BaseURL = baseUrl,
+        JavaScriptEnabled = javaScript,
+        ViewportSize = new ViewportSize { Width = 1024, Height = 800 },
+        Locale = "en-GB",
+    };
+
     public async Task<IBrowserContext> NewContextAsync(bool javaScript = true) =>
-        await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Target.BaseUrl,
-            JavaScriptEnabled = javaScript,
-            ViewportSize = new ViewportSize { Width = 1024, Height = 800 },
-            Locale = "en-GB",
-        });
+        await Browser.NewContextAsync(ContextOptions(Target.BaseUrl, javaScript));
 
     public async Task DisposeAsync()
     {

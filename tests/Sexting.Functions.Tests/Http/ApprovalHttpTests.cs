@@ -52,7 +52,9 @@ public sealed class ApprovalHttpTests : IDisposable
         Assert.Equal(200, again.Status);
         Assert.StartsWith("text/html", response.ContentType, StringComparison.Ordinal);
         Assert.Contains(@case.CrimeReference, response.Body, StringComparison.Ordinal);
-        Assert.Contains("YP1: aged 15, Sender", response.Body, StringComparison.Ordinal);
+        Assert.Contains("YP1: aged 15, sent or shared it", response.Body, StringComparison.Ordinal);
+        Assert.Equal("no-referrer", response.Headers["Referrer-Policy"]);
+        Assert.DoesNotContain("unsafe-inline", response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
         Assert.Contains("<form method=\"post\"", response.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Alex", response.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Sam Example", response.Body, StringComparison.Ordinal);

@@ -11,6 +11,7 @@ using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
 using Sexting.Functions.Tests.Fakes;
+using Sexting.Infrastructure.Pages;
 
 namespace Sexting.Functions.Tests.Http;
 
@@ -26,6 +27,7 @@ public sealed class HttpHarness : IDisposable
         var configuration = new ConfigurationBuilder().Build();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSextingWorkflow(configuration);
+        services.AddPages();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Store);
         services.AddSingleton(store ?? Store);

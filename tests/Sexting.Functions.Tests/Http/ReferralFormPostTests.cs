@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Sexting.Core.Links;
+using Sexting.Functions.Intake;
+using Sexting.Functions.Workflow;
+
+namespace Sexting.Functions.Tests.Http;
+
+/// <summary>POST /api/referrals from the web form (contract §2, §8): the same parser and intake as JSON, answered with pages.</summary>
+public sealed partial class ReferralFormPostTests : IDisposable
+{
+    private const string SubmissionId = "3f2b8c1e-5a8d-4c3e-9d7a-1b2c3d4e5f60";
+    private readonly HttpHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    /// <summary>The form's fields for the same referral as <see cref="Fakes.Referrals.Json"/>.</summary>
+    public static List<(string Name, string Value)> ValidForm(string submissionId = SubmissionId) =>
+    [
+        ("submissionId", submissionId),
+        ("forceArea", "DevonAndCornwall"),
+        ("setting.name", "Exe Valley Academy"),
+        ("reporter.name", "Jo Bloggs"),
+        ("reporter.role", "DesignatedSafeguardingLead"),
+        ("reporter.email", "dsl@exevalley.example"),
+        ("incident.discoveredOn-day", "20"),
+        ("incident.discoveredOn-month", "11"),
+        ("incident.discoveredOn-year", "2026"),
+        ("incident.summary", "An image was shared between two pupils."),
+        ("youngPeople[0].name", "Alex Example"),
+        ("youngPeople[0].dateOfBirth-day", "1"),
+        ("youngPeople[0].dateOfBirth-month", "5"),
+        ("youngPeople[0].dateOfBirth-year", "2011"),
+        ("youngPeople[0].role", "Sender"),
+        ("youngPeople[0].parentCarer.name", "Sam Example"),
+        ("youngPeople[0].parentCarer.email", "sam@family.example"),
+    ];
+
+    private async Task<HttpHarness.Response> PostAsync(IEnumerable<(string, string)> fields)
+    {
+        var request = HttpHarness.Form([.. fields]);
+        return await HttpHarness.ExecuteAsync(await _h.Create<ReferralIntakeHttp>().RunAsync(request, _h.Client, default), request);
+    }
+
+    [Fact]
+    public async Task RunAsync_ValidForm_Returns202ReceiptPageWithCrimeReferenceAndSchedulesWorkflow()
+    {
+        var response = await PostAsync(ValidForm());
+
+        var id = ReferralIds.ForSubmission(Guid.Parse(SubmissionId));
+        Assert.Equal(202, response.Status);
+        Assert.Equal("text/html; charset=utf-8", response.ContentType);
+        Assert.Equal("/api/referrals/" + id, response.Headers.Location.ToString());
+        Assert.Contains("DC-2026-000001", response.Body, StringComparison.Ordinal);
+        Assert.Contains("<title>Referral received", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex", response.Body, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        Assert.Equal("DENY", response.Headers.XFrameOptions.ToString());
+        Assert.Equal(1, _h.Store.CreateCalls);
+        await _h.Client.Received(1).ScheduleNewOrchestrationInstanceAsync(
+            nameof(ReferralOrchestration), Arg.Any<object?>(), Arg.Is<StartOrchestrationOptions?>(o => o!.InstanceId == id), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task RunAsync_FormAfterSameJsonSubmission_Returns200SameCase()
+    {
+        var request = HttpHarness.Request("POST", "application/json", Fakes.Referrals.Json());
+        await HttpHarness.ExecuteAsync(await _h.Create<ReferralIntakeHttp>().RunAsync(request, _h.Client, default), request);
+        var id = ReferralIds.ForSubmission(Guid.Parse(SubmissionId));
+        var stored = await _h.Store.GetAsync(id, default);
+        _h.Client.GetInstanceAsync(id, false, Arg.Any<CancellationToken>())
+            .Returns(new OrchestrationMetadata(nameof(ReferralOrchestration), id) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+
+        var response = await PostAsync(ValidForm());
+
+        // The form maps onto the same JSON: the same submission, so the same case, never a second.
+        Assert.Equal(200, response.Status);
+        Assert.Contains(stored!.CrimeReference, response.Body, StringComparison.Ordinal);
+        await _h.Client.Received(1).ScheduleNewOrchestrationInstanceAsync(
+            Arg.Any<TaskName>(), Arg.Any<object?>(), Arg.Any<StartOrchestrationOptions?>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidForm_Returns400FormWithErrorSummaryLinkingToFieldAndStoresNothing()
+    {
+        var fields = ValidForm();
+        fields.RemoveAll(f => f.Name == "reporter.email");
+        fields[fields.FindIndex(f => f.Name == "youngPeople[0].dateOfBirth-month")] = ("youngPeople[0].dateOfBirth-month", "13");
+
+        var response = await PostAsync(fields);
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("text/html; charset=utf-8", response.ContentType);
+        Assert.Contains("<title>Error: Report an incident", response.Body, StringComparison.Ordinal);
+        Assert.Contains("govuk-error-summary", response.Body, StringComparison.Ordinal);
+        Assert.Contains("href=\"#reporter-email\"", response.Body, StringComparison.Ordinal);
+        Assert.Contains("href=\"#youngPeople-0-dateOfBirth-day\"", response.Body, StringComparison.Ordinal);
+        // What was typed is shown again, with the same idempotency key.
+        Assert.Contains("value=\"Exe Valley Academy\"", response.Body, StringComparison.Ordinal);
+        Assert.Contains("value=\"" + SubmissionId + "\"", response.Body, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, _h.Store.CreateCalls);
+        Assert.Empty(_h.Client.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task RunAsync_FormWithImageryPasted_Returns400AndStoresNothing()
+    {
+        var fields = ValidForm();
+        fields.Add(("concerns.vulnerabilityNotes", "data:image/jpeg;base64," + new string('A', 2000)));
+
+        var response = await PostAsync(fields);
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("govuk-error-summary", response.Body, StringComparison.Ordinal);
+        Assert.Equal(0, _h.Store.CreateCalls);
+    }
+
+    [Fact]
+    public async Task RunAsync_FormOver64KiB_Returns413AndStoresNothing()
+    {
+        var fields = ValidForm();
+        fields.Add(("incident.summary", new string('x', 70 * 1024)));
+
+        var response = await PostAsync(fields);
+
+        Assert.Equal(413, response.Status);
+        Assert.Equal(0, _h.Store.CreateCalls);
+    }
+
+    [Fact]
+    public async Task RunAsync_FormWithTooManyFields_Returns400FormAndStoresNothing()
+    {
+        var fields = ValidForm();
+        fields.AddRange(Enumerable.Range(0, 1100).Select(i => ("x" + i, "")));
+
+        var response = await PostAsync(fields);
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("govuk-error-summary", response.Body, StringComparison.Ordinal);
+        Assert.Equal(0, _h.Store.CreateCalls);
+    }
+
+    [Fact]
+    public async Task RunAsync_ValidForm_PageHasNoInlineScriptOrStyle()
+    {
+        var response = await PostAsync(ValidForm());
+
+        Assert.Equal(202, response.Status);
+        Assert.DoesNotMatch(InlineScript(), response.Body);
+        Assert.DoesNotContain("style=", response.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [GeneratedRegex("<script(?![^>]*\\ssrc=)", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineScript();
+}
