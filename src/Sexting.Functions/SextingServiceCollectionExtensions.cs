@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sexting.Infrastructure.Email;
-using Sexting.Infrastructure.Pages;
 using Sexting.Infrastructure.Storage;
 
 namespace Sexting.Functions;
@@ -13,7 +12,7 @@ namespace Sexting.Functions;
 /// </summary>
 public static class SextingServiceCollectionExtensions
 {
-    /// <summary>Registers the workflow, the Table Storage store, email and pages.</summary>
+    /// <summary>Registers the workflow (with its pages), the Table Storage store and email.</summary>
     public static IServiceCollection AddSexting(this IServiceCollection services, IConfiguration configuration) =>
         services
             // The Azure SDK logs every storage request at Information: noise that buries the
@@ -21,6 +20,5 @@ public static class SextingServiceCollectionExtensions
             .AddLogging(logging => logging.AddFilter("Azure.Core", LogLevel.Warning).AddFilter("Azure.Identity", LogLevel.Warning))
             .AddSextingWorkflow(configuration)
             .AddTableStorage(configuration)
-            .AddEmail(configuration)
-            .AddPages();
+            .AddEmail(configuration);
 }

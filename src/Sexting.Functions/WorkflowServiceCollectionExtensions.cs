@@ -11,6 +11,7 @@ using Sexting.Functions.Configuration;
 using Sexting.Functions.Education;
 using Sexting.Functions.Intake;
 using Sexting.Functions.Notifications;
+using Sexting.Infrastructure.Pages;
 using Sexting.Functions.Reminders;
 using Sexting.Functions.Reports;
 
@@ -47,6 +48,10 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<CaseUpdater>();
         services.AddSingleton<EmailStep>();
         services.AddSingleton<LinkResolver>();
+
+        // The link and form functions answer with pages.
+        services.AddPages();
+        services.AddSingleton<LinkPages>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<EducationConfirmationService>();
         services.AddSingleton<ReviewReminderService>();

@@ -12,38 +12,19 @@ namespace Sexting.Functions.Authorisation;
 
 /// <summary><c>GET|POST /api/approvals/{token}</c> (contract §5, anonymous, token-protected).</summary>
 public sealed class ApprovalHttp(
-    LinkResolver resolver,
+    LinkPages links,
     DecisionService decisions,
     ApprovalPage page,
     ApprovalConfirmationPage confirmation,
-    LinkProblemPage problems,
     ILogger<ApprovalHttp> logger)
 {
     /// <summary>Shows the case summary and the form. Changes nothing: mail scanners open links.</summary>
     [Function("ShowApproval")]
-    public async Task<IActionResult> ShowAsync(
+    public Task<IActionResult> ShowAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}")] HttpRequest request,
         string token,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            var lookup = await resolver.ResolveAsync(token, LinkPurpose.Authorisation, cancellationToken).ConfigureAwait(false);
-            if (LinkProblems.Of(lookup.Outcome) is { } problem)
-            {
-                return problems.Result(problem);
-            }
-
-            return LinkResolver.Awaits(lookup.Case!, LinkPurpose.Authorisation)
-                ? new HtmlPageResult(page.Render(lookup.Case!, token))
-                : problems.Result(LinkProblem.NoLongerAwaiting);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Showing a decision link failed: storage unavailable");
-            return HttpResults.Unavailable();
-        }
-    }
+        CancellationToken cancellationToken) =>
+        links.ShowAsync(token, LinkPurpose.Authorisation, @case => page.Render(@case, token), cancellationToken);
 
     /// <summary>Validates the form, consumes the link atomically (not for consult) and raises the decision.</summary>
     [Function("SubmitApproval")]
@@ -69,9 +50,7 @@ public sealed class ApprovalHttp(
 
         if (LinkProblems.Of(result.Outcome) is { } problem)
         {
-            return !json ? problems.Result(problem)
-                : problem == LinkProblem.Unknown ? HttpResults.Problem(StatusCodes.Status404NotFound, "This link is not valid.")
-                : HttpResults.Problem(StatusCodes.Status410Gone, "This link has expired or a decision has already been made.");
+            return links.Problem(problem, json, "This link has expired or a decision has already been made.");
         }
 
         var @case = result.Lookup.Case!;

@@ -12,38 +12,19 @@ namespace Sexting.Functions.Education;
 
 /// <summary><c>GET|POST /api/education/{token}</c> (contract §5, anonymous, token-protected).</summary>
 public sealed class EducationHttp(
-    LinkResolver resolver,
+    LinkPages links,
     EducationConfirmationService confirmations,
     EducationPage page,
     EducationConfirmationPage confirmation,
-    LinkProblemPage problems,
     ILogger<EducationHttp> logger)
 {
     /// <summary>Shows the case summary and the form. Changes nothing.</summary>
     [Function("ShowEducation")]
-    public async Task<IActionResult> ShowAsync(
+    public Task<IActionResult> ShowAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "education/{token}")] HttpRequest request,
         string token,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            var lookup = await resolver.ResolveAsync(token, LinkPurpose.EducationDelivered, cancellationToken).ConfigureAwait(false);
-            if (LinkProblems.Of(lookup.Outcome) is { } problem)
-            {
-                return problems.Result(problem);
-            }
-
-            return LinkResolver.Awaits(lookup.Case!, LinkPurpose.EducationDelivered)
-                ? new HtmlPageResult(page.Render(lookup.Case!, token))
-                : problems.Result(LinkProblem.NoLongerAwaiting);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Showing an education link failed: storage unavailable");
-            return HttpResults.Unavailable();
-        }
-    }
+        CancellationToken cancellationToken) =>
+        links.ShowAsync(token, LinkPurpose.EducationDelivered, @case => page.Render(@case, token), cancellationToken);
 
     /// <summary>Validates the form, consumes the link and raises <c>EducationDelivered</c>.</summary>
     [Function("SubmitEducation")]
@@ -69,9 +50,7 @@ public sealed class EducationHttp(
 
         if (LinkProblems.Of(result.Outcome) is { } problem)
         {
-            return !json ? problems.Result(problem)
-                : problem == LinkProblem.Unknown ? HttpResults.Problem(StatusCodes.Status404NotFound, "This link is not valid.")
-                : HttpResults.Problem(StatusCodes.Status410Gone, "This link has expired or delivery has already been confirmed.");
+            return links.Problem(problem, json, "This link has expired or delivery has already been confirmed.");
         }
 
         var @case = result.Lookup.Case!;

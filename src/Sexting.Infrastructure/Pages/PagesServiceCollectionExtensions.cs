@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sexting.Infrastructure.Pages.Decisions;
 using Sexting.Infrastructure.Pages.Intake;
 
@@ -7,19 +8,19 @@ namespace Sexting.Infrastructure.Pages;
 /// <summary>Registers the page layer: assets, layout and every page renderer (all stateless singletons).</summary>
 public static class PagesServiceCollectionExtensions
 {
-    /// <summary>Adds the page assets and renderers.</summary>
+    /// <summary>Adds the page assets and renderers (idempotent).</summary>
     public static IServiceCollection AddPages(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton<IPageAssets, PageAssets>();
-        services.AddSingleton<PageLayout>();
-        services.AddSingleton<ReferralFormPage>();
-        services.AddSingleton<ReceiptPage>();
-        services.AddSingleton<ApprovalPage>();
-        services.AddSingleton<ApprovalConfirmationPage>();
-        services.AddSingleton<EducationPage>();
-        services.AddSingleton<EducationConfirmationPage>();
-        services.AddSingleton<LinkProblemPage>();
+        services.TryAddSingleton<IPageAssets, PageAssets>();
+        services.TryAddSingleton<PageLayout>();
+        services.TryAddSingleton<ReferralFormPage>();
+        services.TryAddSingleton<ReceiptPage>();
+        services.TryAddSingleton<ApprovalPage>();
+        services.TryAddSingleton<ApprovalConfirmationPage>();
+        services.TryAddSingleton<EducationPage>();
+        services.TryAddSingleton<EducationConfirmationPage>();
+        services.TryAddSingleton<LinkProblemPage>();
         return services;
     }
 }
