@@ -53,9 +53,13 @@ public sealed partial class TimerFunctionService : BackgroundService
             await InvokeAsync(function, new TimerInfo(), stoppingToken);
         }
 
+        var scheduled = last;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var next = schedule.NextAfter(_time.GetUtcNow().UtcDateTime);
+            // From the later of now and the occurrence just run: a delay can wake a few milliseconds
+            // early, and "next after now" would then be the same occurrence again (a double run).
+            var now = _time.GetUtcNow().UtcDateTime;
+            var next = schedule.NextAfter(now > scheduled ? now : scheduled);
             var delay = next - _time.GetUtcNow().UtcDateTime;
             try
             {
@@ -74,6 +78,7 @@ public sealed partial class TimerFunctionService : BackgroundService
                 ScheduleStatus = new ScheduleStatus { Last = last, Next = schedule.NextAfter(next), LastUpdated = _time.GetUtcNow().UtcDateTime },
             };
             last = next;
+            scheduled = next;
             await InvokeAsync(function, info, stoppingToken);
         }
     }
