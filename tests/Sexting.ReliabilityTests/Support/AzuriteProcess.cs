@@ -4,10 +4,12 @@ using Sexting.TestSupport;
 namespace Sexting.ReliabilityTests.Support;
 
 /// <summary>
-/// An Azurite of the test's own: free loopback ports, data on disk in a temp directory, so it can
-/// be stopped (by PID) and started again with its data intact.
+/// An Azurite of the test's own on free loopback ports. By default its data is on disk in a temp
+/// directory, so it can be stopped (by PID) and started again with its data intact; in memory
+/// (<paramref name="inMemory"/>) it spends no time writing its whole database to disk every 5 s,
+/// which is what a long load run on one emulator needs, and nothing survives a stop.
 /// </summary>
-public sealed class AzuriteProcess : IAsyncDisposable
+public sealed class AzuriteProcess(bool inMemory = false) : IAsyncDisposable
 {
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
@@ -32,9 +34,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         string P(int i) => _ports[i].ToString(CultureInfo.InvariantCulture);
+        string[] store = inMemory ? ["--inMemoryPersistence"] : ["--location", _location];
         _process = ProcessRunner.Start(
             azurite,
-            ["--silent", "--location", _location, "--disableTelemetry", "--skipApiVersionCheck",
+            [.. store, "--silent", "--disableTelemetry", "--skipApiVersionCheck",
              "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
              "--blobPort", P(0), "--queuePort", P(1), "--tablePort", P(2)],
             name: "azurite-own");
