@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,12 @@ public sealed class ReferralIntakeHttp(
 {
     private static readonly Dictionary<string, string[]> UnreadableForm =
         new() { ["$"] = ["The form could not be read. Please fill it in again."] };
+
+    private static readonly Dictionary<string, string[]> NotRecordedYet = new()
+    {
+        ["$"] = ["Your referral could not be recorded just now. Your answers are kept below: send the form again in a minute. " +
+                 "Sending it again will not make a second referral."],
+    };
 
     [Function("SubmitReferral")]
     public async Task<IActionResult> RunAsync(
@@ -100,7 +107,11 @@ public sealed class ReferralIntakeHttp(
 
         if (await SubmitAsync(referral, client, cancellationToken).ConfigureAwait(false) is not { } result)
         {
-            return HttpResults.Unavailable();
+            // A person at a browser gets the form back, not a problem document. The answers (and the
+            // submission id, so a second send is the same submission, contract §2) are kept.
+            return new HeadersResult(
+                new HtmlPageResult(formPage.Render(values, NotRecordedYet), StatusCodes.Status503ServiceUnavailable),
+                new Dictionary<string, string> { ["Retry-After"] = HttpResults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture) });
         }
 
         var receipt = ReceiptOf(result.Case);

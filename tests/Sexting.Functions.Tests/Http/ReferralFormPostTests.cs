@@ -1,9 +1,13 @@
 using System.Text.RegularExpressions;
+using Azure;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Sexting.Core.Cases;
 using Sexting.Core.Links;
+using Sexting.Core.Referrals;
 using Sexting.Functions.Intake;
 using Sexting.Functions.Workflow;
+using NSubstitute.ExceptionExtensions;
 
 namespace Sexting.Functions.Tests.Http;
 
@@ -60,6 +64,32 @@ public sealed partial class ReferralFormPostTests : IDisposable
         Assert.Equal(1, _h.Store.CreateCalls);
         await _h.Client.Received(1).ScheduleNewOrchestrationInstanceAsync(
             nameof(ReferralOrchestration), Arg.Any<object?>(), Arg.Is<StartOrchestrationOptions?>(o => o!.InstanceId == id), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task RunAsync_StorageDown_Returns503FormPageWithAnswersKeptAndRetryAfterAndStartsNothing()
+    {
+        var store = Substitute.For<ICaseStore>();
+        store.CreateAsync(Arg.Any<string>(), Arg.Any<Referral>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new RequestFailedException(503, "Service unavailable"));
+        using var h = new HttpHarness(store);
+        var request = HttpHarness.Form([.. ValidForm()]);
+
+        var response = await HttpHarness.ExecuteAsync(await h.Create<ReferralIntakeHttp>().RunAsync(request, h.Client, default), request);
+
+        // A person at a browser: the form again, not a problem document, with every answer and the same
+        // submission id, so sending it again is the same submission.
+        Assert.Equal(503, response.Status);
+        Assert.Equal("5", response.Headers.RetryAfter.ToString());
+        Assert.Equal("text/html; charset=utf-8", response.ContentType);
+        Assert.Contains("<title>Error:", response.Body, StringComparison.Ordinal);
+        Assert.Contains("could not be recorded just now", response.Body, StringComparison.Ordinal);
+        Assert.Contains("will not make a second referral", response.Body, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{SubmissionId}\"", response.Body, StringComparison.Ordinal);
+        Assert.Contains("value=\"Exe Valley Academy\"", response.Body, StringComparison.Ordinal);
+        Assert.Contains("An image was shared between two pupils.", response.Body, StringComparison.Ordinal);
+        Assert.Contains("default-src 'none'", response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        await h.Client.DidNotReceiveWithAnyArgs().ScheduleNewOrchestrationInstanceAsync(default, default, default, default);
     }
 
     [Fact]
