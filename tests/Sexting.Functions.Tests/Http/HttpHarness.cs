@@ -7,6 +7,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using NSubstitute.ExceptionExtensions;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
@@ -39,6 +40,15 @@ public sealed class HttpHarness : IDisposable
     }
 
     public FakeTimeProvider Clock { get; } = new(Fakes.Referrals.Now);
+
+    /// <summary>A harness whose case store answers every create with storage's 503, as during an outage.</summary>
+    public static HttpHarness StorageDown()
+    {
+        var store = Substitute.For<ICaseStore>();
+        store.CreateAsync(Arg.Any<string>(), Arg.Any<Sexting.Core.Referrals.Referral>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new Azure.RequestFailedException(503, "Service unavailable"));
+        return new HttpHarness(store);
+    }
 
     public InMemoryCaseStore Store { get; } = new();
 

@@ -1,13 +1,9 @@
 using System.Text.RegularExpressions;
-using Azure;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Sexting.Core.Cases;
 using Sexting.Core.Links;
-using Sexting.Core.Referrals;
 using Sexting.Functions.Intake;
 using Sexting.Functions.Workflow;
-using NSubstitute.ExceptionExtensions;
 
 namespace Sexting.Functions.Tests.Http;
 
@@ -69,10 +65,7 @@ public sealed partial class ReferralFormPostTests : IDisposable
     [Fact]
     public async Task RunAsync_StorageDown_Returns503FormPageWithAnswersKeptAndRetryAfterAndStartsNothing()
     {
-        var store = Substitute.For<ICaseStore>();
-        store.CreateAsync(Arg.Any<string>(), Arg.Any<Referral>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new RequestFailedException(503, "Service unavailable"));
-        using var h = new HttpHarness(store);
+        using var h = HttpHarness.StorageDown();
         var request = HttpHarness.Form([.. ValidForm()]);
 
         var response = await HttpHarness.ExecuteAsync(await h.Create<ReferralIntakeHttp>().RunAsync(request, h.Client, default), request);

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Azure;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using NSubstitute.ExceptionExtensions;
-using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Referrals;
 using Sexting.Functions.Intake;
@@ -85,10 +82,7 @@ public sealed class ReferralIntakeHttpTests : IDisposable
     [Fact]
     public async Task RunAsync_StorageDown_Returns503WithRetryAfterAndStartsNothing()
     {
-        var store = Substitute.For<ICaseStore>();
-        store.CreateAsync(Arg.Any<string>(), Arg.Any<Referral>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new RequestFailedException(503, "Service unavailable"));
-        using var h = new HttpHarness(store);
+        using var h = HttpHarness.StorageDown();
 
         var response = await PostAsync(h, "application/json", Fakes.Referrals.Json());
 
