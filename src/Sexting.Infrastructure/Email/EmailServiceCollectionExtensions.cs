@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SendGrid;
+using Sexting.Infrastructure.Configuration;
 using Sexting.Core.Notifications;
 using Sexting.Infrastructure.Email.Composition;
 using Sexting.Infrastructure.Email.Delivery;
@@ -54,6 +55,7 @@ public static class EmailServiceCollectionExtensions
             services.AddOptions<SendGridOptions>()
                 .BindConfiguration(SendGridOptions.Section)
                 .Validate(o => !string.IsNullOrWhiteSpace(o.ApiKey), "SendGrid:ApiKey is required when Email:Mode is SendGrid.")
+                .Validate(o => !KeyVaultReference.IsUnresolved(o.ApiKey), KeyVaultReference.UnresolvedMessage("SendGrid:ApiKey"))
                 .Validate(o => string.IsNullOrEmpty(o.Host) || Uri.TryCreate(o.Host, UriKind.Absolute, out _), "SendGrid:Host must be an absolute address.")
                 .ValidateOnStart();
             services.AddHttpClient(SendGridHttpClientName);

@@ -21,9 +21,12 @@ public sealed class TableStorageOptions
     [Required]
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
-    /// <summary>Key of the HMAC that turns a person's identity into an index key (never the name itself).</summary>
+    /// <summary>
+    /// The secret from which the HMAC key of the people index is derived (never the name itself goes
+    /// into a key). Any non-empty secret will do: <see cref="PersonKeyHasher"/> derives a 256-bit key
+    /// from it, so the 15 characters that azd generates by default work as well as a longer one.
+    /// </summary>
     [Required]
-    [MinLength(16)]
     public string IndexKey { get; set; } = DevelopmentIndexKey;
 
     /// <summary>

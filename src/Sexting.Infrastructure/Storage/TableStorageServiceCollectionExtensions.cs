@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
+using Sexting.Infrastructure.Configuration;
 
 namespace Sexting.Infrastructure.Storage;
 
@@ -30,6 +31,7 @@ public static class TableStorageServiceCollectionExtensions
         services.AddOptions<TableStorageOptions>()
             .Bind(configuration.GetSection(TableStorageOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => !KeyVaultReference.IsUnresolved(o.IndexKey), KeyVaultReference.UnresolvedMessage("Tables:IndexKey"))
             .ValidateOnStart();
 
         services.TryAddSingleton<StorageRequestCounter>();

@@ -40,6 +40,20 @@ public sealed class EmailServiceCollectionExtensionsTests
         Assert.Contains("SendGrid:ApiKey", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddEmail_SendGridKeyUnresolvedKeyVaultReference_FailsWithItsName()
+    {
+        // What App Service passes on when it cannot read the secret: the reference itself, as text.
+        using var provider = Provider(new()
+        {
+            ["Email:Mode"] = "SendGrid",
+            ["SendGrid:ApiKey"] = "@Microsoft.KeyVault(SecretUri=https://kv-example.vault.azure.net/secrets/SendGrid--ApiKey/)",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SendGridOptions>>().Value);
+        Assert.Contains("SendGrid:ApiKey is an unresolved Key Vault reference", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("PublicBaseUrl", "/relative")]
     [InlineData("PublicBaseUrl", "ftp://ypsi.example")]

@@ -69,6 +69,25 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task FindEarlierAsync_AzdGeneratedIndexKey_FindsWithTheSameKeyOnly()
+    {
+        // The 15-character secret azd generates by default: the hasher derives a 256-bit key from it.
+        await using var azdKey = StorageHost.Create(azurite, indexKey: "abcdeFGHIJ12345");
+        var earlier = (await azdKey.Cases.CreateAsync(
+            ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.DevonAndCornwall, ("Alex Example", AlexBorn)), TestReferrals.ReceivedAt, default)).Case;
+        await azdKey.Cases.IndexPeopleAsync(earlier, default);
+        await using var sameSecret = StorageHost.Create(azurite, azdKey.Prefix, indexKey: "abcdeFGHIJ12345");
+        await using var otherSecret = StorageHost.Create(azurite, azdKey.Prefix, indexKey: "abcdeFGHIJ12346");
+        IReadOnlyList<string> person = [PersonIdentity.KeyOf("Alex Example", AlexBorn)];
+
+        var found = await sameSecret.Cases.FindEarlierAsync(ForceArea.DevonAndCornwall, person, ReferralIds.NewRandom(), DateTimeOffset.MaxValue, default);
+        var notFound = await otherSecret.Cases.FindEarlierAsync(ForceArea.DevonAndCornwall, person, ReferralIds.NewRandom(), DateTimeOffset.MaxValue, default);
+
+        Assert.Equal(earlier.ReferralId, Assert.Single(found).ReferralId);
+        Assert.Empty(notFound);
+    }
+
+    [Fact]
     public async Task IndexPeopleAsync_TwoPeopleTwice_StoresNoNameOrBirthDate()
     {
         await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn), ("Robin Sample", new DateOnly(2010, 2, 3)));

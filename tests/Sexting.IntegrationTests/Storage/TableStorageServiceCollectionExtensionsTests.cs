@@ -28,13 +28,33 @@ public sealed class TableStorageServiceCollectionExtensionsTests(AzuriteFixture 
 
     [Theory]
     [InlineData("Tables:TablePrefix", "9starts-with-a-digit")]
-    [InlineData("Tables:IndexKey", "short")]
+    [InlineData("Tables:IndexKey", "")]
     [InlineData("Tables:ConnectionString", "")]
     public void AddTableStorage_InvalidSetting_FailsValidation(string key, string value)
     {
         using var provider = Build(new() { [key] = value });
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TableStorageOptions>>().Value);
+    }
+
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv-example.vault.azure.net/secrets/Tables--IndexKey/)")]
+    [InlineData(" @microsoft.keyvault(VaultName=kv-example;SecretName=Tables--IndexKey)")]
+    public void AddTableStorage_UnresolvedKeyVaultReference_FailsWithItsName(string value)
+    {
+        using var provider = Build(new() { ["Tables:IndexKey"] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<TableStorageOptions>>().Value);
+        Assert.Contains("Tables:IndexKey is an unresolved Key Vault reference", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddTableStorage_AzdGeneratedIndexKey_Accepted()
+    {
+        // azd's $(secretOrRandomPassword ...) makes 15 characters: 5 lower, 5 upper, 5 digits.
+        using var provider = Build(new() { ["Tables:IndexKey"] = "abcdeFGHIJ12345" });
+
+        Assert.Equal("abcdeFGHIJ12345", provider.GetRequiredService<IOptions<TableStorageOptions>>().Value.IndexKey);
     }
 
     [Fact]
