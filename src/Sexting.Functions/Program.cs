@@ -1,15 +1,15 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sexting.Functions;
+using Sexting.Functions.Telemetry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
 // Application Insights (docs/deploy.md): the connection string comes from the app setting
-// APPLICATIONINSIGHTS_CONNECTION_STRING; logs carry referral ids only, never personal data.
-builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
+// APPLICATIONINSIGHTS_CONNECTION_STRING; logs carry referral ids only, never personal data, and
+// link tokens are redacted from every item.
+builder.Services.AddSextingTelemetry();
 
 builder.Services.AddSexting(builder.Configuration);
 
