@@ -141,14 +141,26 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
-        alwaysReady: alwaysReadyHttpInstances > 0
-          ? [
-              {
-                name: 'http'
-                instanceCount: alwaysReadyHttpInstances
-              }
-            ]
-          : []
+        // Durable Functions on Flex Consumption: Microsoft recommends one always-ready instance for
+        // the `durable` group (orchestrations, activities and entities), so a waiting case's timers
+        // and events are picked up without a cold start, with host.json's maxQueuePollingInterval
+        // at 10 s or less.
+        alwaysReady: concat(
+          [
+            {
+              name: 'durable'
+              instanceCount: 1
+            }
+          ],
+          alwaysReadyHttpInstances > 0
+            ? [
+                {
+                  name: 'http'
+                  instanceCount: alwaysReadyHttpInstances
+                }
+              ]
+            : []
+        )
       }
       runtime: {
         name: 'dotnet-isolated'

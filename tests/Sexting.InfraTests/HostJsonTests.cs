@@ -44,6 +44,25 @@ public sealed class HostJsonTests
     }
 
     [Fact]
+    public void HostJson_QueuePolling_AtMostTenSeconds()
+    {
+        // Flex Consumption guidance for Durable Functions: poll the task hub's queues at least every 10 s.
+        var interval = TimeSpan.Parse((string)DurableTask["storageProvider"]!["maxQueuePollingInterval"]!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.InRange(interval, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void HostJson_HostRequestTelemetry_NoRequestPaths()
+    {
+        // The host's request telemetry would record /api/approvals/{token} with the token in it; the
+        // worker's own telemetry redacts it (SecretPathTelemetryInitializer).
+        var options = Host["logging"]!["applicationInsights"]!["httpAutoCollectionOptions"]!;
+
+        Assert.False((bool)options["enableHttpTriggerExtendedInfoCollection"]!);
+    }
+
+    [Fact]
     public void HostJson_DurableTracing_NoInputsOutputsOrReplays()
     {
         // Orchestration inputs and activity results carry referral data.

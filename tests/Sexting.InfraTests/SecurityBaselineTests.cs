@@ -47,6 +47,22 @@ public sealed class SecurityBaselineTests(CompiledInfraFixture infra)
         Assert.Equal("FlexConsumption", plan.StringAt("sku.tier"));
     }
 
+    [Theory]
+    [InlineData(0, "durable:1")]
+    [InlineData(2, "durable:1 http:2")]
+    public void Site_AlwaysReady_OneDurableInstanceAndHttpAsConfigured(long httpInstances, string expected)
+    {
+        // Microsoft's Flex Consumption guidance for Durable Functions: one always-ready instance for `durable`.
+        var scope = new ArmScope(
+            name => name == "alwaysReadyHttpInstances" ? System.Text.Json.Nodes.JsonValue.Create(httpInstances) : throw new KeyNotFoundException(name),
+            name => throw new KeyNotFoundException(name),
+            name => throw new KeyNotFoundException(name));
+
+        var alwaysReady = ArmExpression.Evaluate(Site.At("properties.functionAppConfig.scaleAndConcurrency.alwaysReady"), scope)!.AsArray();
+
+        Assert.Equal(expected, string.Join(' ', alwaysReady.Select(g => $"{(string?)g!["name"]}:{(long)g["instanceCount"]!}")));
+    }
+
     [Fact]
     public void Site_Identity_UserAssignedOnly()
     {

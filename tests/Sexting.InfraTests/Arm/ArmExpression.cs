@@ -8,7 +8,7 @@ namespace Sexting.InfraTests.Arm;
 /// Evaluates the ARM template expressions that Bicep emits for app settings and module parameters
 /// (<c>[format('…', parameters('x'))]</c>), with the functions those use: <c>parameters</c>,
 /// <c>variables</c>, <c>reference</c>, <c>format</c>, <c>string</c>, <c>if</c>, <c>empty</c>,
-/// <c>concat</c>, <c>toLower</c>, and property access. Anything else throws, so a template that
+/// <c>concat</c>, <c>toLower</c>, <c>createArray</c>, <c>createObject</c>, <c>greater</c>, and property access. Anything else throws, so a template that
 /// grows a new function fails the test that reads it instead of being guessed.
 /// </summary>
 internal sealed class ArmExpression
@@ -149,7 +149,12 @@ internal sealed class ArmExpression
         "reference" => _scope.Reference(AsSettingText(args[0])),
         "format" => JsonValue.Create(Format(AsSettingText(args[0]), args.Skip(1).Select(AsSettingText).ToArray())),
         "string" => JsonValue.Create(AsSettingText(args[0])),
-        "concat" => JsonValue.Create(string.Concat(args.Select(AsSettingText))),
+        "concat" => args.All(a => a is JsonArray)
+            ? new JsonArray([.. args.SelectMany(a => a!.AsArray()).Select(i => i?.DeepClone())])
+            : JsonValue.Create(string.Concat(args.Select(AsSettingText))),
+        "createarray" => new JsonArray([.. args.Select(a => a?.DeepClone())]),
+        "createobject" => new JsonObject(args.Chunk(2).Select(p => KeyValuePair.Create(AsSettingText(p[0]), p[1]?.DeepClone()))),
+        "greater" => JsonValue.Create(args[0]!.GetValue<long>() > args[1]!.GetValue<long>()),
         "tolower" => JsonValue.Create(AsSettingText(args[0]).ToLowerInvariant()),
         "empty" => JsonValue.Create(args[0] switch
         {
