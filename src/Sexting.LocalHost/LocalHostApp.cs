@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Sexting.LocalHost.Durable;
 using Sexting.LocalHost.Functions;
 using Sexting.LocalHost.Http;
+using Sexting.LocalHost.Logging;
 using Sexting.LocalHost.Timers;
 
 namespace Sexting.LocalHost;
@@ -69,6 +70,9 @@ public static class LocalHostApp
         services.AddHostedService(sp => sp.GetRequiredService<TimerFunctionService>());
 
         services.AddFunctionsAppServices(builder.Configuration);
+
+        // Last, so it wraps every logger provider registered before it, the caller's included.
+        SecretRedactingLoggerProvider.Decorate(services);
 
         var app = builder.Build();
         app.MapHttpFunctions(catalog);

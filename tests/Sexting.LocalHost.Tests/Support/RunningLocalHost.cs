@@ -31,7 +31,8 @@ public sealed class RunningLocalHost : IAsyncDisposable
 
     public SampleTimerLog TimerLog => App.Services.GetRequiredService<SampleTimerLog>();
 
-    public static async Task<RunningLocalHost> StartAsync(AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings = null)
+    public static async Task<RunningLocalHost> StartAsync(
+        AzuriteFixture azurite, string taskHub, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var watch = Stopwatch.StartNew();
@@ -55,6 +56,7 @@ public sealed class RunningLocalHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.Services.AddSingleton<SampleGreeting>();
             builder.Services.AddSingleton<SampleTimerLog>();
+            configure?.Invoke(builder);
         });
         await app.StartAsync();
         watch.Stop();
