@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sexting.Core.Cases;
+using Sexting.Core.Forces;
 using Sexting.Core.Links;
 
 namespace Sexting.Infrastructure.Storage;
@@ -48,6 +49,9 @@ public static class TableStorageServiceCollectionExtensions
             .WithName(TableStorageOptions.ClientName));
 
         services.TryAddSingleton(TimeProvider.System);
+
+        // The app registers the configured forces (contract §1); without them, the two built in.
+        services.TryAddSingleton(ForceProfiles.BuiltIn);
         services.TryAddSingleton<StorageTables>();
         services.TryAddSingleton<PersonKeyHasher>();
         services.TryAddSingleton<CrimeRegister>();

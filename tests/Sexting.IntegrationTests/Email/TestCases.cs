@@ -35,7 +35,7 @@ internal static class TestCases
         $"Alex Example sent an image to Jamie Sample on a messaging app. {SummaryMarker}\nJamie told a teacher; alex example says it was meant as a joke.";
 
     public static Referral Referral(
-        ForceArea force = ForceArea.DevonAndCornwall,
+        ForceArea? forceArea = null,
         string? summary = null,
         IReadOnlyList<YoungPerson>? people = null,
         IReadOnlyList<AdultInvolved>? adults = null,
@@ -44,7 +44,7 @@ internal static class TestCases
         Reporter? reporter = null) =>
         new(
             null,
-            force,
+            forceArea ?? ForceArea.DevonAndCornwall,
             setting ?? new Setting("Exe Valley Academy", "123456", "EX1 1AA"),
             reporter ?? new Reporter("Jo Bloggs", ReporterRole.DesignatedSafeguardingLead, "dsl@exevalley.example", "01392 000000"),
             new Incident(new DateOnly(2026, 11, 20), summary ?? OrdinarySummary, false),
@@ -60,7 +60,7 @@ internal static class TestCases
             status,
             ReceivedAt,
             referral,
-            ReferralAssessor.Assess(referral, [], new AssessmentOptions()),
+            ReferralAssessor.Assess(referral, [], new AssessmentOptions(), ForceProfiles.BuiltIn),
             outcome,
             education,
             null);
@@ -71,7 +71,7 @@ internal static class TestCases
     public static CaseRecord Authorised(Referral? referral = null)
     {
         referral ??= Referral();
-        var profile = ForceProfiles.For(referral.ForceArea);
+        var profile = ForceProfiles.BuiltIn.For(referral.ForceArea);
         return Case(
             referral,
             CaseStatus.EducationAndIntervention,
