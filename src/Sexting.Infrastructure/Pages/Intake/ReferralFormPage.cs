@@ -14,9 +14,6 @@ namespace Sexting.Infrastructure.Pages.Intake;
 /// </summary>
 public sealed class ReferralFormPage(PageLayout layout, ForceProfiles? forces = null)
 {
-    /// <summary>The national guidance schools work from (UKCIS), which replaced "Sexting in schools and colleges" (2016).</summary>
-    public const string UkcisGuidanceUrl = "https://www.gov.uk/government/publications/sharing-nudes-and-semi-nudes-advice-for-education-settings-working-with-children-and-young-people";
-
     // The areas of the two Alliance forces; a configured force is named by its display name alone.
     private static readonly Dictionary<string, string> AreaHints = new(StringComparer.Ordinal)
     {
@@ -71,7 +68,7 @@ public sealed class ReferralFormPage(PageLayout layout, ForceProfiles? forces = 
         main.Append($"""
                 <h1 class="govuk-heading-l">{Html.E(Title)}</h1>
                 <p class="govuk-body">Use this form if you work in a school or college in the area of {Html.E(_forces.DisplayNames)} and have found that a young person has made, sent or received a nude or semi-nude image or video of someone under 18.</p>
-                <p class="govuk-body">The questions follow the national guidance for schools and colleges, <a class="govuk-link" href="{UkcisGuidanceUrl}" rel="noreferrer noopener">UKCIS, Sharing nudes and semi-nudes: advice for education settings working with children and young people</a> (2020, updated March 2024).</p>
+                <p class="govuk-body">The questions follow the national guidance for schools and colleges: UK Council for Internet Safety (UKCIS), “Sharing nudes and semi-nudes: advice for education settings working with children and young people” (2020, updated March 2024).</p>
                 <p class="govuk-body">Every report is recorded as a crime (SA028 3.2.1). In most cases without aggravating factors the police will work with you on education and support rather than a prosecution.</p>
                 <div class="govuk-warning-text">
                   <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
