@@ -173,7 +173,7 @@ public sealed class ReferralFormPage(PageLayout layout, ForceProfiles? forces = 
             $"The policy’s list is not exhaustive (SA028 3.5.2). If you write something here, the police will investigate. Do not describe the images. You can enter up to {ReferralLimits.MaxOtherFactor} characters.",
             ReferralLimits.MaxOtherFactor, rows: 3);
         form.Textarea(VulnerabilityNotes, "Vulnerabilities or other safeguarding concerns (optional)",
-            "For example special educational needs, mental health, or concerns at home (SA028 3.2.2)", ReferralLimits.MaxNotes, rows: 4);
+            "For example mental health, or concerns at home (SA028 3.2.2). If special educational needs raise concerns about a young person’s capacity to consent, tick that question above as well", ReferralLimits.MaxNotes, rows: 4);
 
         form.Raw("""<h2 class="govuk-heading-m">The images</h2>""");
         form.Checkboxes("What has the school or college done with the images?", "Staff should not view, copy or store them (SA028 3.2.3). Tell us honestly: this helps us give the right advice.",
