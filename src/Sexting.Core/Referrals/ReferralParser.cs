@@ -369,7 +369,7 @@ public sealed class ReferralParser(TimeProvider clock, ForceProfiles? forces = n
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        var text = TextRules.TrimOrdinary(value.GetString()!);
         if (text.Length == 0)
         {
             missing = true;

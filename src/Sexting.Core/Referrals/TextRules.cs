@@ -52,6 +52,17 @@ public static class TextRules
             or UnicodeCategory.Surrogate);
     }
 
+    /// <summary>
+    /// The text without leading and trailing ordinary white space (space, tab, CR, LF). Unlike
+    /// <see cref="string.Trim()"/> it leaves U+2028, U+00A0 and the like in place, so that they are
+    /// refused rather than silently trimmed.
+    /// </summary>
+    public static string TrimOrdinary(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim(' ', '\t', '\r', '\n');
+    }
+
     /// <summary>The error message for a field that holds a refused character.</summary>
     public static string MessageFor(bool multiline) => multiline
         ? "Must not contain control, format or separator characters (such as zero-width or right-to-left marks); line breaks are fine."

@@ -357,6 +357,8 @@ public sealed class ReferralParserTests
     [InlineData("concerns.otherAggravatingFactor", "Other \u200E factor", "U+200E left-to-right mark")]
     [InlineData("reporter.email", "dsl\u200B@exevalley.example", "U+200B in an email")]
     [InlineData("youngPeople[0].name", "Alex \uDB40\uDC01Example", "U+E0001 language tag (Cf, outside the BMP)")]
+    [InlineData("youngPeople[0].name", "Alex Example\u2028", "U+2028 at the end: refused, not trimmed away")]
+    [InlineData("setting.name", "\u00A0Exe Valley", "U+00A0 at the start: refused, not trimmed away")]
     public void Parse_FormatOrSeparatorCharacter_Refused(string path, string escaped, string what)
     {
         var value = System.Text.RegularExpressions.Regex.Unescape(escaped);

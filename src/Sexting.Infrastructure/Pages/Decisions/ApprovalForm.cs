@@ -58,7 +58,7 @@ public sealed record ApprovalForm(string Decision, string ManagerName, string Ra
             errors[DecisionField] = "Select whether you authorise Outcome 21, decline it, or want to consult a safeguarding expert";
         }
 
-        var name = ManagerName.Trim();
+        var name = TextRules.TrimOrdinary(ManagerName);
         if (name.Length == 0)
         {
             errors[ManagerNameField] = "Enter your full name";
@@ -68,7 +68,7 @@ public sealed record ApprovalForm(string Decision, string ManagerName, string Ra
             errors[ManagerNameField] = $"Your name must be a single line of at most {ReferralLimits.MaxName} characters, without control, format or separator characters";
         }
 
-        var rationale = Rationale.Trim();
+        var rationale = TextRules.TrimOrdinary(Rationale);
         if (rationale.Length == 0 && decision is ApprovalDecision.Authorise or ApprovalDecision.Decline)
         {
             errors[RationaleField] = decision == ApprovalDecision.Authorise

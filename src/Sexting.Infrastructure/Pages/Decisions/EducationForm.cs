@@ -37,7 +37,7 @@ public sealed record EducationForm(string OfficerName, string Notes)
     public IReadOnlyDictionary<string, string> Validate()
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var name = OfficerName.Trim();
+        var name = TextRules.TrimOrdinary(OfficerName);
         if (name.Length == 0)
         {
             errors[OfficerNameField] = "Enter your full name";
@@ -51,7 +51,7 @@ public sealed record EducationForm(string OfficerName, string Notes)
         {
             errors[NotesField] = $"Notes must be {ReferralLimits.MaxNotes} characters or fewer";
         }
-        else if (!TextRules.IsAllowed(Notes.Trim(), multiline: true))
+        else if (!TextRules.IsAllowed(TextRules.TrimOrdinary(Notes), multiline: true))
         {
             errors[NotesField] = "Notes must not contain control, format or separator characters (such as zero-width or right-to-left marks)";
         }
