@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Sexting.Core.Assessment;
+using Sexting.Core.Forces;
 using Sexting.Core.Referrals;
 using Sexting.Functions.Assessment;
 using Sexting.Functions.Authorisation;
@@ -31,8 +33,12 @@ public static class WorkflowServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Approval: ReminderAfter and LinkLifetime must be positive and EscalateAfter later than ReminderAfter.").ValidateOnStart();
         services.AddOptions<EducationOptions>().BindConfiguration(EducationOptions.Section)
             .Validate(o => o.IsValid(), "Education:DueAfter must be positive.").ValidateOnStart();
-        services.AddOptions<ForcesOptions>().BindConfiguration(ForcesOptions.Section)
-            .Validate(o => o.IsValid(), "Forces: every mailbox of both forces must be a plain email address.").ValidateOnStart();
+        // Contract §1: the built-in forces and any configured under Forces:, each checked at start-up.
+        services.AddOptions<ForcesOptions>()
+            .Configure<IConfiguration>((options, config) => options.Load(config.GetSection(ForcesOptions.Section)))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ForcesOptions>, ForcesOptionsValidator>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<ForcesOptions>>().Value.ToProfiles());
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section)
             .Validate(o => o.SignificantAgeGapYears is >= 1 and <= 17, "Assessment:SignificantAgeGapYears must be between 1 and 17.").ValidateOnStart();
         services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.Section)
@@ -41,7 +47,7 @@ public static class WorkflowServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Policy:OwnerEmail must be a plain email address.").ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ReferralParser>();
+        services.TryAddSingleton(provider => new ReferralParser(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ForceProfiles>()));
 
         services.AddSingleton<OrchestrationInputFactory>();
         services.AddSingleton<ReferralIntake>();

@@ -13,8 +13,9 @@ internal static class SampleCases
     public const string ParentName = "Pat Example";
     public const string HostileText = "<script>alert('x')</script>\"><img src=x onerror=alert(1)>&amp;";
 
-    public static CaseRecord AwaitingAuthorisation(ForceArea force = ForceArea.DevonAndCornwall, string summaryText = "Two pupils in Year 10 exchanged images over a messaging app. The school has spoken to both and their parents.", string settingName = "Exe Valley Academy")
+    public static CaseRecord AwaitingAuthorisation(ForceArea? forceArea = null, string summaryText = "Two pupils in Year 10 exchanged images over a messaging app. The school has spoken to both and their parents.", string settingName = "Exe Valley Academy")
     {
+        var force = forceArea ?? ForceArea.DevonAndCornwall;
         var discovered = new DateOnly(2026, 11, 20);
         var referral = new Referral(
             Guid.Parse("3f2b8c1e-5a8d-4c3e-9d7a-1b2c3d4e5f60"),
@@ -29,7 +30,7 @@ internal static class SampleCases
             [],
             Concerns.None with { VulnerabilityNotes = "Needs extra support." },
             new ImageryHandling(false, false));
-        var profile = ForceProfiles.For(force);
+        var profile = ForceProfiles.BuiltIn.For(force);
         var assessment = new ReferralAssessment(
             [],
             [new SafeguardingConcern(SafeguardingConcernCode.Vulnerability, "The setting described a vulnerability")],
@@ -39,13 +40,14 @@ internal static class SampleCases
             new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), referral, assessment, null, null, "etag");
     }
 
-    public static CaseRecord InEducation(ForceArea force = ForceArea.Dorset)
+    public static CaseRecord InEducation(ForceArea? forceArea = null)
     {
+        var force = forceArea ?? ForceArea.Dorset;
         var record = AwaitingAuthorisation(force);
         return record with
         {
             Status = CaseStatus.EducationAndIntervention,
-            Outcome = new OutcomeRecord(ForceProfiles.NationalOutcome, ForceProfiles.For(force).LocalOutcomeCode, "Morgan Manager", new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), "Low risk, both pupils engaged."),
+            Outcome = new OutcomeRecord(ForceProfiles.NationalOutcome, ForceProfiles.BuiltIn.For(force).LocalOutcomeCode, "Morgan Manager", new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero), "Low risk, both pupils engaged."),
             Education = new EducationRecord(new DateTimeOffset(2026, 12, 19, 9, 0, 0, TimeSpan.Zero), null, null, null),
         };
     }

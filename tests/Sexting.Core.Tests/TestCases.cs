@@ -11,7 +11,7 @@ internal static class TestCases
         new(ReferralIds.NewRandom(), "DC-2026-000001", CaseStatus.Received, receivedAt, TestReferrals.Parse(change), null, null, null, "v1");
 
     public static CaseRecord Assessed(this CaseRecord @case) =>
-        @case with { Assessment = ReferralAssessor.Assess(@case.Referral, [], new AssessmentOptions()) };
+        @case with { Assessment = ReferralAssessor.Assess(@case.Referral, [], new AssessmentOptions(), Sexting.Core.Forces.ForceProfiles.BuiltIn) };
 
     public static CaseRecord Authorised(this CaseRecord @case, DateTimeOffset at, TimeSpan dueAfter) =>
         @case.Assessed().MoveTo(CaseStatus.AwaitingAuthorisation).MoveTo(CaseStatus.EducationAndIntervention) with

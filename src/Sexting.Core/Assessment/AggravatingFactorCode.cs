@@ -1,6 +1,9 @@
 namespace Sexting.Core.Assessment;
 
-/// <summary>The aggravating factors of §3.5.2, by their contract codes (contract §3).</summary>
+/// <summary>
+/// The aggravating factors of §3.5.2, by their contract codes (contract §3), then those the UKCIS
+/// 2024 initial review adds, taken in under §3.5.2's "not exhaustive". Declared in the order they are reported.
+/// </summary>
 public enum AggravatingFactorCode
 {
     /// <summary>"Adult involved as perpetrators".</summary>
@@ -29,4 +32,13 @@ public enum AggravatingFactorCode
 
     /// <summary>"Exploitation".</summary>
     Exploitation,
+
+    /// <summary>UKCIS 2024 initial review: "concerns about their capacity to consent (for example, owing to special educational needs)".</summary>
+    CapacityToConsent,
+
+    /// <summary>UKCIS 2024 initial review: sexual acts "unusual for the young person's developmental stage, or are violent".</summary>
+    AtypicalOrViolentActs,
+
+    /// <summary>§3.5.2 "This list is not exhaustive": another factor, in the reporter's words.</summary>
+    OtherAggravatingFactor,
 }

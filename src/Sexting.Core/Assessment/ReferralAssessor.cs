@@ -12,17 +12,23 @@ namespace Sexting.Core.Assessment;
 /// </summary>
 public static class ReferralAssessor
 {
-    private const string FactorsRef = "3.5.2";
+    /// <summary>Where SA028 lists the aggravating factors.</summary>
+    public const string FactorsRef = "3.5.2";
+
+    /// <summary>Where the UKCIS guidance (2020, updated March 2024) asks its initial-review questions.</summary>
+    public const string UkcisInitialReviewRef = "UKCIS 2024, initial review";
 
     /// <summary>Assesses <paramref name="referral"/>.</summary>
     /// <param name="referral">The referral.</param>
     /// <param name="earlier">Earlier referrals of the same force naming any of its young people (§3.4.6).</param>
     /// <param name="options">The configurable thresholds.</param>
-    public static ReferralAssessment Assess(Referral referral, IReadOnlyList<EarlierReferral> earlier, AssessmentOptions options)
+    /// <param name="forces">The configured forces, for the local name of Outcome 21 (§3.4.2).</param>
+    public static ReferralAssessment Assess(Referral referral, IReadOnlyList<EarlierReferral> earlier, AssessmentOptions options, ForceProfiles forces)
     {
         ArgumentNullException.ThrowIfNull(referral);
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(forces);
 
         var reasons = new SortedDictionary<AggravatingFactorCode, List<string>>();
         void Add(AggravatingFactorCode code, string reason)
@@ -71,13 +77,22 @@ public static class ReferralAssessor
             Add(AggravatingFactorCode.UnderThirteen, $"{person.Reference} was {person.AgeOnDiscovery} on {date}");
         }
 
-        // §3.5.2 "Repeat offending"; §3.4.6 a pattern of behaviour.
-        foreach (var person in referral.YoungPeople)
+        // §3.5.2 "Repeat offending"; §3.4.6 "a pattern of behaviour". Contract §3: only an offending
+        // role (Creator, Sender) now AND in the earlier referral counts; the Subject or Recipient of
+        // imagery is a victim, never a repeat offender. An earlier referral counts only once its
+        // reporter confirmed it (never when unconfirmed or deleted), so an anonymous submission naming
+        // a child cannot plant the flag on that child's later referral.
+        foreach (var person in referral.YoungPeople.Where(p => OffendingRoles.IsOffending(p.Role)))
         {
             var key = PersonIdentity.KeyOf(person);
-            foreach (var crimeReference in earlier.Where(e => e.PersonKey == key).Select(e => e.CrimeReference).Distinct().Order(StringComparer.Ordinal))
+            var counted = earlier
+                .Where(e => e.PersonKey == key && OffendingRoles.IsOffending(e.Role) && e.Standing == ReferralStanding.Confirmed)
+                .GroupBy(e => e.CrimeReference, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal);
+            foreach (var group in counted)
             {
-                Add(AggravatingFactorCode.RepeatOffending, $"{person.Reference} is named in earlier referral {crimeReference}");
+                Add(AggravatingFactorCode.RepeatOffending,
+                    $"{person.Reference} ({person.Role}) was named as {group.First().Role} in earlier referral {group.Key}");
             }
         }
 
@@ -92,8 +107,14 @@ public static class ReferralAssessor
         if (concerns.ProfitMotive) Add(AggravatingFactorCode.ProfitMotive, Ticked);
         if (concerns.Exploitation) Add(AggravatingFactorCode.Exploitation, Ticked);
 
+        // The UKCIS 2024 initial review's grounds for an immediate referral to the police, taken in
+        // under §3.5.2 ("this list is not exhaustive"), and any other factor the setting names.
+        if (concerns.CapacityToConsent) Add(AggravatingFactorCode.CapacityToConsent, "The setting reported concerns about a young person's capacity to consent");
+        if (concerns.AtypicalOrViolentActs) Add(AggravatingFactorCode.AtypicalOrViolentActs, "The setting reported sexual acts unusual for the young person's developmental stage, or violent acts");
+        if (!string.IsNullOrWhiteSpace(concerns.OtherAggravatingFactor)) Add(AggravatingFactorCode.OtherAggravatingFactor, concerns.OtherAggravatingFactor);
+
         var factors = reasons
-            .Select(r => new AggravatingFactor(r.Key, string.Join("; ", r.Value), FactorsRef))
+            .Select(r => new AggravatingFactor(r.Key, string.Join("; ", r.Value), PolicyRefOf(r.Key)))
             .ToList();
 
         // §3.2.2: vulnerabilities and safeguarding concerns call for immediate safeguarding
@@ -116,8 +137,12 @@ public static class ReferralAssessor
             return new ReferralAssessment(factors, safeguarding, Route.Investigation, null);
         }
 
-        var profile = ForceProfiles.For(referral.ForceArea);
+        var profile = forces.For(referral.ForceArea);
         return new ReferralAssessment(factors, safeguarding, Route.EducationAndIntervention,
             new ProposedOutcome(ForceProfiles.NationalOutcome, profile.LocalOutcomeCode));
     }
+
+    /// <summary>The citation of a factor: the UKCIS initial review for the two it adds, else SA028 §3.5.2.</summary>
+    public static string PolicyRefOf(AggravatingFactorCode code) =>
+        code is AggravatingFactorCode.CapacityToConsent or AggravatingFactorCode.AtypicalOrViolentActs ? UkcisInitialReviewRef : FactorsRef;
 }

@@ -24,10 +24,20 @@ public sealed record SummaryReport(
     int PastDue)
 {
     /// <summary>Builds the report from the cases received from <paramref name="from"/> to <paramref name="to"/>, both inclusive.</summary>
-    public static SummaryReport Build(IEnumerable<CaseRecord> cases, DateOnly from, DateOnly to, DateTimeOffset now)
+    /// <param name="cases">The cases received in the period.</param>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day.</param>
+    /// <param name="now">When the report is made.</param>
+    /// <param name="forces">The configured forces, each counted even at zero; the built-in two when not given.</param>
+    public static SummaryReport Build(IEnumerable<CaseRecord> cases, DateOnly from, DateOnly to, DateTimeOffset now, IEnumerable<ForceArea>? forces = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
         var list = cases.ToList();
+        var byForce = (forces ?? Forces.ForceProfiles.BuiltIn.All.Select(p => p.Force)).ToDictionary(f => f.Name, _ => 0, StringComparer.Ordinal);
+        foreach (var @case in list)
+        {
+            byForce[@case.ForceArea.Name] = byForce.GetValueOrDefault(@case.ForceArea.Name) + 1;
+        }
 
         // Every key always present, zero included, so figures line up from one period to the next.
         static Dictionary<string, int> Count<T>(IEnumerable<T> values)
@@ -48,7 +58,7 @@ public sealed record SummaryReport(
             to,
             now,
             list.Count,
-            Count(list.Select(c => c.ForceArea)),
+            byForce,
             Count(list.Select(c => c.Status)),
             Count(list.Where(c => c.Assessment is not null).Select(c => c.Assessment!.Route)),
             Count(list.Where(c => c.Assessment is not null).SelectMany(c => c.Assessment!.AggravatingFactors.Select(f => f.Code))),

@@ -15,6 +15,9 @@ public static class ReferralLimits
     /// <summary>Longest name of a person or setting.</summary>
     public const int MaxName = 200;
 
+    /// <summary>Longest "other aggravating factor" text (contract §2).</summary>
+    public const int MaxOtherFactor = 500;
+
     /// <summary>Longest description of an adult involved.</summary>
     public const int MaxDescription = 1000;
 

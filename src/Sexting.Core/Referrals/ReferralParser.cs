@@ -1,16 +1,20 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.Json;
+using Sexting.Core.Forces;
 
 namespace Sexting.Core.Referrals;
 
 /// <summary>
 /// Parses the JSON of contract §2 into a <see cref="Referral"/>, reporting every error at once,
 /// keyed by JSON path. Unknown properties are ignored, but every string anywhere in the
-/// document is checked for imagery (§3.2.3).
+/// document is checked for imagery (§3.2.3) and no object may hold the same key twice (contract §2).
 /// </summary>
-public sealed class ReferralParser(TimeProvider clock)
+/// <param name="clock">"Today", for the discovery date.</param>
+/// <param name="forces">The configured forces: exactly these are valid <c>forceArea</c> values; the built-in two when not given.</param>
+public sealed class ReferralParser(TimeProvider clock, ForceProfiles? forces = null)
 {
+    private readonly ForceProfiles _forces = forces ?? ForceProfiles.BuiltIn;
+
     private const string DateFormat = "yyyy-MM-dd";
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
@@ -45,11 +49,11 @@ public sealed class ReferralParser(TimeProvider clock)
         }
 
         var errors = new Errors();
-        FindImagery(root, "", errors);
+        Inspect(root, "", errors);
         var today = UkClock.Today(clock);
 
         var submissionId = OptionalGuid(root, "submissionId", errors);
-        var force = RequiredEnum<ForceArea>(root, "forceArea", "", errors);
+        var force = RequiredForce(root, errors);
 
         var settingElement = RequiredObject(root, "setting", "", errors);
         var setting = settingElement is { } s
@@ -162,7 +166,13 @@ public sealed class ReferralParser(TimeProvider clock)
             {
                 var parentName = OptionalText(p, "name", prefix + "parentCarer.", ReferralLimits.MaxName, errors);
                 var parentEmail = OptionalEmail(p, "email", prefix + "parentCarer.", errors);
-                parent = parentName is null && parentEmail is null ? null : new ParentCarer(parentName, parentEmail);
+
+                // Contract §2: safeToContact defaults to true; false is kept even without a name or
+                // email, so the youth team is told not to contact the parent or carer (UKCIS 2024).
+                var safe = OptionalBool(p, "safeToContact", prefix + "parentCarer.", errors, defaultValue: true);
+                parent = parentName is null && parentEmail is null && safe
+                    ? null
+                    : new ParentCarer(parentName, parentEmail) { SafeToContact = safe };
             }
 
             if (name is not null && dateOfBirth is { } born && discoveredOn is { } discovered)
@@ -235,29 +245,48 @@ public sealed class ReferralParser(TimeProvider clock)
             OptionalBool(c, "repeatBehaviour", P, errors),
             OptionalBool(c, "significantAgeImbalance", P, errors),
             OptionalBool(c, "immediateRiskOfHarm", P, errors),
-            OptionalText(c, "vulnerabilityNotes", P, ReferralLimits.MaxNotes, errors, multiline: true) ?? string.Empty);
+            OptionalText(c, "vulnerabilityNotes", P, ReferralLimits.MaxNotes, errors, multiline: true) ?? string.Empty)
+        {
+            // UKCIS 2024 initial review; §3.5.2 "not exhaustive".
+            CapacityToConsent = OptionalBool(c, "capacityToConsent", P, errors),
+            AtypicalOrViolentActs = OptionalBool(c, "atypicalOrViolentActs", P, errors),
+            OtherAggravatingFactor = OptionalText(c, "otherAggravatingFactor", P, ReferralLimits.MaxOtherFactor, errors, multiline: true) ?? string.Empty,
+        };
     }
 
     private static ImageryHandling ParseImageryHandling(JsonElement root, Errors errors)
     {
         if (OptionalObject(root, "imageryHandling", "", errors) is not { } h)
         {
-            return new ImageryHandling(false, false);
+            return ImageryHandling.None;
         }
 
-        return new ImageryHandling(
-            OptionalBool(h, "viewedBySetting", "imageryHandling.", errors),
-            OptionalBool(h, "copiedOrStoredBySetting", "imageryHandling.", errors));
+        const string P = "imageryHandling.";
+        return new ImageryHandling(OptionalBool(h, "viewedBySetting", P, errors), OptionalBool(h, "copiedOrStoredBySetting", P, errors))
+        {
+            PseudoOrGeneratedImagery = OptionalBool(h, "pseudoOrGeneratedImagery", P, errors),
+            ParentsInformedBySetting = OptionalBool(h, "parentsInformedBySetting", P, errors),
+        };
     }
 
-    private static void FindImagery(JsonElement element, string path, Errors errors)
+    // Every string is checked for imagery (§3.2.3), and every object for a key given twice: JSON
+    // readers differ on which of two values wins, so a duplicate is refused (contract §2), not taken last-wins.
+    private static void Inspect(JsonElement element, string path, Errors errors)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
-                    FindImagery(property.Value, path.Length == 0 ? property.Name : path + "." + property.Name, errors);
+                    var propertyPath = path.Length == 0 ? property.Name : path + "." + property.Name;
+                    if (!names.Add(property.Name))
+                    {
+                        errors.Add(propertyPath, "This key is given more than once; give each key once.");
+                        continue;
+                    }
+
+                    Inspect(property.Value, propertyPath, errors);
                 }
 
                 break;
@@ -265,7 +294,7 @@ public sealed class ReferralParser(TimeProvider clock)
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    FindImagery(item, $"{path}[{index++}]", errors);
+                    Inspect(item, $"{path}[{index++}]", errors);
                 }
 
                 break;
@@ -340,7 +369,7 @@ public sealed class ReferralParser(TimeProvider clock)
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        var text = TextRules.TrimOrdinary(value.GetString()!);
         if (text.Length == 0)
         {
             missing = true;
@@ -353,20 +382,21 @@ public sealed class ReferralParser(TimeProvider clock)
             return null;
         }
 
-        if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
+        // Contract §2: control, format (zero-width, bidirectional) and separator characters are refused.
+        if (!TextRules.IsAllowed(text, multiline))
         {
-            errors.Add(path, multiline ? "Must not contain control characters." : "Must be a single line without control characters.");
+            errors.Add(path, TextRules.MessageFor(multiline));
             return null;
         }
 
         return text;
     }
 
-    private static bool OptionalBool(JsonElement parent, string name, string prefix, Errors errors)
+    private static bool OptionalBool(JsonElement parent, string name, string prefix, Errors errors, bool defaultValue = false)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return false;
+            return defaultValue;
         }
 
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
@@ -375,7 +405,25 @@ public sealed class ReferralParser(TimeProvider clock)
         }
 
         errors.Add(prefix + name, "Must be true or false.");
-        return false;
+        return defaultValue;
+    }
+
+    // Contract §2: DevonAndCornwall, Dorset, or any force configured under Forces: (§1), spelt exactly.
+    private ForceArea? RequiredForce(JsonElement root, Errors errors)
+    {
+        if (!root.TryGetProperty("forceArea", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            errors.Add("forceArea", "Required.");
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && _forces.TryFind(value.GetString(), out var profile))
+        {
+            return profile.Force;
+        }
+
+        errors.Add("forceArea", $"Must be one of: {string.Join(", ", _forces.All.Select(p => p.Force.Name))}.");
+        return null;
     }
 
     private static Guid? OptionalGuid(JsonElement parent, string name, Errors errors)
@@ -392,18 +440,6 @@ public sealed class ReferralParser(TimeProvider clock)
 
         errors.Add(name, "Must be a GUID such as 3f2b8c1e-5a8d-4c3e-9d7a-1b2c3d4e5f60.");
         return null;
-    }
-
-    private static TEnum? RequiredEnum<TEnum>(JsonElement parent, string name, string prefix, Errors errors)
-        where TEnum : struct, Enum
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            errors.Add(prefix + name, "Required.");
-            return null;
-        }
-
-        return OptionalEnum<TEnum>(parent, name, prefix, errors);
     }
 
     private static TEnum? OptionalEnum<TEnum>(JsonElement parent, string name, string prefix, Errors errors)
@@ -467,31 +503,13 @@ public sealed class ReferralParser(TimeProvider clock)
             return null;
         }
 
-        if (!IsEmail(text))
+        if (!EmailAddresses.IsValid(text))
         {
             errors.Add(prefix + name, "Must be an email address such as name@school.example.");
             return null;
         }
 
         return text;
-    }
-
-    /// <summary>A plain address: local part, one @, a domain with a dot; no display name, spaces or brackets.</summary>
-    internal static bool IsEmail(string text)
-    {
-        var at = text.LastIndexOf('@');
-        if (at <= 0 || at == text.Length - 1 || text.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '(' or ')' or ',' or ';'))
-        {
-            return false;
-        }
-
-        var domain = text[(at + 1)..];
-        if (!domain.Contains('.', StringComparison.Ordinal) || domain.StartsWith('.') || domain.EndsWith('.') || domain.Contains("..", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return MailAddress.TryCreate(text, out var address) && address.Address == text && string.IsNullOrEmpty(address.DisplayName);
     }
 
     private static ReferralParseResult Failed(string path, string message) =>

@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
+using Sexting.Core.Forces;
 using Sexting.Functions.Cases;
 
 namespace Sexting.Functions.Assessment;
@@ -12,7 +13,7 @@ namespace Sexting.Functions.Assessment;
 /// its young people (§3.4.6), stores the assessment, indexes the people for later referrals.
 /// A retry keeps the assessment already stored, so the route never changes under a replay.
 /// </summary>
-public sealed class AssessReferralActivity(ICaseStore store, CaseUpdater updater, ILogger<AssessReferralActivity> logger)
+public sealed class AssessReferralActivity(ICaseStore store, CaseUpdater updater, ForceProfiles forces, ILogger<AssessReferralActivity> logger)
 {
     [Function(nameof(AssessReferralActivity))]
     public async Task<AssessReferralResult> RunAsync([ActivityTrigger] AssessReferralInput input)
@@ -25,10 +26,11 @@ public sealed class AssessReferralActivity(ICaseStore store, CaseUpdater updater
         var assessment = current.Assessment;
         if (assessment is null)
         {
-            // §3.4.6, §3.5.2 repeat offending: earlier referrals of the same force naming the same person.
+            // §3.4.6, §3.5.2 repeat offending: earlier referrals of the same force naming the same
+            // person, one point read per person; the assessor counts only offending roles of confirmed ones.
             var keys = current.Referral.YoungPeople.Select(PersonIdentity.KeyOf).Distinct(StringComparer.Ordinal).ToList();
             var earlier = await store.FindEarlierAsync(current.ForceArea, keys, current.ReferralId, current.ReceivedAt, ct).ConfigureAwait(false);
-            var computed = ReferralAssessor.Assess(current.Referral, earlier, new AssessmentOptions { SignificantAgeGapYears = input.SignificantAgeGapYears });
+            var computed = ReferralAssessor.Assess(current.Referral, earlier, new AssessmentOptions { SignificantAgeGapYears = input.SignificantAgeGapYears }, forces);
             current = await updater.UpdateAsync(input.ReferralId, c => c.Assessment is null ? c with { Assessment = computed } : null, ct).ConfigureAwait(false);
             assessment = current.Assessment!;
         }

@@ -11,7 +11,7 @@ namespace Sexting.Functions.Authorisation;
 /// force's local code, §3.4.2), moves the case to education and intervention, sets the education
 /// due date (§3.4.7) in the case and the due index, and appends who decided.
 /// </summary>
-public sealed class RecordAuthorisationActivity(CaseUpdater updater, ICaseStore store, ILogger<RecordAuthorisationActivity> logger)
+public sealed class RecordAuthorisationActivity(CaseUpdater updater, ICaseStore store, ForceProfiles forces, ILogger<RecordAuthorisationActivity> logger)
 {
     [Function(nameof(RecordAuthorisationActivity))]
     public async Task<CaseStatus> RunAsync([ActivityTrigger] RecordAuthorisationInput input)
@@ -25,7 +25,7 @@ public sealed class RecordAuthorisationActivity(CaseUpdater updater, ICaseStore 
                 return null; // applied by an earlier attempt
             }
 
-            var profile = ForceProfiles.For(c.ForceArea);
+            var profile = forces.For(c.ForceArea);
             return c.MoveTo(CaseStatus.EducationAndIntervention) with
             {
                 Outcome = new OutcomeRecord(ForceProfiles.NationalOutcome, profile.LocalOutcomeCode, input.ManagerName, input.At, input.Rationale),

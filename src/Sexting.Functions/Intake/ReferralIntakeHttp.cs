@@ -99,6 +99,13 @@ public sealed class ReferralIntakeHttp(
 
         // The form's fields are the JSON paths of contract §2: one parser checks both (§8).
         var values = ReferralFormValues.FromForm(form);
+
+        // Contract §2: each field of the form holds one value; one sent twice is a bad form, not last-wins.
+        if (ReferralFormValues.RepeatedFields(form) is { Count: > 0 } repeated)
+        {
+            return new HtmlPageResult(formPage.Render(values, repeated), StatusCodes.Status400BadRequest);
+        }
+
         var parsed = parser.Parse(ReferralFormMapper.ToJson(values).ToJsonString());
         if (parsed.Referral is not { } referral)
         {

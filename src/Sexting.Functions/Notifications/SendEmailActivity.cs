@@ -28,7 +28,7 @@ public sealed class SendEmailActivity(ICaseStore store, EmailStep emailStep)
             .ToList();
 
         var detail = input.Recipient == EmailRecipient.AdviceAudience
-            ? DescribeAdvice(requests)
+            ? DescribeAdvice(requests, NotSafeToContact(@case).Count)
             : input.Detail;
         return await emailStep.SendAsync(requests, input.ReferralId, input.Step, input.At, input.Event, detail, ct).ConfigureAwait(false);
     }
@@ -44,11 +44,13 @@ public sealed class SendEmailActivity(ICaseStore store, EmailStep emailStep)
                 yield return (@case.Referral.Reporter.Email, @case.Referral.Reporter.Name, null);
                 break;
             case EmailRecipient.AdviceAudience:
-                // §3.4.7, §3.6.2: the advice to every parent/carer and every young person with an email.
-                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                // §3.4.7, §3.6.2: the advice to every parent/carer and every young person with an
+                // email; contract §2, §4.5: never to a parent or carer the setting says is not safe
+                // to contact (UKCIS 2024), even where another child's entry gives the same address.
+                var seen = NotSafeToContact(@case);
                 foreach (var person in @case.Referral.YoungPeople)
                 {
-                    if (person.ParentCarer?.Email is { } parent && seen.Add(parent))
+                    if (person.ParentCarer is { SafeToContact: true, Email: { } parent } && seen.Add(parent))
                     {
                         yield return (parent, person.ParentCarer.Name, AdviceAudience.ParentCarer);
                     }
@@ -65,15 +67,25 @@ public sealed class SendEmailActivity(ICaseStore store, EmailStep emailStep)
         }
     }
 
-    private static string DescribeAdvice(List<EmailRequest> requests)
+    private static HashSet<string> NotSafeToContact(CaseRecord @case) =>
+        @case.Referral.YoungPeople
+            .Where(p => p.ParentCarer is { SafeToContact: false, Email: not null })
+            .Select(p => p.ParentCarer!.Email!)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    // Counts only: the timeline holds no names or addresses.
+    private static string DescribeAdvice(List<EmailRequest> requests, int notSafe)
     {
+        var withheld = notSafe == 0
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"; {notSafe} parent(s)/carer(s) not contacted: the setting said it was not safe");
         if (requests.Count == 0)
         {
-            return "No parent/carer or young person email address was given";
+            return "No parent/carer or young person email address was given" + withheld;
         }
 
         var parents = requests.Count(r => r.Audience == AdviceAudience.ParentCarer);
         var young = requests.Count(r => r.Audience == AdviceAudience.YoungPerson);
-        return string.Create(CultureInfo.InvariantCulture, $"Advice and guidance sent to {parents} parent(s)/carer(s) and {young} young person(s)");
+        return string.Create(CultureInfo.InvariantCulture, $"Advice and guidance sent to {parents} parent(s)/carer(s) and {young} young person(s)") + withheld;
     }
 }

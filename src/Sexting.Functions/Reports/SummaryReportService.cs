@@ -7,7 +7,7 @@ namespace Sexting.Functions.Reports;
 /// §2.3.1: the monitoring figures over the cases received in a period. Reads the cases through the
 /// store's received index (never a scan of every case) and builds <see cref="SummaryReport"/>.
 /// </summary>
-public sealed class SummaryReportService(ICaseStore store, TimeProvider clock)
+public sealed class SummaryReportService(ICaseStore store, TimeProvider clock, Sexting.Core.Forces.ForceProfiles forces)
 {
     public async Task<SummaryReport> BuildAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
@@ -18,6 +18,6 @@ public sealed class SummaryReportService(ICaseStore store, TimeProvider clock)
             cases.Add(record);
         }
 
-        return SummaryReport.Build(cases, period.From, period.To, clock.GetUtcNow());
+        return SummaryReport.Build(cases, period.From, period.To, clock.GetUtcNow(), forces.All.Select(p => p.Force));
     }
 }

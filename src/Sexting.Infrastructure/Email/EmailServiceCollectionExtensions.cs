@@ -3,8 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SendGrid;
-using Sexting.Infrastructure.Configuration;
+using Sexting.Core.Forces;
 using Sexting.Core.Notifications;
+using Sexting.Infrastructure.Configuration;
 using Sexting.Infrastructure.Email.Composition;
 using Sexting.Infrastructure.Email.Delivery;
 
@@ -45,6 +46,7 @@ public static class EmailServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ForceProfiles.BuiltIn); // the app registers its configured forces (contract §1)
         services.TryAddSingleton<EmailTemplates>();
         services.TryAddSingleton<IEmailComposer, FluidEmailComposer>();
 

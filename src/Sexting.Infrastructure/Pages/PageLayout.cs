@@ -1,4 +1,5 @@
 using System.Text;
+using Sexting.Core.Forces;
 
 namespace Sexting.Infrastructure.Pages;
 
@@ -6,13 +7,15 @@ namespace Sexting.Infrastructure.Pages;
 /// The frame of every page: skip link, the service's own header (not GOV.UK: no crest, no
 /// GOV.UK name), main content and footer. Titles never carry personal data (design.md).
 /// </summary>
-public sealed class PageLayout(IPageAssets assets)
+/// <param name="assets">Where the page's styles and scripts are served.</param>
+/// <param name="forces">The configured forces, named in the header and footer; the built-in two when not given.</param>
+public sealed class PageLayout(IPageAssets assets, ForceProfiles? forces = null)
 {
     /// <summary>The service's name, in every title and in the header.</summary>
     public const string ServiceName = "Report youth produced sexual imagery";
 
-    /// <summary>The forces the service belongs to.</summary>
-    public const string Forces = "Devon and Cornwall Police and Dorset Police";
+    /// <summary>The forces the service belongs to, in words: "Devon and Cornwall Police and Dorset Police".</summary>
+    public string Forces { get; } = (forces ?? ForceProfiles.BuiltIn).DisplayNames;
 
     /// <summary>A whole page around <paramref name="mainHtml"/>.</summary>
     /// <param name="title">The page's own title, without personal data; "Error: " is put before it when <paramref name="hasErrors"/>.</param>
@@ -41,7 +44,7 @@ public sealed class PageLayout(IPageAssets assets)
               <header class="app-header">
                 <div class="govuk-width-container app-header__container">
                   <p class="app-header__service-name">{{ServiceName}}</p>
-                  <p class="app-header__forces">{{Forces}}</p>
+                  <p class="app-header__forces">{{Html.E(Forces)}}</p>
                 </div>
               </header>
               <div class="govuk-width-container">
@@ -57,7 +60,7 @@ public sealed class PageLayout(IPageAssets assets)
                 <div class="govuk-width-container">
                   <p class="app-footer__text"><strong>If a child is in immediate danger, call 999.</strong></p>
                   <p class="app-footer__text">Never attach, copy, forward or screenshot the images. This service never asks for them and cannot accept them (SA028 3.2.3).</p>
-                  <p class="app-footer__text">A service of {{Forces}}, following the Strategic Alliance policy SA028 on youth produced sexual imagery.</p>
+                  <p class="app-footer__text">A service of {{Html.E(Forces)}}, following the Strategic Alliance policy SA028 on youth produced sexual imagery.</p>
                 </div>
               </footer>
               <script type="module" src="{{Html.E(assets.UrlOf("app.js"))}}"></script>

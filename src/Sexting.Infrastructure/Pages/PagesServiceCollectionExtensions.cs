@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sexting.Core.Forces;
 using Sexting.Infrastructure.Pages.Decisions;
 using Sexting.Infrastructure.Pages.Intake;
 
@@ -12,6 +13,7 @@ public static class PagesServiceCollectionExtensions
     public static IServiceCollection AddPages(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(ForceProfiles.BuiltIn); // the app registers its configured forces (contract §1)
         services.TryAddSingleton<IPageAssets, PageAssets>();
         services.TryAddSingleton<PageLayout>();
         services.TryAddSingleton<ReferralFormPage>();

@@ -18,7 +18,7 @@ namespace Sexting.Infrastructure.Storage;
 /// a semaphore and reuse the counter's last known ETag (no read per call); across processes the
 /// ETag condition decides, with jittered retry.
 /// </summary>
-internal sealed partial class CrimeRegister(StorageTables tables, ILogger<CrimeRegister> logger)
+internal sealed partial class CrimeRegister(StorageTables tables, ForceProfiles forces, ILogger<CrimeRegister> logger)
 {
     private const string CounterRow = "counter";
     private const string ClaimPrefix = "c|";
@@ -127,7 +127,7 @@ internal sealed partial class CrimeRegister(StorageTables tables, ILogger<CrimeR
         var lastYear = Math.Min(LastYear, to.UtcDateTime.AddTicks(-1).Year);
         var low = ReceivedPrefix + TableKeys.Ticks(from);
         var high = ReceivedPrefix + TableKeys.Ticks(to);
-        foreach (var profile in ForceProfiles.All)
+        foreach (var profile in forces.All)
         {
             for (var year = firstYear; year <= lastYear; year++)
             {
@@ -141,12 +141,13 @@ internal sealed partial class CrimeRegister(StorageTables tables, ILogger<CrimeR
         }
     }
 
-    private static string PartitionOf(ForceArea force, int year) =>
-        ForceProfiles.For(force).CrimeReferencePrefix + "-" + year.ToString("D4", CultureInfo.InvariantCulture);
+    // Each configured force has its own sequence, by its prefix (contract §1, §2).
+    private string PartitionOf(ForceArea force, int year) =>
+        forces.For(force).CrimeReferencePrefix + "-" + year.ToString("D4", CultureInfo.InvariantCulture);
 
     // Contract §2: DC-2026-000001.
-    private static string Format(ForceArea force, int year, long number) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ForceProfiles.For(force).CrimeReferencePrefix}-{year:D4}-{number:D6}");
+    private string Format(ForceArea force, int year, long number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{forces.For(force).CrimeReferencePrefix}-{year:D4}-{number:D6}");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Crime reference counter {Counter} changed elsewhere; attempt {Attempt}")]
     private static partial void LogCounterConflict(ILogger logger, string counter, int attempt);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
@@ -6,26 +7,32 @@ using Sexting.Core.Referrals;
 namespace Sexting.Infrastructure.Storage;
 
 /// <summary>
-/// The earlier-referrals index (§3.4.6, §3.5.2 repeat offending): one partition per force and
-/// hashed person (<see cref="PersonKeyHasher"/>), one row per referral naming that person. No
-/// name or date of birth is stored, in keys or elsewhere.
+/// The earlier-referrals index (§3.4.6, §3.5.2 repeat offending; contract §3): ONE row per force
+/// and hashed person (<see cref="PersonKeyHasher"/>), so the check is one point read per person.
+/// The row has one property per referral naming that person, <c>R&lt;referralId&gt;</c>, holding
+/// the person's role in it, whether the referral counts (<see cref="ReferralStanding"/>), its crime
+/// reference and when it was received. Writers merge their own property only, so concurrent
+/// referrals naming the same person never overwrite each other. No name or date of birth is
+/// stored, in keys or elsewhere. A row holds at most 252 properties: a person would need to be
+/// named in more than 250 referrals of one force before the index could not take another.
 /// </summary>
 internal sealed class PeopleIndex(StorageTables tables, PersonKeyHasher hasher)
 {
-    public async Task IndexAsync(CaseRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var table = await tables.GetAsync(StorageTables.People, cancellationToken).ConfigureAwait(false);
-        var keys = record.Referral.YoungPeople.Select(PersonIdentity.KeyOf).Distinct(StringComparer.Ordinal);
-        await Task.WhenAll(keys.Select(key => table.UpsertEntityAsync(
-            new TableEntity(PartitionOf(record.ForceArea, key), record.ReferralId)
-            {
-                ["CrimeReference"] = record.CrimeReference,
-                ["ReceivedAt"] = record.ReceivedAt,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken))).ConfigureAwait(false);
-    }
+    /// <summary>The row key of a person's row (rows of the v1 index, one per referral, are ignored: they hold no role).</summary>
+    public const string PersonRow = "person";
+
+    private const string ReferralPropertyPrefix = "R";
+    private const char Separator = '|';
+
+    /// <summary>Records the young people of a case with their roles; a referral counts once confirmed (for now, all are).</summary>
+    public Task IndexAsync(CaseRecord record, CancellationToken cancellationToken) =>
+        // Until reporter confirmation exists (contract §11, the intake issue), every referral is
+        // taken as confirmed; that issue indexes AwaitingConfirmation and calls SetStandingAsync.
+        WriteAsync(record, ReferralStanding.Confirmed, cancellationToken);
+
+    /// <summary>Marks a case's entries (contract §11 unconfirmed, §12 deleted): they stop counting, without a read.</summary>
+    public Task SetStandingAsync(CaseRecord record, ReferralStanding standing, CancellationToken cancellationToken) =>
+        WriteAsync(record, standing, cancellationToken);
 
     public async Task<IReadOnlyList<EarlierReferral>> FindEarlierAsync(
         ForceArea force, IReadOnlyCollection<string> personKeys, string excludingReferralId, DateTimeOffset receivedBefore, CancellationToken cancellationToken)
@@ -34,19 +41,74 @@ internal sealed class PeopleIndex(StorageTables tables, PersonKeyHasher hasher)
         var table = await tables.GetAsync(StorageTables.People, cancellationToken).ConfigureAwait(false);
         var found = await Task.WhenAll(personKeys.Distinct(StringComparer.Ordinal).Select(async key =>
         {
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {PartitionOf(force, key)} and RowKey ne {excludingReferralId} and ReceivedAt lt {receivedBefore}");
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(force, key), PersonRow, cancellationToken: cancellationToken).ConfigureAwait(false);
             var rows = new List<(DateTimeOffset ReceivedAt, EarlierReferral Referral)>();
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (!row.HasValue)
             {
-                rows.Add((row.GetDateTimeOffset("ReceivedAt") ?? default, new EarlierReferral(key, row.RowKey, row.GetString("CrimeReference"))));
+                return rows;
+            }
+
+            foreach (var (name, value) in row.Value!)
+            {
+                if (name.Length != ReferralPropertyPrefix.Length + Core.Links.ReferralIds.Length
+                    || !name.StartsWith(ReferralPropertyPrefix, StringComparison.Ordinal)
+                    || value is not string text
+                    || !TryParse(text, out var role, out var standing, out var crimeReference, out var receivedAt))
+                {
+                    continue;
+                }
+
+                var referralId = name[ReferralPropertyPrefix.Length..];
+                if (referralId != excludingReferralId && receivedAt < receivedBefore)
+                {
+                    rows.Add((receivedAt, new EarlierReferral(key, referralId, crimeReference, role, standing)));
+                }
             }
 
             return rows;
         })).ConfigureAwait(false);
 
-        return [.. found.SelectMany(rows => rows).OrderBy(r => r.ReceivedAt).Select(r => r.Referral)];
+        return [.. found.SelectMany(rows => rows).OrderBy(r => r.ReceivedAt).ThenBy(r => r.Referral.ReferralId, StringComparer.Ordinal).Select(r => r.Referral)];
     }
 
-    private string PartitionOf(ForceArea force, string personKey) => force + "|" + hasher.Hash(personKey);
+    private async Task WriteAsync(CaseRecord record, ReferralStanding standing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var table = await tables.GetAsync(StorageTables.People, cancellationToken).ConfigureAwait(false);
+
+        // A person named twice in one referral stands by their most offending role (contract §3).
+        var people = record.Referral.YoungPeople
+            .GroupBy(PersonIdentity.KeyOf, StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Role: OffendingRoles.MostOffending(g.Select(p => p.Role))));
+        await Task.WhenAll(people.Select(person => table.UpsertEntityAsync(
+            new TableEntity(PartitionOf(record.ForceArea, person.Key), PersonRow)
+            {
+                [ReferralPropertyPrefix + record.ReferralId] = string.Join(
+                    Separator, person.Role.ToString(), standing.ToString(), record.CrimeReference, record.ReceivedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)),
+            },
+            TableUpdateMode.Merge,
+            cancellationToken))).ConfigureAwait(false);
+    }
+
+    private static bool TryParse(string text, out YoungPersonRole role, out ReferralStanding standing, out string crimeReference, out DateTimeOffset receivedAt)
+    {
+        var parts = text.Split(Separator);
+        crimeReference = parts.Length == 4 ? parts[2] : string.Empty;
+        receivedAt = default;
+        standing = default;
+        role = default;
+        if (parts.Length == 4
+            && Enum.TryParse(parts[0], ignoreCase: false, out role) && Enum.IsDefined(role)
+            && Enum.TryParse(parts[1], ignoreCase: false, out standing) && Enum.IsDefined(standing)
+            && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+        {
+            receivedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
+            return true;
+        }
+
+        return false;
+    }
+
+    private string PartitionOf(ForceArea force, string personKey) => force.Name + "|" + hasher.Hash(personKey);
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Sexting.Core.Cases;
+using Sexting.Core.Forces;
 using Sexting.Core.Links;
 using Sexting.Infrastructure.Configuration;
 
@@ -50,6 +51,9 @@ public static class TableStorageServiceCollectionExtensions
             .WithName(TableStorageOptions.ClientName));
 
         services.TryAddSingleton(TimeProvider.System);
+
+        // The app registers the configured forces (contract §1); without them, the two built in.
+        services.TryAddSingleton(ForceProfiles.BuiltIn);
         services.TryAddSingleton<StorageTables>();
         services.TryAddSingleton<PersonKeyHasher>();
         services.TryAddSingleton<CrimeRegister>();

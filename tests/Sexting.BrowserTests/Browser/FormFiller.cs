@@ -108,7 +108,8 @@ internal static class FormFiller
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
-        for (var i = 0; i < 10 && await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()") != "Send report"; i++)
+        // v2 asks more (UKCIS initial review, imagery, "anything else"): more stops before the button.
+        for (var i = 0; i < 24 && await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()") != "Send report"; i++)
         {
             await page.Keyboard.PressAsync("Tab");
         }

@@ -189,7 +189,8 @@ public sealed partial class PageRendererTests
             Assert.Contains($"name=\"{flag}\" type=\"checkbox\" value=\"true\"", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Indications of grooming", html, StringComparison.Ordinal);
+        Assert.Contains("A young person may have been groomed", html, StringComparison.Ordinal); // v2: the UKCIS initial review's plain words
+        Assert.Contains("There are concerns about a young person’s capacity to consent", html, StringComparison.Ordinal);
         Assert.Contains("Blackmail/ coercion", html, StringComparison.Ordinal);
         Assert.Contains("never be attached, copied, forwarded", html, StringComparison.Ordinal);
         Assert.Contains("maxlength=\"4000\"", html, StringComparison.Ordinal);

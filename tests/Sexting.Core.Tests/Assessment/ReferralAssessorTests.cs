@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Sexting.Core.Assessment;
+using Sexting.Core.Forces;
 using Sexting.Core.Referrals;
 
 namespace Sexting.Core.Tests.Assessment;
@@ -9,7 +10,7 @@ public sealed class ReferralAssessorTests
     private static readonly AssessmentOptions Options = new();
 
     private static ReferralAssessment Assess(Action<JsonObject>? change = null, IReadOnlyList<EarlierReferral>? earlier = null, AssessmentOptions? options = null) =>
-        ReferralAssessor.Assess(TestReferrals.Parse(change), earlier ?? [], options ?? Options);
+        ReferralAssessor.Assess(TestReferrals.Parse(change), earlier ?? [], options ?? Options, ForceProfiles.BuiltIn);
 
     [Fact]
     public void Assess_NoFactors_EducationRouteWithOutcome21()
@@ -126,25 +127,134 @@ public sealed class ReferralAssessorTests
     }
 
     [Fact]
-    public void Assess_PersonInEarlierReferral_RepeatOffending()
+    public void Assess_SenderNamedAsSenderEarlier_RepeatOffending()
     {
         // §3.4.6, §3.5.2: same name ignoring case and spaces, same date of birth, same force.
-        var earlier = new EarlierReferral(PersonIdentity.KeyOf("  alex   EXAMPLE ", new DateOnly(2011, 5, 1)), "aa", "DC-2026-000003");
+        var earlier = Earlier("  alex   EXAMPLE ", YoungPersonRole.Sender);
 
         var result = Assess(earlier: [earlier]);
 
         var factor = Assert.Single(result.AggravatingFactors);
         Assert.Equal(AggravatingFactorCode.RepeatOffending, factor.Code);
-        Assert.Equal("YP1 is named in earlier referral DC-2026-000003", factor.Reason);
+        Assert.Equal("YP1 (Sender) was named as Sender in earlier referral DC-2026-000003", factor.Reason);
+        Assert.Equal("3.5.2", factor.PolicyRef);
+    }
+
+    // Contract §3 (v2): RepeatOffending only when the young person has an offending role (Creator,
+    // Sender) now AND had one in the earlier referral. Subject and Recipient are victims: never
+    // repeat offenders, whatever the other referral says. Every pair of roles, then and now.
+    public static TheoryData<YoungPersonRole, YoungPersonRole, bool> RolePairs()
+    {
+        var data = new TheoryData<YoungPersonRole, YoungPersonRole, bool>();
+        foreach (var then in Enum.GetValues<YoungPersonRole>())
+        {
+            foreach (var now in Enum.GetValues<YoungPersonRole>())
+            {
+                var offending = then is YoungPersonRole.Creator or YoungPersonRole.Sender && now is YoungPersonRole.Creator or YoungPersonRole.Sender;
+                data.Add(then, now, offending);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RolePairs))]
+    public void Assess_RoleThenAndNow_RepeatOffendingOnlyForOffendingRolesBoth(YoungPersonRole then, YoungPersonRole now, bool expected)
+    {
+        var result = Assess(j => j["youngPeople"]![0]!["role"] = now.ToString(), [Earlier("Alex Example", then)]);
+
+        Assert.Equal(expected, result.AggravatingFactors.Any(f => f.Code == AggravatingFactorCode.RepeatOffending));
+        Assert.Equal(expected ? Route.Investigation : Route.EducationAndIntervention, result.Route);
+    }
+
+    [Theory]
+    [InlineData(YoungPersonRole.Subject, "§3.4.6: the child shown in the earlier imagery was its victim")]
+    [InlineData(YoungPersonRole.Recipient, "§3.4.6: the child who received it earlier was not offending")]
+    public void Assess_VictimEarlierCreatorNow_NoRepeatOffending(YoungPersonRole then, string because)
+    {
+        var result = Assess(j => j["youngPeople"]![0]!["role"] = "Creator", [Earlier("Alex Example", then)]);
+
+        Assert.True(result.AggravatingFactors.All(f => f.Code != AggravatingFactorCode.RepeatOffending), because);
+    }
+
+    [Theory]
+    [InlineData(ReferralStanding.Confirmed, true)]
+    [InlineData(ReferralStanding.AwaitingConfirmation, false)]
+    [InlineData(ReferralStanding.Unconfirmed, false)]
+    [InlineData(ReferralStanding.Deleted, false)]
+    public void Assess_EarlierReferralStanding_CountsOnlyWhenConfirmed(ReferralStanding standing, bool expected)
+    {
+        // Contract §3, §11, §12: an earlier referral counts only once its reporter confirmed it.
+        var result = Assess(earlier: [Earlier("Alex Example", YoungPersonRole.Creator, standing)]);
+
+        Assert.Equal(expected, result.AggravatingFactors.Any(f => f.Code == AggravatingFactorCode.RepeatOffending));
     }
 
     [Fact]
     public void Assess_EarlierReferralOtherDateOfBirth_NoFactor()
     {
-        var earlier = new EarlierReferral(PersonIdentity.KeyOf("Alex Example", new DateOnly(2011, 5, 2)), "aa", "DC-2026-000003");
+        var earlier = new EarlierReferral(PersonIdentity.KeyOf("Alex Example", new DateOnly(2011, 5, 2)), "aa", "DC-2026-000003", YoungPersonRole.Sender, ReferralStanding.Confirmed);
 
         Assert.Empty(Assess(earlier: [earlier]).AggravatingFactors);
     }
+
+    [Fact]
+    public void Assess_TwoEarlierReferrals_OneReasonEach()
+    {
+        var result = Assess(earlier: [Earlier("Alex Example", YoungPersonRole.Creator, crimeReference: "DC-2026-000009"), Earlier("Alex Example", YoungPersonRole.Sender)]);
+
+        Assert.Equal(
+            "YP1 (Sender) was named as Sender in earlier referral DC-2026-000003; YP1 (Sender) was named as Creator in earlier referral DC-2026-000009",
+            Assert.Single(result.AggravatingFactors).Reason);
+    }
+
+    // UKCIS 2024 initial review, taken in under §3.5.2 "not exhaustive" (contract §3).
+    [Theory]
+    [InlineData("capacityToConsent", AggravatingFactorCode.CapacityToConsent, "The setting reported concerns about a young person's capacity to consent")]
+    [InlineData("atypicalOrViolentActs", AggravatingFactorCode.AtypicalOrViolentActs, "The setting reported sexual acts unusual for the young person's developmental stage, or violent acts")]
+    public void Assess_UkcisQuestionTicked_InvestigationCitingUkcis(string concern, AggravatingFactorCode code, string reason)
+    {
+        var result = Assess(j => j["concerns"]![concern] = true);
+
+        var factor = Assert.Single(result.AggravatingFactors);
+        Assert.Equal((code, reason, "UKCIS 2024, initial review"), (factor.Code, factor.Reason, factor.PolicyRef));
+        Assert.Equal(Route.Investigation, result.Route);
+    }
+
+    [Fact]
+    public void Assess_OtherAggravatingFactor_ReasonIsTheTextGiven()
+    {
+        var result = Assess(j => j["concerns"]!["otherAggravatingFactor"] = "The image was used to humiliate YP2 in front of the class");
+
+        var factor = Assert.Single(result.AggravatingFactors);
+        Assert.Equal(AggravatingFactorCode.OtherAggravatingFactor, factor.Code);
+        Assert.Equal("The image was used to humiliate YP2 in front of the class", factor.Reason); // §3.5.2 "not exhaustive"
+        Assert.Equal("3.5.2", factor.PolicyRef);
+        Assert.Equal(Route.Investigation, result.Route);
+    }
+
+    [Fact]
+    public void Assess_ConfiguredForce_ItsLocalOutcome()
+    {
+        var kent = new ForceProfile(ForceArea.Of("Kent"), "Kent Police", "KT", "Outcome 21K", null, "Schools Officer", null, new Uri("https://www.kent.police.uk/"));
+        var forces = new ForceProfiles([.. ForceProfiles.BuiltIn.All, kent]);
+        var referral = new ReferralParser(TestReferrals.Clock(), forces).Parse(Changed(j => j["forceArea"] = "Kent")).Referral!;
+
+        var result = ReferralAssessor.Assess(referral, [], Options, forces);
+
+        Assert.Equal(new ProposedOutcome("Outcome 21", "Outcome 21K"), result.ProposedOutcome); // §3.4.2, contract §1
+    }
+
+    private static string Changed(Action<JsonObject> change)
+    {
+        var json = TestReferrals.ValidJson();
+        change(json);
+        return json.ToJsonString();
+    }
+
+    private static EarlierReferral Earlier(string name, YoungPersonRole role, ReferralStanding standing = ReferralStanding.Confirmed, string crimeReference = "DC-2026-000003") =>
+        new(PersonIdentity.KeyOf(name, new DateOnly(2011, 5, 1)), "aa" + crimeReference, crimeReference, role, standing);
 
     [Fact]
     public void Assess_TickedAndDerived_OneFactorWithBothReasons()

@@ -340,6 +340,183 @@ public sealed class ReferralParserTests
         AssertOnlyError(ParseWith(j => j["adultsInvolved"] = adults), "adultsInvolved");
     }
 
+    // Contract §2 (v2): Unicode format (Cf) and separator (Zs other than the space, Zl, Zp)
+    // characters are refused like control characters, in every text field. Each of these was
+    // accepted before v2: a zero-width space in a name defeated the repeat match (§3.4.6).
+    [Theory]
+    [InlineData("setting.name", "Exe\u200BValley", "U+200B zero-width space")]
+    [InlineData("reporter.name", "Jo \u202EsggolB", "U+202E right-to-left override")]
+    [InlineData("youngPeople[0].name", "\uFEFFAlex Example", "U+FEFF byte order mark")]
+    [InlineData("youngPeople[0].name", "Alex\u200DExample", "U+200D zero-width joiner")]
+    [InlineData("youngPeople[0].parentCarer.name", "Sam\u2066Example", "U+2066 left-to-right isolate")]
+    [InlineData("setting.postcode", "EX1\u00A01AA", "U+00A0 no-break space (Zs)")]
+    [InlineData("reporter.phone", "01392\u3000000000", "U+3000 ideographic space (Zs)")]
+    [InlineData("incident.summary", "Line one.\u2028Line two.", "U+2028 line separator (Zl)")]
+    [InlineData("incident.summary", "Para one.\u2029Para two.", "U+2029 paragraph separator (Zp)")]
+    [InlineData("concerns.vulnerabilityNotes", "Notes\u00ADhidden", "U+00AD soft hyphen (Cf)")]
+    [InlineData("concerns.otherAggravatingFactor", "Other \u200E factor", "U+200E left-to-right mark")]
+    [InlineData("reporter.email", "dsl\u200B@exevalley.example", "U+200B in an email")]
+    [InlineData("youngPeople[0].name", "Alex \uDB40\uDC01Example", "U+E0001 language tag (Cf, outside the BMP)")]
+    [InlineData("youngPeople[0].name", "Alex Example\u2028", "U+2028 at the end: refused, not trimmed away")]
+    [InlineData("setting.name", "\u00A0Exe Valley", "U+00A0 at the start: refused, not trimmed away")]
+    public void Parse_FormatOrSeparatorCharacter_Refused(string path, string escaped, string what)
+    {
+        var value = System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        var result = ParseWith(j => Set(j, path, value));
+
+        Assert.False(result.IsValid, what);
+        Assert.Equal([path], result.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("incident.summary", "Line one.\r\nLine two.\tTabbed.")]
+    [InlineData("youngPeople[0].name", "Zoë Ångström-O’Neill")]
+    [InlineData("setting.name", "École Saint-Jean 聖ヨハネ")]
+    public void Parse_OrdinaryUnicode_Allowed(string path, string escaped)
+    {
+        Assert.True(ParseWith(j => Set(j, path, System.Text.RegularExpressions.Regex.Unescape(escaped))).IsValid);
+    }
+
+    [Fact]
+    public void Parse_AdultDescriptionWithBidiOverride_Refused()
+    {
+        var result = ParseWith(j => j["adultsInvolved"] = new JsonArray(new JsonObject { ["description"] = "A man \u202Enwonknu" }));
+
+        Assert.False(result.IsValid);
+        Assert.Contains("adultsInvolved[0].description", result.Errors.Keys);
+    }
+
+    // Contract §2 (v2): a JSON object with a duplicate key is 400, at any depth; before, the last value won.
+    [Theory]
+    [InlineData("forceArea", "\"forceArea\": \"Dorset\", ")]
+    [InlineData("reporter.email", "\"reporter\": { \"email\": \"a@b.example\", \"email\": \"c@d.example\", \"name\": \"R\" }, ")]
+    [InlineData("youngPeople[0].name", "\"youngPeople\": [ { \"name\": \"A\", \"name\": \"B\", \"dateOfBirth\": \"2011-01-01\" } ], ")]
+    public void Parse_DuplicateKey_ErrorAtItsPath(string path, string duplicate)
+    {
+        var json = TestReferrals.ValidJson();
+        if (path != "forceArea")
+        {
+            json.Remove(path.Split('.')[0].Split('[')[0]);
+        }
+
+        var body = "{ " + duplicate + json.ToJsonString()[1..];
+
+        var result = new ReferralParser(TestReferrals.Clock()).Parse(body);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(path, result.Errors.Keys);
+        Assert.Equal(["This key is given more than once; give each key once."], result.Errors[path]);
+    }
+
+    // Contract §2 (v2): a dot-atom local part and a DNS host name; no address literals.
+    [Theory]
+    [InlineData("x@[127.0.0.1]", "address literal")]
+    [InlineData("x@[IPv6:::1]", "IPv6 address literal")]
+    [InlineData("x@127.0.0.1", "IP address without brackets: the last label is all digits")]
+    [InlineData("x@-b.example", "label starting with a hyphen")]
+    [InlineData("x@b-.example", "label ending with a hyphen")]
+    [InlineData("x@b_c.example", "underscore in the host")]
+    [InlineData("x@b.example.", "empty last label")]
+    [InlineData("\"quoted local\"@b.example", "quoted local part")]
+    [InlineData(".x@b.example", "local part starting with a dot")]
+    [InlineData("x.@b.example", "local part ending with a dot")]
+    [InlineData("x..y@b.example", "two dots in the local part")]
+    [InlineData("x(comment)@b.example", "comment")]
+    [InlineData("zoë@b.example", "non-ASCII local part")]
+    [InlineData("x@bücher.example", "non-ASCII host (not in its xn-- form)")]
+    public void Parse_EmailOutsideTheStricterSyntax_Refused(string email, string what)
+    {
+        var result = ParseWith(j => j["reporter"]!["email"] = email);
+
+        Assert.False(result.IsValid, what);
+        Assert.Equal(["reporter.email"], result.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("o'brien@school.example")]
+    [InlineData("first.last+tag@sub.school.sch.uk")]
+    [InlineData("DSL@EXE-VALLEY.SCH.UK")]
+    [InlineData("a@xn--bcher-kva.example")]
+    [InlineData("x@b2.example")]
+    public void Parse_EmailOfTheSyntax_Accepted(string email)
+    {
+        Assert.True(ParseWith(j => j["reporter"]!["email"] = email).IsValid);
+    }
+
+    [Fact]
+    public void Parse_V2Fields_Parsed()
+    {
+        var referral = TestReferrals.Parse(j =>
+        {
+            j["concerns"]!["capacityToConsent"] = true;
+            j["concerns"]!["atypicalOrViolentActs"] = true;
+            j["concerns"]!["otherAggravatingFactor"] = "  Shared to humiliate  ";
+            j["imageryHandling"]!["pseudoOrGeneratedImagery"] = true;
+            j["imageryHandling"]!["parentsInformedBySetting"] = true;
+            j["youngPeople"]![0]!["parentCarer"]!["safeToContact"] = false;
+        });
+
+        Assert.True(referral.Concerns.CapacityToConsent);
+        Assert.True(referral.Concerns.AtypicalOrViolentActs);
+        Assert.Equal("Shared to humiliate", referral.Concerns.OtherAggravatingFactor);
+        Assert.True(referral.ImageryHandling.PseudoOrGeneratedImagery);
+        Assert.True(referral.ImageryHandling.ParentsInformedBySetting);
+        Assert.False(referral.YoungPeople[0].ParentCarer!.SafeToContact);
+    }
+
+    [Fact]
+    public void Parse_V2FieldsAbsent_Defaults()
+    {
+        var referral = TestReferrals.Parse();
+
+        Assert.False(referral.Concerns.CapacityToConsent);
+        Assert.False(referral.Concerns.AtypicalOrViolentActs);
+        Assert.Equal("", referral.Concerns.OtherAggravatingFactor);
+        Assert.False(referral.ImageryHandling.PseudoOrGeneratedImagery);
+        Assert.False(referral.ImageryHandling.ParentsInformedBySetting);
+        Assert.True(referral.YoungPeople[0].ParentCarer!.SafeToContact); // contract §2: default true
+    }
+
+    [Fact]
+    public void Parse_NotSafeToContactWithoutDetails_KeptSoTheYouthTeamIsTold()
+    {
+        var referral = TestReferrals.Parse(j => j["youngPeople"]![1]!["parentCarer"] = new JsonObject { ["safeToContact"] = false });
+
+        Assert.False(referral.YoungPeople[1].ParentCarer!.SafeToContact);
+    }
+
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(501, false)]
+    public void Parse_OtherAggravatingFactor_AtMost500(int length, bool valid)
+    {
+        var result = ParseWith(j => j["concerns"]!["otherAggravatingFactor"] = string.Concat(Enumerable.Repeat("Ab c", length))[..length]);
+
+        Assert.Equal(valid, result.IsValid);
+    }
+
+    [Theory]
+    [InlineData("concerns.capacityToConsent")]
+    [InlineData("imageryHandling.pseudoOrGeneratedImagery")]
+    [InlineData("youngPeople[0].parentCarer.safeToContact")]
+    public void Parse_V2FlagNotBoolean_Error(string path)
+    {
+        AssertOnlyError(ParseWith(j => Set(j, path, "yes")), path);
+    }
+
+    [Fact]
+    public void Parse_ConfiguredForce_Accepted_UnconfiguredRefused()
+    {
+        var kent = new Sexting.Core.Forces.ForceProfile(ForceArea.Of("Kent"), "Kent Police", "KT", "Outcome 21", null, "Schools Officer", null, new Uri("https://www.kent.police.uk/"));
+        var forces = new Sexting.Core.Forces.ForceProfiles([.. Sexting.Core.Forces.ForceProfiles.BuiltIn.All, kent]);
+        var json = TestReferrals.ValidJson();
+        json["forceArea"] = "Kent";
+
+        Assert.Equal(ForceArea.Of("Kent"), new ReferralParser(TestReferrals.Clock(), forces).Parse(json.ToJsonString()).Referral!.ForceArea);
+        Assert.Equal(["forceArea"], new ReferralParser(TestReferrals.Clock()).Parse(json.ToJsonString()).Errors.Keys);
+    }
+
     private static void Set(JsonObject root, string path, JsonNode? value)
     {
         var (parent, name) = Navigate(root, path);

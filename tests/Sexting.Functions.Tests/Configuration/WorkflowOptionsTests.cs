@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sexting.Core.Assessment;
+using Sexting.Core.Forces;
+using Sexting.Core.Referrals;
 using Sexting.Functions.Configuration;
 
 namespace Sexting.Functions.Tests.Configuration;
@@ -66,5 +68,109 @@ public sealed class WorkflowOptionsTests
         using var host = Build(new() { [key] = value });
 
         await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+    }
+
+    private static Dictionary<string, string?> Kent(params string[] without)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Forces:Kent:DisplayName"] = "Kent Police",
+            ["Forces:Kent:CrimeReferencePrefix"] = "KT",
+            ["Forces:Kent:LocalOutcomeCode"] = "Outcome 21",
+            ["Forces:Kent:YouthTeamName"] = "Schools Officer Team",
+            ["Forces:Kent:Website"] = "https://www.kent.police.example/",
+            ["Forces:Kent:AuthorisingManagerEmail"] = "kent-manager@police.example",
+            ["Forces:Kent:EscalationEmail"] = "kent-escalation@police.example",
+            ["Forces:Kent:SafeguardingExpertEmail"] = "kent-ppu@police.example",
+            ["Forces:Kent:YouthTeamEmail"] = "kent-schools@police.example",
+            ["Forces:Kent:InvestigationEmail"] = "kent-cid@police.example",
+        };
+        foreach (var key in without)
+        {
+            settings.Remove("Forces:Kent:" + key);
+        }
+
+        return settings;
+    }
+
+    // Contract §1 (v2): a third force by configuration alone; the two Alliance forces stay built in.
+    [Fact]
+    public async Task StartAsync_ThirdForceConfigured_ItIsAForceWithItsOwnProfile()
+    {
+        using var host = Build(Kent());
+        await host.StartAsync();
+
+        var forces = host.Services.GetRequiredService<ForceProfiles>();
+        Assert.Equal(["DevonAndCornwall", "Dorset", "Kent"], forces.All.Select(p => p.Force.Name));
+        var kent = forces.For(ForceArea.Of("Kent"));
+        Assert.Equal(("Kent Police", "KT", "Outcome 21", "Schools Officer Team"), (kent.DisplayName, kent.CrimeReferencePrefix, kent.LocalOutcomeCode, kent.YouthTeamName));
+        Assert.Null(kent.PolicyAppendix);
+        Assert.Equal("kent-schools@police.example", host.Services.GetRequiredService<IOptions<ForcesOptions>>().Value.For(ForceArea.Of("Kent")).YouthTeamEmail);
+        Assert.Equal("Outcome 27", forces.For(ForceArea.DevonAndCornwall).LocalOutcomeCode); // §3.4.2, built in
+        Assert.Equal("C", forces.For(ForceArea.DevonAndCornwall).PolicyAppendix);
+
+        var json = Fakes.Referrals.Json().Replace("\"DevonAndCornwall\"", "\"Kent\"", StringComparison.Ordinal);
+        Assert.Equal(ForceArea.Of("Kent"), host.Services.GetRequiredService<ReferralParser>().Parse(json).Referral!.ForceArea);
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("DisplayName")]
+    [InlineData("CrimeReferencePrefix")]
+    [InlineData("LocalOutcomeCode")]
+    [InlineData("YouthTeamName")]
+    [InlineData("Website")]
+    [InlineData("AuthorisingManagerEmail")]
+    [InlineData("EscalationEmail")]
+    [InlineData("SafeguardingExpertEmail")]
+    [InlineData("YouthTeamEmail")]
+    [InlineData("InvestigationEmail")]
+    public async Task StartAsync_ThirdForceMissingAKey_StopsNamingTheKey(string key)
+    {
+        using var host = Build(Kent(key));
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains($"Forces:Kent:{key} is required for every configured force.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Forces:Kent:CrimeReferencePrefix", "DC", "Forces:Kent:CrimeReferencePrefix DC is already the prefix of DevonAndCornwall")]
+    [InlineData("Forces:Kent:CrimeReferencePrefix", "kt", "Forces:Kent:CrimeReferencePrefix must be 2 to 4 capital letters")]
+    [InlineData("Forces:Kent:Website", "http://www.kent.police.example/", "Forces:Kent:Website must be an absolute https address")]
+    [InlineData("Forces:Kent:YouthTeamEmail", "x@[127.0.0.1]", "Forces:Kent:YouthTeamEmail must be a plain email address")]
+    [InlineData("Forces:Dorset:CrimeReferencePrefix", "", "Forces:Dorset:CrimeReferencePrefix is required")]
+    public async Task StartAsync_ForceKeyThatCannotWork_StopsWithClearMessage(string key, string value, string message)
+    {
+        var settings = Kent();
+        settings[key] = value;
+        using var host = Build(settings);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_ForceNameNotAnIdentifier_Stops()
+    {
+        using var host = Build(new() { ["Forces:Avon and Somerset:DisplayName"] = "Avon and Somerset Police" });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Forces:Avon and Somerset: a force's name must be an ASCII letter", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_BuiltInForceKeyInOtherCase_OverridesTheBuiltInForce()
+    {
+        using var host = Build(new() { ["Forces:dorset:YouthTeamName"] = "Safer Schools Team" });
+        await host.StartAsync();
+
+        var forces = host.Services.GetRequiredService<ForceProfiles>();
+        Assert.Equal(["DevonAndCornwall", "Dorset"], forces.All.Select(p => p.Force.Name));
+        Assert.Equal("Safer Schools Team", forces.For(ForceArea.Dorset).YouthTeamName);
+        Assert.Equal("DO", forces.For(ForceArea.Dorset).CrimeReferencePrefix);
+        await host.StopAsync();
     }
 }

@@ -8,8 +8,9 @@ using Sexting.Core.Referrals;
 namespace Sexting.Functions.Tests.Fakes;
 
 /// <summary>A thread-safe in-memory <see cref="ICaseStore"/> with the same idempotency and concurrency rules as the real one.</summary>
-public sealed class InMemoryCaseStore : ICaseStore
+public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
 {
+    private readonly ForceProfiles _forces = forces ?? ForceProfiles.BuiltIn;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, CaseRecord> _cases = [];
     private readonly Dictionary<string, List<TimelineEntry>> _timelines = [];
@@ -35,7 +36,7 @@ public sealed class InMemoryCaseStore : ICaseStore
             var key = (referral.ForceArea, receivedAt.Year);
             var next = _sequences.GetValueOrDefault(key) + 1;
             _sequences[key] = next;
-            var crimeReference = string.Create(CultureInfo.InvariantCulture, $"{ForceProfiles.For(referral.ForceArea).CrimeReferencePrefix}-{receivedAt.Year}-{next:000000}");
+            var crimeReference = string.Create(CultureInfo.InvariantCulture, $"{_forces.For(referral.ForceArea).CrimeReferencePrefix}-{receivedAt.Year}-{next:000000}");
             var created = new CaseRecord(referralId, crimeReference, CaseStatus.Received, receivedAt, referral, null, null, null, Guid.NewGuid().ToString("N"));
             _cases[referralId] = created;
             _timelines[referralId] = [new TimelineEntry(receivedAt, TimelineEvent.CrimeRecorded, $"Recorded as crime {crimeReference}", "CrimeRecorded")];
@@ -123,7 +124,12 @@ public sealed class InMemoryCaseStore : ICaseStore
                 }
 
                 found.AddRange(ids.Where(id => id != excludingReferralId && _cases[id].ReceivedAt < receivedBefore)
-                    .Select(id => new EarlierReferral(personKey, id, _cases[id].CrimeReference)));
+                    .Select(id => new EarlierReferral(
+                        personKey,
+                        id,
+                        _cases[id].CrimeReference,
+                        OffendingRoles.MostOffending(_cases[id].Referral.YoungPeople.Where(p => PersonIdentity.KeyOf(p) == personKey).Select(p => p.Role)),
+                        ReferralStanding.Confirmed)));
             }
 
             return Task.FromResult<IReadOnlyList<EarlierReferral>>(found);

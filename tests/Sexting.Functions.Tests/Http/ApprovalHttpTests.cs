@@ -199,4 +199,60 @@ public sealed class ApprovalHttpTests : IDisposable
         Assert.Single(results, r => r.Status == 200);
         Assert.Equal(7, results.Count(r => r.Status == 410));
     }
+
+    // Contract §2, §5 (v2): format and separator characters refused in staff forms too (a
+    // manager's name with U+202E was stored in the timeline before), and a repeated field is a bad form.
+    [Theory]
+    [InlineData("Pat \u202EreganaM", "Fine", "managerName")]
+    [InlineData("Pat\u200BManager", "Fine", "managerName")]
+    [InlineData("Pat Manager", "Fine\u2028Really", "rationale")]
+    [InlineData("Pat Manager", "Fine \u2066isolated\u2069", "rationale")]
+    public async Task SubmitAsync_FormatOrSeparatorCharacter_Returns400AndChangesNothing(string name, string rationale, string field)
+    {
+        var (_, token) = await LinkAsync();
+
+        var response = await SubmitAsync(token.Value, "application/json", ("decision", "authorise"), ("managerName", name), ("rationale", rationale));
+
+        Assert.Equal(400, response.Status);
+        using var json = JsonDocument.Parse(response.Body);
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Empty(_h.Client.ReceivedCalls());
+        Assert.Equal(200, (await ShowAsync(token.Value)).Status);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_DecisionSentTwice_Returns400AndChangesNothing()
+    {
+        var (_, token) = await LinkAsync();
+
+        var response = await SubmitAsync(token.Value, "application/json", ("decision", "decline"), ("decision", "authorise"), ("managerName", "Pat Manager"), ("rationale", "Fine"));
+
+        Assert.Equal(400, response.Status);
+        using var json = JsonDocument.Parse(response.Body);
+        Assert.True(json.RootElement.GetProperty("errors").TryGetProperty("decision", out _));
+        Assert.Empty(_h.Client.ReceivedCalls());
+    }
+
+    // Contract §3 (v2): the manager sees every factor's reason and source on the page.
+    [Fact]
+    public async Task ShowAsync_CaseWithFactors_EachFactorWithReasonAndSourceAndEveryCheck()
+    {
+        var (@case, token) = await LinkAsync();
+        var factors = new[]
+        {
+            new Sexting.Core.Assessment.AggravatingFactor(Sexting.Core.Assessment.AggravatingFactorCode.AtypicalOrViolentActs, "The setting reported sexual acts unusual for the young person's developmental stage, or violent acts", "UKCIS 2024, initial review"),
+            new Sexting.Core.Assessment.AggravatingFactor(Sexting.Core.Assessment.AggravatingFactorCode.OtherAggravatingFactor, "Alex Example posted it to a class group", "3.5.2"),
+        };
+        var assessment = new Sexting.Core.Assessment.ReferralAssessment(factors, [], Sexting.Core.Assessment.Route.EducationAndIntervention, new Sexting.Core.Assessment.ProposedOutcome("Outcome 21", "Outcome 27"));
+        await _h.Store.UpdateAsync(@case with { Assessment = assessment }, default);
+
+        var page = System.Net.WebUtility.HtmlDecode((await ShowAsync(token.Value)).Body);
+
+        Assert.Contains("Sexual acts unusual for the young person's developmental stage, or violent acts (UKCIS 2024, initial review):", page, StringComparison.Ordinal);
+        Assert.Contains("Another aggravating factor given by the setting (SA028 §3.5.2):", page, StringComparison.Ordinal);
+        Assert.Contains("YP1 posted it to a class group", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex Example", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Concerns about a young person's capacity to consent (UKCIS 2024, initial review): not found", page, StringComparison.Ordinal);
+        Assert.Contains("Repeat offending (SA028 §3.5.2): not found", page, StringComparison.Ordinal);
+    }
 }

@@ -87,4 +87,28 @@ public sealed class EducationHttpTests : IDisposable
         Assert.Equal(410, (await SubmitAsync(expired.Value, ("officerName", "Chris"))).Status);
         Assert.Equal(410, (await SubmitAsync(closed.Value, ("officerName", "Chris"))).Status);
     }
+
+    // Contract §2, §5 (v2): a staff form with a field sent twice, or a name with a bidirectional
+    // override, is a bad form: nothing recorded.
+    [Theory]
+    [InlineData("officerName", "PC Officer", "officerName", "PC Other")]
+    [InlineData("officerName", "PC \u202EreciffO", null, null)]
+    [InlineData("notes", "Delivered\u200B", null, null)]
+    public async Task SubmitAsync_RepeatedFieldOrRefusedCharacter_Returns400AndChangesNothing(string field, string value, string? again, string? againValue)
+    {
+        var (_, token) = await LinkAsync();
+        var fields = new List<(string, string)> { ("officerName", "PC Officer"), ("notes", "Session held") };
+        fields.RemoveAll(f => f.Item1 == field);
+        fields.Add((field, value));
+        if (again is not null)
+        {
+            fields.Add((again, againValue!));
+        }
+
+        var response = await SubmitAsync(token.Value, [.. fields]);
+
+        Assert.Equal(400, response.Status);
+        Assert.Empty(_h.Client.ReceivedCalls());
+        Assert.Equal(200, (await ShowAsync(token.Value)).Status);
+    }
 }

@@ -182,4 +182,34 @@ public sealed class PagesHttpTests : IDisposable
         Assert.Equal(410, second.Status);
         Assert.Contains("<title>This link has already been used", second.Body, StringComparison.Ordinal);
     }
+
+    // UKCIS (2020, updated March 2024), initial review: its questions on the form, in its order,
+    // before the further factors of SA028 3.5.2; and no pointer to the 2016 guidance it replaced.
+    [Fact]
+    public async Task Show_Form_AsksTheUkcisQuestionsInTheGuidancesOrder()
+    {
+        var body = System.Net.WebUtility.HtmlDecode((await ShowFormAsync()).Body);
+
+        string[] inOrder =
+        [
+            "A young person has been pressured, threatened or blackmailed",
+            "A young person may have been groomed",
+            "There are concerns about a young person’s capacity to consent",
+            "The images or videos show sexual acts that are unusual for the young person’s developmental stage, or are violent",
+            "A young person is at immediate risk of harm because of the sharing",
+            "A significant age imbalance",
+            "Anything else that makes this more serious (optional)",
+        ];
+        var positions = inOrder.Select(text => body.IndexOf(text, StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p >= 0));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains("name=\"concerns.capacityToConsent\"", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"concerns.otherAggravatingFactor\"", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"imageryHandling.pseudoOrGeneratedImagery\"", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"imageryHandling.parentsInformedBySetting\"", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"youngPeople[0].parentCarer.safeToContact\"", body, StringComparison.Ordinal);
+        Assert.Contains("Sharing nudes and semi-nudes: advice for education settings working with children and young people", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sexting in schools", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("2016", body, StringComparison.Ordinal);
+    }
 }

@@ -177,4 +177,72 @@ public sealed partial class ReferralFormPostTests : IDisposable
 
     [GeneratedRegex("<script(?![^>]*\\ssrc=)", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScript();
+
+    // Contract §2 (v2): a form with a repeated single-value field is 400 (before, the last value won).
+    [Theory]
+    [InlineData("forceArea", "Dorset")]
+    [InlineData("reporter.email", "other@exevalley.example")]
+    [InlineData("youngPeople[0].name", "Someone Else")]
+    public async Task RunAsync_FieldSentTwice_Returns400FormAndStoresNothing(string field, string second)
+    {
+        var fields = ValidForm();
+        fields.Add((field, second));
+
+        var response = await PostAsync(fields);
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("govuk-error-summary", response.Body, StringComparison.Ordinal);
+        Assert.Contains("This answer was sent more than once", response.Body, StringComparison.Ordinal);
+        Assert.Equal(0, _h.Store.CreateCalls);
+        Assert.Empty(_h.Client.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task RunAsync_ZeroWidthSpaceInName_Returns400FormAndStoresNothing()
+    {
+        var fields = ValidForm();
+        fields[fields.FindIndex(f => f.Name == "youngPeople[0].name")] = ("youngPeople[0].name", "Alex\u200BExample");
+
+        var response = await PostAsync(fields);
+
+        Assert.Equal(400, response.Status);
+        Assert.Contains("href=\"#youngPeople-0-name\"", response.Body, StringComparison.Ordinal);
+        Assert.Equal(0, _h.Store.CreateCalls);
+    }
+
+    // The UKCIS initial-review questions and the v2 fields reach the referral from the form.
+    [Fact]
+    public async Task RunAsync_UkcisAnswers_ReachTheReferral()
+    {
+        var fields = ValidForm();
+        fields.AddRange(
+        [
+            ("concerns.capacityToConsent", "true"),
+            ("concerns.atypicalOrViolentActs", "true"),
+            ("concerns.otherAggravatingFactor", "Shared to humiliate"),
+            ("imageryHandling.pseudoOrGeneratedImagery", "true"),
+            ("imageryHandling.parentsInformedBySetting", "true"),
+            ("youngPeople[0].parentCarer.safeToContact", "false"),
+        ]);
+
+        var response = await PostAsync(fields);
+
+        Assert.Equal(202, response.Status);
+        var referral = (await _h.Store.GetAsync(ReferralIds.ForSubmission(Guid.Parse(SubmissionId)), default))!.Referral;
+        Assert.True(referral.Concerns.CapacityToConsent);
+        Assert.True(referral.Concerns.AtypicalOrViolentActs);
+        Assert.Equal("Shared to humiliate", referral.Concerns.OtherAggravatingFactor);
+        Assert.True(referral.ImageryHandling.PseudoOrGeneratedImagery);
+        Assert.True(referral.ImageryHandling.ParentsInformedBySetting);
+        Assert.False(referral.YoungPeople[0].ParentCarer!.SafeToContact);
+    }
+
+    [Fact]
+    public async Task RunAsync_SafeToContactUnanswered_DefaultsToTrue()
+    {
+        await PostAsync(ValidForm());
+
+        var referral = (await _h.Store.GetAsync(ReferralIds.ForSubmission(Guid.Parse(SubmissionId)), default))!.Referral;
+        Assert.True(referral.YoungPeople[0].ParentCarer!.SafeToContact);
+    }
 }

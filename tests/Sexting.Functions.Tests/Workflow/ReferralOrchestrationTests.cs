@@ -96,6 +96,29 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.Equal(TimelineEvent.EducationDelivered, (await _h.EventsAsync(id))[^1]);
     }
 
+    // Contract §2, §4.5 (v2): a parent or carer the setting says is not safe to contact is never
+    // emailed; the advice still goes to the young person, and the timeline says one was withheld.
+    [Fact]
+    public async Task RunAsync_ParentNotSafeToContact_NoAdviceToThatParent()
+    {
+        var json = Referrals.Json(submissionId: null, youngPersonEmail: "\"alex@pupil.example\"")
+            .Replace("\"email\": \"sam@family.example\" }", "\"email\": \"sam@family.example\", \"safeToContact\": false }", StringComparison.Ordinal);
+        Assert.Contains("safeToContact", json, StringComparison.Ordinal);
+        var id = await _h.StartCaseAsync(json);
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+        var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(DecisionKind.Authorise, "Pat Manager", "No aggravating factors", request.To));
+        await _h.UntilAsync(async () => (await _h.EventsAsync(id)).Contains(TimelineEvent.AdviceSent)
+            && (await _h.EventsAsync(id)).Contains(TimelineEvent.YouthTeamNotified), "fan-out");
+
+        Assert.Equal(["alex@pupil.example"], _h.Sender.DeliveredOf(EmailKind.AdviceGuidance).Select(m => m.To));
+        Assert.DoesNotContain(_h.Sender.Delivered, m => m.To == "sam@family.example");
+        var advice = (await _h.Store.GetTimelineAsync(id, default)).Single(t => t.Event == TimelineEvent.AdviceSent);
+        Assert.Contains("1 parent(s)/carer(s) not contacted", advice.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("sam", advice.Detail, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task RunAsync_NoDecision_RemindsThenEscalatesThenAcceptsAuthorisation()
     {

@@ -97,12 +97,13 @@ internal sealed class AppHost : IAsyncDisposable
     public async Task<CaseRecord> CaseAsync(
         DateTimeOffset receivedAt,
         CaseStatus status,
-        ForceArea force = ForceArea.DevonAndCornwall,
+        ForceArea? forceArea = null,
         Sexting.Core.Assessment.ReferralAssessment? assessment = null,
         TimeSpan? authorisedAfter = null,
         DateTimeOffset? dueBy = null,
         TimeSpan? deliveredAfterAuthorisation = null)
     {
+        var force = forceArea ?? ForceArea.DevonAndCornwall;
         var id = ReferralIds.NewRandom();
         var created = (await Cases.CreateAsync(id, Storage.TestReferrals.Create(force), receivedAt, default)).Case;
         if (status == CaseStatus.Received && assessment is null)

@@ -268,7 +268,7 @@ public sealed class EmailComposerTests
         // §3.2.3 initial advice, the force's website, what happens next.
         { EmailKind.IntakeAcknowledgement, AdviceAudience.ParentCarer, ["Dear Jo Bloggs", "Your crime reference is", "recorded it as a crime", "do not copy, save, print, forward or share it", "Do not ask a young person, or anyone else, to send you the imagery", "https://www.dcdhub.org/sexting", "What happens next", "Outcome 27 on UNIFI", "call 999"] },
         { EmailKind.SafeguardingAlert, AdviceAudience.ParentCarer, ["§3.2.2", "Immediate risk of harm", "Vulnerability described by the setting", TestCases.NotesMarker, "Alex Example", "dsl@exevalley.example", "Lee Adult"] },
-        { EmailKind.AuthorisationRequest, AdviceAudience.ParentCarer, ["Proposed outcome: Outcome 21, recorded as Outcome 27 on UNIFI", "not in the public interest - police decision", "authorisation from a line manager (§3.4.3)", "Aggravating factors checked (SA028 §3.5.2)", "Adult involved as perpetrators: not found", "Exploitation: not found", "Public Protection Unit Detective Sergeant", "Youth Intervention Officer"] },
+        { EmailKind.AuthorisationRequest, AdviceAudience.ParentCarer, ["Proposed outcome: Outcome 21, recorded as Outcome 27 on UNIFI", "not in the public interest - police decision", "authorisation from a line manager (§3.4.3)", "Aggravating factors checked (SA028 §3.5.2, and the UKCIS 2024 initial review)", "Adult involved as perpetrators (SA028 §3.5.2): not found", "Exploitation (SA028 §3.5.2): not found", "Concerns about a young person's capacity to consent (UKCIS 2024, initial review): not found", "Public Protection Unit Detective Sergeant", "Youth Intervention Officer"] },
         { EmailKind.AuthorisationReminder, AdviceAudience.ParentCarer, ["Reminder", "no decision has been recorded yet", "new link", "Aggravating factors checked"] },
         { EmailKind.AuthorisationEscalation, AdviceAudience.ParentCarer, ["Escalation", "escalation contact", "has not answered", "Aggravating factors checked"] },
         { EmailKind.SafeguardingExpertConsultation, AdviceAudience.ParentCarer, ["Insp. Pat Manager, the line manager", "consult you as safeguarding expert", "§3.4.3", TestCases.RationaleMarker, "Aggravating factors checked"] },
@@ -355,6 +355,114 @@ public sealed class EmailComposerTests
     // What a reader of the HTML sees: the text without tags, entities decoded.
     private static string Visible(string html) =>
         WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", "", RegexOptions.None, TimeSpan.FromSeconds(5)));
+
+    // Contract §3 (v2): the manager sees every factor's reason and source in the authorisation
+    // email (a case can be on the Outcome 21 route with factors: a supervisor's return, §10).
+    [Theory]
+    [InlineData(EmailKind.AuthorisationRequest)]
+    [InlineData(EmailKind.AuthorisationReminder)]
+    [InlineData(EmailKind.AuthorisationEscalation)]
+    public void Compose_AuthorisationWithFactors_EachFactorWithReasonAndCitation(EmailKind kind)
+    {
+        var referral = TestCases.Referral(concerns: Concerns.None with { CapacityToConsent = true, OtherAggravatingFactor = "Alex Example shared it to humiliate Jamie Sample" });
+        var assessed = TestCases.Case(referral, Sexting.Core.Cases.CaseStatus.AwaitingAuthorisation);
+        var request = TestCases.RequestFor(kind) with { Case = assessed };
+
+        var email = Composer().Compose(request);
+
+        foreach (var body in new[] { email.TextBody, WebUtility.HtmlDecode(Regex.Replace(email.HtmlBody, "<[^>]+>", "")) })
+        {
+            Assert.Contains("Concerns about a young person's capacity to consent (UKCIS 2024, initial review): The setting reported concerns about a young person's capacity to consent", body, StringComparison.Ordinal);
+            Assert.Contains("Another aggravating factor given by the setting (SA028 §3.5.2): YP1 shared it to humiliate YP2", body, StringComparison.Ordinal);
+            Assert.Contains("may not be the most appropriate action (§3.5.1)", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("No aggravating factor was found", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Alex Example", body, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    // Contract §2, §4.5 (v2): the youth team is told which parent or carer not to contact.
+    [Fact]
+    public void Compose_YouthTeamNotificationParentNotSafe_SaysSoAndNamesTheReference()
+    {
+        var referral = TestCases.Referral(people: [TestCases.Alex with { ParentCarer = new ParentCarer("Sam Example", "sam@family.example") { SafeToContact = false } }, TestCases.Jamie]);
+
+        var email = Composer().Compose(TestCases.RequestFor(EmailKind.YouthTeamNotification, referral));
+
+        Assert.Contains("IMPORTANT: the setting says it is not safe to contact the parent or carer of YP1.", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("NOT SAFE TO CONTACT their parent or carer", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("not safe to contact the parent or carer of YP1", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(email.TextBody, "NOT SAFE TO CONTACT"));
+    }
+
+    [Fact]
+    public void Compose_YouthTeamNotificationAllParentsSafe_NoWarning()
+    {
+        var email = Composer().Compose(TestCases.RequestFor(EmailKind.YouthTeamNotification));
+
+        Assert.DoesNotContain("IMPORTANT", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT SAFE TO CONTACT", email.TextBody, StringComparison.Ordinal);
+    }
+
+    // UKCIS 2020, updated March 2024, replaced "Sexting in schools and colleges" (2016).
+    [Theory]
+    [MemberData(nameof(KindsAndAudiences))]
+    public void Compose_EveryKind_NeverPointsAtThe2016Guidance(EmailKind kind, AdviceAudience audience)
+    {
+        var email = Composer().Compose(TestCases.RequestFor(kind, audience: audience));
+
+        foreach (var body in new[] { email.TextBody, email.HtmlBody })
+        {
+            Assert.DoesNotContain("Sexting in schools", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Council for Child Internet Safety", body, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Compose_SettingOutcome_PointsAtTheUkcisGuidance()
+    {
+        var email = Composer().Compose(TestCases.RequestFor(EmailKind.SettingOutcome));
+
+        Assert.Contains("Sharing nudes and semi-nudes: advice for education settings working with children and young people", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains(EmailModel.UkcisGuidance, email.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{EmailModel.UkcisGuidance}\"", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    // Contract §1 (v2): a force onboarded by configuration has its own wording in every email.
+    [Theory]
+    [MemberData(nameof(KindsAndAudiences))]
+    public void Compose_ConfiguredThirdForce_ItsWordingAndNoAllianceText(EmailKind kind, AdviceAudience audience)
+    {
+        if (kind == EmailKind.PolicyReviewReminder)
+        {
+            return; // not about a case
+        }
+
+        var composer = new FluidEmailComposer(Templates, Options.Create(new PublicLinkOptions()), TestCases.Forces);
+        var request = TestCases.RequestFor(kind, TestCases.Referral(ForceArea.Of("Kent")), audience);
+
+        var email = composer.Compose(request);
+
+        foreach (var body in new[] { email.TextBody, email.HtmlBody })
+        {
+            Assert.DoesNotContain("Devon and Cornwall", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Dorset", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("UNIFI", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Appendix C", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(" on )", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("§)", body, StringComparison.Ordinal);
+        }
+
+        if (kind is EmailKind.AuthorisationRequest or EmailKind.YouthTeamNotification or EmailKind.InvestigationReferral)
+        {
+            Assert.Contains("Kent Police", email.TextBody, StringComparison.Ordinal);
+        }
+
+        if (kind is EmailKind.AuthorisationRequest)
+        {
+            Assert.Contains("Outcome 21K", email.Subject, StringComparison.Ordinal);
+            Assert.Contains("Schools Officer Team", email.TextBody, StringComparison.Ordinal);
+        }
+    }
 
     private static FluidEmailComposer Composer() =>
         new(Templates, Options.Create(new PublicLinkOptions()));

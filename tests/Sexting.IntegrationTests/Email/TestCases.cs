@@ -27,6 +27,12 @@ internal static class TestCases
 
     public static IReadOnlyList<EmailKind> AllKinds { get; } = Enum.GetValues<EmailKind>();
 
+    /// <summary>A force onboarded by configuration (contract §1), SA028 naming neither its paragraph nor its appendix.</summary>
+    public static ForceProfile Kent { get; } = new(ForceArea.Of("Kent"), "Kent Police", "KT", "Outcome 21K", null, "Schools Officer Team", null, new Uri("https://www.kent.police.example/advice"));
+
+    /// <summary>The two built-in forces and <see cref="Kent"/>.</summary>
+    public static ForceProfiles Forces { get; } = new([.. ForceProfiles.BuiltIn.All, Kent]);
+
     public static YoungPerson Alex { get; } = new("YP1", "Alex Example", new DateOnly(2011, 5, 1), 15, YoungPersonRole.Sender, "alex@pupil.example", new ParentCarer("Sam Example", "sam@family.example"));
 
     public static YoungPerson Jamie { get; } = new("YP2", "Jamie Sample", new DateOnly(2011, 9, 12), 15, YoungPersonRole.Recipient, null, new ParentCarer("Chris Sample", "chris@family.example"));
@@ -35,7 +41,7 @@ internal static class TestCases
         $"Alex Example sent an image to Jamie Sample on a messaging app. {SummaryMarker}\nJamie told a teacher; alex example says it was meant as a joke.";
 
     public static Referral Referral(
-        ForceArea force = ForceArea.DevonAndCornwall,
+        ForceArea? forceArea = null,
         string? summary = null,
         IReadOnlyList<YoungPerson>? people = null,
         IReadOnlyList<AdultInvolved>? adults = null,
@@ -44,7 +50,7 @@ internal static class TestCases
         Reporter? reporter = null) =>
         new(
             null,
-            force,
+            forceArea ?? ForceArea.DevonAndCornwall,
             setting ?? new Setting("Exe Valley Academy", "123456", "EX1 1AA"),
             reporter ?? new Reporter("Jo Bloggs", ReporterRole.DesignatedSafeguardingLead, "dsl@exevalley.example", "01392 000000"),
             new Incident(new DateOnly(2026, 11, 20), summary ?? OrdinarySummary, false),
@@ -56,11 +62,11 @@ internal static class TestCases
     public static CaseRecord Case(Referral referral, CaseStatus status, OutcomeRecord? outcome = null, EducationRecord? education = null) =>
         new(
             ReferralId,
-            (referral.ForceArea == ForceArea.Dorset ? "DO" : "DC") + "-2026-000042",
+            Forces.For(referral.ForceArea).CrimeReferencePrefix + "-2026-000042",
             status,
             ReceivedAt,
             referral,
-            ReferralAssessor.Assess(referral, [], new AssessmentOptions()),
+            ReferralAssessor.Assess(referral, [], new AssessmentOptions(), Forces),
             outcome,
             education,
             null);
@@ -71,7 +77,7 @@ internal static class TestCases
     public static CaseRecord Authorised(Referral? referral = null)
     {
         referral ??= Referral();
-        var profile = ForceProfiles.For(referral.ForceArea);
+        var profile = Forces.For(referral.ForceArea);
         return Case(
             referral,
             CaseStatus.EducationAndIntervention,

@@ -89,7 +89,8 @@ public sealed class SummaryReportHttpTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(4, r.GetProperty("byRoute").GetProperty("EducationAndIntervention").GetInt32());
         Assert.Equal(1, r.GetProperty("byRoute").GetProperty("Investigation").GetInt32());
         var factors = r.GetProperty("byAggravatingFactor");
-        Assert.Equal(9, factors.EnumerateObject().Count());
+        Assert.Equal(12, factors.EnumerateObject().Count()); // contract v2: the nine of §3.5.2 and three from UKCIS / "not exhaustive"
+        Assert.Equal(0, factors.GetProperty("CapacityToConsent").GetInt32());
         Assert.Equal(1, factors.GetProperty("UnderThirteen").GetInt32());
         Assert.Equal(1, factors.GetProperty("AdultInvolved").GetInt32());
         Assert.Equal(0, factors.GetProperty("Grooming").GetInt32());
@@ -138,6 +139,7 @@ public sealed class SummaryReportHttpTests(AzuriteFixture azurite) : IAsyncLifet
             "byAggravatingFactor,UnderThirteen,1",
             "byAggravatingFactor,AdultInvolved,1",
             "byAggravatingFactor,Grooming,0",
+            "byAggravatingFactor,OtherAggravatingFactor,0",
             "intakeToAuthorisation,count,3",
             "intakeToAuthorisation,medianHours,4",
             "intakeToAuthorisation,percentile90Hours,6",
@@ -151,7 +153,7 @@ public sealed class SummaryReportHttpTests(AzuriteFixture azurite) : IAsyncLifet
             Assert.Contains(row, rows);
         }
 
-        Assert.Equal(1 + 4 + 2 + 5 + 2 + 9 + 6 + 1, rows.Length);
+        Assert.Equal(1 + 4 + 2 + 5 + 2 + 12 + 6 + 1, rows.Length);
         Assert.Equal("pastDue,,1", rows[^1]);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class StorageHost : IAsyncDisposable
     /// <summary>A client outside the store (not counted), to look at what is stored.</summary>
     public TableServiceClient Raw { get; }
 
-    public static StorageHost Create(AzuriteFixture azurite, string? prefix = null, string? indexKey = null, TimeSpan? claimLease = null)
+    public static StorageHost Create(AzuriteFixture azurite, string? prefix = null, string? indexKey = null, TimeSpan? claimLease = null, Sexting.Core.Forces.ForceProfiles? forces = null)
     {
         prefix ??= AzuriteFixture.NewTablePrefix();
         var settings = new Dictionary<string, string?>
@@ -59,7 +59,13 @@ internal sealed class StorageHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddTableStorage(configuration);
+        var services = new ServiceCollection().AddLogging();
+        if (forces is not null)
+        {
+            services.AddSingleton(forces); // as the app registers its configured forces (contract §1)
+        }
+
+        services.AddTableStorage(configuration);
         return new StorageHost(services.BuildServiceProvider(), azurite.ConnectionString, prefix);
     }
 

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
+using Sexting.Core.Forces;
 using Sexting.Core.Links;
 using Sexting.Core.Referrals;
 using Sexting.Infrastructure.Storage;
@@ -104,6 +105,105 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
         }
     }
 
+    // Contract §3 (v2): the index stores each referral's role for the person, so the assessor can
+    // tell a victim (Subject, Recipient) from an offender (Creator, Sender).
+    [Fact]
+    public async Task FindEarlierAsync_RolesInEarlierReferrals_EachWithItsRoleAndConfirmed()
+    {
+        var asSubject = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, YoungPersonRole.Subject, ("Alex Example", AlexBorn));
+        var asCreator = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddDays(1), YoungPersonRole.Creator, ("Alex Example", AlexBorn));
+        var now = TestReferrals.ReceivedAt.AddDays(2);
+
+        var found = await Store.FindEarlierAsync(ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("Alex Example", AlexBorn)], ReferralIds.NewRandom(), now, default);
+
+        Assert.Equal(
+            [(asSubject.ReferralId, asSubject.CrimeReference, YoungPersonRole.Subject), (asCreator.ReferralId, asCreator.CrimeReference, YoungPersonRole.Creator)],
+            found.Select(f => (f.ReferralId, f.CrimeReference, f.Role)));
+        Assert.All(found, f => Assert.Equal(ReferralStanding.Confirmed, f.Standing)); // until reporter confirmation exists
+    }
+
+    [Fact]
+    public async Task FindEarlierAsync_ThreePeopleManyReferrals_OnePointReadPerPerson()
+    {
+        var people = new[] { ("Alex Example", AlexBorn), ("Robin Sample", new DateOnly(2010, 2, 3)), ("Sam Other", new DateOnly(2012, 3, 4)) };
+        for (var i = 0; i < 5; i++)
+        {
+            await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddDays(i), YoungPersonRole.Sender, people);
+        }
+
+        _host.Counter.Reset();
+        var found = await Store.FindEarlierAsync(
+            ForceArea.DevonAndCornwall, [.. people.Select(p => PersonIdentity.KeyOf(p.Item1, p.Item2))], ReferralIds.NewRandom(), DateTimeOffset.MaxValue, default);
+
+        Assert.Equal(15, found.Count);
+        Assert.Equal(3, _host.Counter.Of("FindEarlierAsync"));
+        Assert.Equal(3, _host.Counter.Total);
+        Assert.Equal(3, (await _host.ReadAllAsync(StorageTables.People)).Count); // one row per person, not per referral
+    }
+
+    [Fact]
+    public async Task IndexPeopleAsync_ConcurrentReferralsNamingOnePerson_NoneLost()
+    {
+        var records = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddMinutes(i), YoungPersonRole.Sender, ("Alex Example", AlexBorn))));
+
+        var found = await Store.FindEarlierAsync(ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("Alex Example", AlexBorn)], ReferralIds.NewRandom(), DateTimeOffset.MaxValue, default);
+
+        Assert.Equal(records.Select(r => r.ReferralId).Order(), found.Select(f => f.ReferralId).Order());
+    }
+
+    [Theory]
+    [InlineData(ReferralStanding.Unconfirmed)]
+    [InlineData(ReferralStanding.Deleted)]
+    [InlineData(ReferralStanding.AwaitingConfirmation)]
+    public async Task SetStandingAsync_ReferralNoLongerCounts_StandingStoredWithoutARead(ReferralStanding standing)
+    {
+        var earlier = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, YoungPersonRole.Creator, ("Alex Example", AlexBorn));
+        var other = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddDays(1), YoungPersonRole.Creator, ("Alex Example", AlexBorn));
+
+        await _host.Get<PeopleIndex>().SetStandingAsync(earlier, standing, default);
+
+        var found = await Store.FindEarlierAsync(ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("Alex Example", AlexBorn)], ReferralIds.NewRandom(), DateTimeOffset.MaxValue, default);
+        Assert.Equal(standing, found.Single(f => f.ReferralId == earlier.ReferralId).Standing);
+        Assert.Equal(ReferralStanding.Confirmed, found.Single(f => f.ReferralId == other.ReferralId).Standing);
+    }
+
+    [Fact]
+    public async Task IndexPeopleAsync_PersonNamedTwiceInOneReferral_MostOffendingRoleKept()
+    {
+        var referral = TestReferrals.Create(ForceArea.DevonAndCornwall, ("Alex Example", AlexBorn), ("alex example", AlexBorn));
+        referral = referral with { YoungPeople = [referral.YoungPeople[0] with { Role = YoungPersonRole.Recipient }, referral.YoungPeople[1] with { Reference = "YP2", Role = YoungPersonRole.Sender }] };
+        var record = (await Store.CreateAsync(ReferralIds.NewRandom(), referral, TestReferrals.ReceivedAt, default)).Case;
+        await Store.IndexPeopleAsync(record, default);
+
+        var found = await Store.FindEarlierAsync(ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("Alex Example", AlexBorn)], ReferralIds.NewRandom(), DateTimeOffset.MaxValue, default);
+
+        Assert.Equal(YoungPersonRole.Sender, Assert.Single(found).Role);
+    }
+
+    // Contract §1, §2: a force onboarded by configuration gets its own crime reference sequence.
+    [Fact]
+    public async Task CreateAsync_ConfiguredThirdForce_OwnPrefixAndSequence()
+    {
+        var kent = new ForceProfile(ForceArea.Of("Kent"), "Kent Police", "KT", "Outcome 21", null, "Schools Officer", null, new Uri("https://www.kent.police.uk/"));
+        await using var host = StorageHost.Create(azurite, forces: new ForceProfiles([.. ForceProfiles.BuiltIn.All, kent]));
+        await host.WarmUpAsync();
+
+        var first = (await host.Cases.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.Of("Kent")), TestReferrals.ReceivedAt, default)).Case;
+        var devon = (await host.Cases.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.DevonAndCornwall), TestReferrals.ReceivedAt, default)).Case;
+        var second = (await host.Cases.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.Of("Kent")), TestReferrals.ReceivedAt, default)).Case;
+
+        Assert.Equal(("KT-2026-000001", "DC-2026-000001", "KT-2026-000002"), (first.CrimeReference, devon.CrimeReference, second.CrimeReference));
+        Assert.Equal(ForceArea.Of("Kent"), (await host.Cases.GetAsync(first.ReferralId, default))!.ForceArea);
+        var listed = new List<string>();
+        await foreach (var record in host.Cases.ListReceivedAsync(TestReferrals.ReceivedAt, TestReferrals.ReceivedAt.AddSeconds(1), default))
+        {
+            listed.Add(record.ReferralId);
+        }
+
+        Assert.Equal(new[] { first.ReferralId, devon.ReferralId, second.ReferralId }.Order(), listed.Order());
+    }
+
     [Fact]
     public async Task ListReceivedAsync_Range_ReturnsOnlyCasesReceivedInIt()
     {
@@ -190,9 +290,14 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     private async Task<CaseRecord> CreateAsync(ForceArea force, DateTimeOffset receivedAt, params (string Name, DateOnly DateOfBirth)[] people) =>
         (await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(force, people), receivedAt, default)).Case;
 
-    private async Task<CaseRecord> CreateIndexedAsync(ForceArea force, DateTimeOffset receivedAt, params (string Name, DateOnly DateOfBirth)[] people)
+    private async Task<CaseRecord> CreateIndexedAsync(ForceArea force, DateTimeOffset receivedAt, params (string Name, DateOnly DateOfBirth)[] people) =>
+        await CreateIndexedAsync(force, receivedAt, YoungPersonRole.Sender, people);
+
+    private async Task<CaseRecord> CreateIndexedAsync(ForceArea force, DateTimeOffset receivedAt, YoungPersonRole role, params (string Name, DateOnly DateOfBirth)[] people)
     {
-        var record = await CreateAsync(force, receivedAt, people);
+        var referral = TestReferrals.Create(force, people);
+        referral = referral with { YoungPeople = [.. referral.YoungPeople.Select(p => p with { Role = role })] };
+        var record = (await Store.CreateAsync(ReferralIds.NewRandom(), referral, receivedAt, default)).Case;
         await Store.IndexPeopleAsync(record, default);
         return record;
     }

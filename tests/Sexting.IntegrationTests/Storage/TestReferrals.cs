@@ -7,8 +7,9 @@ internal static class TestReferrals
 {
     public static readonly DateTimeOffset ReceivedAt = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
 
-    public static Referral Create(ForceArea force = ForceArea.DevonAndCornwall, params (string Name, DateOnly DateOfBirth)[] people)
+    public static Referral Create(ForceArea? forceArea = null, params (string Name, DateOnly DateOfBirth)[] people)
     {
+        var force = forceArea ?? ForceArea.DevonAndCornwall;
         if (people.Length == 0)
         {
             people = [("Alex Example", new DateOnly(2011, 5, 1))];

@@ -28,10 +28,16 @@ internal sealed record EmailModel
 
     public required string YouthTeamPolicyRef { get; init; }
 
+    /// <summary>The national guidance schools work from (UKCIS 2020, updated March 2024), replacing "Sexting in schools and colleges" (2016).</summary>
+    public string UkcisGuidanceUrl { get; init; } = UkcisGuidance;
+
+    /// <summary>The address of the UKCIS guidance on GOV.UK.</summary>
+    public const string UkcisGuidance = "https://www.gov.uk/government/publications/sharing-nudes-and-semi-nudes-advice-for-education-settings-working-with-children-and-young-people";
+
     public required string AdviceWebsite { get; init; }
 
-    /// <summary>The policy's letter to schools of the force: Appendix C (Devon and Cornwall) or D (Dorset).</summary>
-    public string Appendix { get; init; } = "C";
+    /// <summary>The policy's letter to schools of the force: Appendix C (Devon and Cornwall) or D (Dorset); null for a force SA028 does not cover.</summary>
+    public string? Appendix { get; init; }
 
     public string? SettingName { get; init; }
 
@@ -56,6 +62,16 @@ internal sealed record EmailModel
     public bool ImageryViewedBySetting { get; init; }
 
     public bool ImageryCopiedBySetting { get; init; }
+
+    /// <summary>UKCIS 2024: a pseudo-image or AI-generated imagery.</summary>
+    public bool ImageryPseudoOrGenerated { get; init; }
+
+    public bool ParentsInformedBySetting { get; init; }
+
+    /// <summary>References of the young people whose parent or carer the setting says is not safe to contact ("YP1 and YP3").</summary>
+    public string? ParentsNotSafe { get; init; }
+
+    public bool AnyParentNotSafe => ParentsNotSafe is not null;
 
     /// <summary>The incident summary as lines; empty for readers who are not police.</summary>
     public IReadOnlyList<string> Summary { get; init; } = [];

@@ -20,6 +20,9 @@ namespace Sexting.Infrastructure.Email.Composition;
 /// </summary>
 internal static class EmailModelFactory
 {
+    /// <summary>The forces' wording when none is given (tests); the app passes its configured forces.</summary>
+    private static readonly ForceProfiles DefaultForces = ForceProfiles.BuiltIn;
+
     private static readonly HashSet<EmailKind> SummaryReaders =
     [
         EmailKind.AuthorisationRequest,
@@ -46,8 +49,9 @@ internal static class EmailModelFactory
         EmailKind.YouthTeamNotification,
     ];
 
-    public static EmailModel Build(EmailRequest request, Uri publicBaseUrl)
+    public static EmailModel Build(EmailRequest request, Uri publicBaseUrl, ForceProfiles? forces = null)
     {
+        forces ??= DefaultForces;
         ArgumentNullException.ThrowIfNull(request);
         var kind = request.Kind;
         var link = AbsoluteLink(request.Link, publicBaseUrl);
@@ -58,12 +62,12 @@ internal static class EmailModelFactory
 
         if (kind == EmailKind.PolicyReviewReminder)
         {
-            return PolicyReview(request);
+            return PolicyReview(request, forces);
         }
 
         var record = request.Case ?? throw new ArgumentException($"A {kind} email needs its case.", nameof(request));
         var referral = record.Referral;
-        var profile = ForceProfiles.For(record.ForceArea);
+        var profile = forces.For(record.ForceArea);
         var assessment = record.Assessment;
         var factors = assessment?.AggravatingFactors ?? [];
         var dueBy = request.DueBy ?? record.Education?.DueBy;
@@ -121,6 +125,9 @@ internal static class EmailModelFactory
             SharedBeyondIntendedRecipient = referral.Incident.SharedBeyondIntendedRecipient,
             ImageryViewedBySetting = referral.ImageryHandling.ViewedBySetting,
             ImageryCopiedBySetting = referral.ImageryHandling.CopiedOrStoredBySetting,
+            ImageryPseudoOrGenerated = referral.ImageryHandling.PseudoOrGeneratedImagery,
+            ParentsInformedBySetting = referral.ImageryHandling.ParentsInformedBySetting,
+            ParentsNotSafe = NotSafeToContact(referral),
             Summary = showSummary ? UserText.Paragraphs(summaryText) : [],
             NamesShown = showNames,
             YoungPeople = referral.YoungPeople
@@ -131,13 +138,21 @@ internal static class EmailModelFactory
                     PolicyWords.Role(p.Role),
                     showNames ? UserText.Line(p.Email) : null,
                     showNames ? UserText.Line(p.ParentCarer?.Name) : null,
-                    showNames ? UserText.Line(p.ParentCarer?.Email) : null))
+                    showNames ? UserText.Line(p.ParentCarer?.Email) : null,
+                    p.ParentCarer?.SafeToContact ?? true))
                 .ToList(),
             Adults = kind is EmailKind.InvestigationReferral or EmailKind.SafeguardingAlert
                 ? referral.AdultsInvolved.Select(a => new AdultView(UserText.Line(a.Name), UserText.Line(a.Description))).ToList()
                 : [],
-            Factors = factors.Select(f => new FactorView(PolicyWords.Factor(f.Code), UserText.Line(f.Reason) ?? "", f.PolicyRef)).ToList(),
-            FactorsChecked = PolicyWords.Factors.Select(f => new CheckView(f.Title, found.Contains(f.Code))).ToList(),
+            // A reason may be the setting's own words (OtherAggravatingFactor): names replaced for readers who must not see them.
+            Factors = factors
+                .Select(f => new FactorView(
+                    PolicyWords.Factor(f.Code),
+                    UserText.Line(showNames ? f.Reason : UserText.Redact(f.Reason, referral.YoungPeople)) ?? "",
+                    f.PolicyRef,
+                    PolicyWords.Cite(f.PolicyRef)))
+                .ToList(),
+            FactorsChecked = PolicyWords.Factors.Select(f => new CheckView(f.Title, found.Contains(f.Code), PolicyWords.CiteFactor(f.Code))).ToList(),
             Concerns = (assessment?.SafeguardingConcerns ?? [])
                 .Select(c => new ConcernView(PolicyWords.Concern(c.Code), UserText.Line(c.Reason) ?? ""))
                 .ToList(),
@@ -156,7 +171,7 @@ internal static class EmailModelFactory
         };
     }
 
-    private static EmailModel PolicyReview(EmailRequest request)
+    private static EmailModel PolicyReview(EmailRequest request, ForceProfiles forces)
     {
         var date = request.PolicyReviewDate ?? throw new ArgumentException("A PolicyReviewReminder needs the review date.", nameof(request));
         var reviewDate = UkDates.Long(date);
@@ -164,12 +179,12 @@ internal static class EmailModelFactory
         {
             Kind = request.Kind.ToString(),
             Subject = EmailSubjects.For(request.Kind, null, ForceProfiles.NationalOutcome, null, reviewDate),
-            ForceName = "Devon and Cornwall Police and Dorset Police",
+            ForceName = forces.DisplayNames,
             NationalOutcome = ForceProfiles.NationalOutcome,
             LocalOutcome = ForceProfiles.NationalOutcome,
             YouthTeamName = "youth teams",
             YouthTeamPolicyRef = "3.4.8",
-            AdviceWebsite = ForceProfiles.For(ForceArea.DevonAndCornwall).AdviceWebsite.AbsoluteUri,
+            AdviceWebsite = forces.All[0].AdviceWebsite.AbsoluteUri,
             PolicyReviewDate = reviewDate,
             RecipientName = UserText.Line(request.RecipientName),
         };
@@ -183,13 +198,26 @@ internal static class EmailModelFactory
         ForceName = profile.DisplayName,
         NationalOutcome = ForceProfiles.NationalOutcome,
         LocalOutcome = profile.LocalOutcomeCode,
-        LocalOutcomeDiffers = profile.LocalOutcomeCode != ForceProfiles.NationalOutcome,
+        LocalOutcomeDiffers = profile.LocalOutcomeDiffers,
         CrimeRecordingSystem = profile.CrimeRecordingSystem,
         YouthTeamName = profile.YouthTeamName,
-        YouthTeamPolicyRef = profile.YouthTeamPolicyRef,
+        // A force SA028 does not name: §3.4.7, the duty to deliver education, is what applies.
+        YouthTeamPolicyRef = profile.YouthTeamPolicyRef ?? "3.4.7",
         AdviceWebsite = profile.AdviceWebsite.AbsoluteUri,
-        Appendix = profile.Force == ForceArea.Dorset ? "D" : "C",
+        Appendix = profile.PolicyAppendix,
     };
+
+    // Contract §2, §4.5: the youth team is told which parents or carers must not be contacted.
+    private static string? NotSafeToContact(Referral referral)
+    {
+        var references = referral.YoungPeople.Where(p => p.ParentCarer is { SafeToContact: false }).Select(p => UserText.Line(p.Reference) ?? "?").ToList();
+        return references.Count switch
+        {
+            0 => null,
+            1 => references[0],
+            _ => string.Join(", ", references[..^1]) + " and " + references[^1],
+        };
+    }
 
     // Contract §6: links are absolute. A relative link is taken against PublicBaseUrl; anything
     // but http(s) is refused, so no "javascript:" or "data:" link can reach a template.

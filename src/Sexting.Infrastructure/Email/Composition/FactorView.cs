@@ -1,4 +1,4 @@
 namespace Sexting.Infrastructure.Email.Composition;
 
-/// <summary>An aggravating factor found (§3.5.2): the policy's words for it, why, and where.</summary>
-internal sealed record FactorView(string Title, string Reason, string PolicyRef);
+/// <summary>An aggravating factor found (§3.5.2): the policy's words for it, why, and where (<see cref="Citation"/> as a reader sees it).</summary>
+internal sealed record FactorView(string Title, string Reason, string PolicyRef, string Citation);

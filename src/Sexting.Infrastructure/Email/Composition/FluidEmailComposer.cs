@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Options;
+using Sexting.Core.Forces;
 using Sexting.Core.Notifications;
 
 namespace Sexting.Infrastructure.Email.Composition;
 
 /// <summary>Renders every <see cref="EmailKind"/> from its Liquid templates (Fluid), in plain text and HTML.</summary>
-internal sealed class FluidEmailComposer(EmailTemplates templates, IOptions<PublicLinkOptions> links) : IEmailComposer
+internal sealed class FluidEmailComposer(EmailTemplates templates, IOptions<PublicLinkOptions> links, ForceProfiles? forces = null) : IEmailComposer
 {
     public ComposedEmail Compose(EmailRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var model = EmailModelFactory.Build(request, links.Value.PublicBaseUrl);
+        var model = EmailModelFactory.Build(request, links.Value.PublicBaseUrl, forces);
         var name = TemplateName(request);
         return new ComposedEmail(model.Subject, templates.RenderText(name, model), templates.RenderHtml(name, model));
     }

@@ -8,4 +8,5 @@ internal sealed record PersonView(
     string Role,
     string? Email,
     string? ParentName,
-    string? ParentEmail);
+    string? ParentEmail,
+    bool ParentSafeToContact = true);

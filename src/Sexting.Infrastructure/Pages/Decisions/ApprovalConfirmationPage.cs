@@ -4,18 +4,20 @@ using Sexting.Core.Forces;
 namespace Sexting.Infrastructure.Pages.Decisions;
 
 /// <summary>The answer to POST /api/approvals/{token} (contract §5): what was recorded and what happens next.</summary>
-public sealed class ApprovalConfirmationPage(PageLayout layout)
+public sealed class ApprovalConfirmationPage(PageLayout layout, ForceProfiles? forces = null)
 {
+    private readonly ForceProfiles _forces = forces ?? ForceProfiles.BuiltIn;
+
     /// <summary>The confirmation of a decision on a case.</summary>
     public string Render(CaseRecord record, ApprovalDecision decision)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var force = ForceProfiles.For(record.ForceArea);
+        var force = _forces.For(record.ForceArea);
         var (title, next) = decision switch
         {
             ApprovalDecision.Authorise => ($"{ForceProfiles.NationalOutcome} authorised", $"""
                 <li>The {Html.E(force.YouthTeamName)} is asked to deliver education and intervention (SA028 3.4.7).</li>
-                <li>Parents and carers, and young people with an email address, are sent the advice and guidance (SA028 3.6.2).</li>
+                <li>Parents and carers, and young people with an email address, are sent the advice and guidance (SA028 3.6.2), except a parent or carer the school says it is not safe to contact.</li>
                 <li>The school or college is told the outcome.</li>
                 """),
             ApprovalDecision.Decline => ($"{ForceProfiles.NationalOutcome} declined", """

@@ -7,9 +7,14 @@ namespace Sexting.Infrastructure.Pages.Decisions;
 /// The decision form of POST /api/approvals/{token} (contract §5): <c>decision</c> =
 /// <c>authorise</c> | <c>decline</c> | <c>consult</c>, <c>managerName</c> (required),
 /// <c>rationale</c> (required to authorise or decline). Holds the text as posted, to show again.
+/// Each field is single-valued: one sent twice makes the form bad (contract §2, §5), rather than
+/// one of the two being taken. Text follows <see cref="TextRules"/>.
 /// </summary>
 public sealed record ApprovalForm(string Decision, string ManagerName, string Rationale)
 {
+    /// <summary>The form's own fields that were posted more than once.</summary>
+    public IReadOnlyList<string> Repeated { get; init; } = [];
+
     public const string DecisionField = "decision";
     public const string ManagerNameField = "managerName";
     public const string RationaleField = "rationale";
@@ -24,7 +29,10 @@ public sealed record ApprovalForm(string Decision, string ManagerName, string Ra
     public static ApprovalForm From(IFormCollection form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return From(name => form[name].LastOrDefault());
+        return From(name => form[name].LastOrDefault()) with
+        {
+            Repeated = [.. new[] { DecisionField, ManagerNameField, RationaleField }.Where(name => form[name].Count > 1)],
+        };
     }
 
     /// <summary>The form from a lookup of posted fields.</summary>
@@ -50,17 +58,17 @@ public sealed record ApprovalForm(string Decision, string ManagerName, string Ra
             errors[DecisionField] = "Select whether you authorise Outcome 21, decline it, or want to consult a safeguarding expert";
         }
 
-        var name = ManagerName.Trim();
+        var name = TextRules.TrimOrdinary(ManagerName);
         if (name.Length == 0)
         {
             errors[ManagerNameField] = "Enter your full name";
         }
-        else if (name.Length > ReferralLimits.MaxName || name.Any(char.IsControl))
+        else if (name.Length > ReferralLimits.MaxName || !TextRules.IsAllowed(name, multiline: false))
         {
-            errors[ManagerNameField] = $"Your name must be a single line of at most {ReferralLimits.MaxName} characters";
+            errors[ManagerNameField] = $"Your name must be a single line of at most {ReferralLimits.MaxName} characters, without control, format or separator characters";
         }
 
-        var rationale = Rationale.Trim();
+        var rationale = TextRules.TrimOrdinary(Rationale);
         if (rationale.Length == 0 && decision is ApprovalDecision.Authorise or ApprovalDecision.Decline)
         {
             errors[RationaleField] = decision == ApprovalDecision.Authorise
@@ -70,6 +78,15 @@ public sealed record ApprovalForm(string Decision, string ManagerName, string Ra
         else if (rationale.Length > MaxRationale)
         {
             errors[RationaleField] = $"Your rationale must be {MaxRationale} characters or fewer";
+        }
+        else if (!TextRules.IsAllowed(rationale, multiline: true))
+        {
+            errors[RationaleField] = "Your rationale must not contain control, format or separator characters (such as zero-width or right-to-left marks)";
+        }
+
+        foreach (var field in Repeated)
+        {
+            errors[field] = "This field was sent more than once. Fill in the form once and send it again";
         }
 
         return (errors.Count == 0 ? decision : null, errors);

@@ -8,8 +8,10 @@ namespace Sexting.Infrastructure.Pages.Decisions;
 /// GET /api/education/{token} (contract §5): the youth officer confirms that education and
 /// intervention were delivered (SA028 §3.4.7). The case without the young people's names.
 /// </summary>
-public sealed class EducationPage(PageLayout layout)
+public sealed class EducationPage(PageLayout layout, ForceProfiles? forces = null)
 {
+    private readonly ForceProfiles _forces = forces ?? ForceProfiles.BuiltIn;
+
     /// <summary>The page's title.</summary>
     public const string Title = "Confirm education and intervention delivered";
 
@@ -20,7 +22,7 @@ public sealed class EducationPage(PageLayout layout)
         ArgumentException.ThrowIfNullOrEmpty(token);
         form ??= EducationForm.Empty;
         errors ??= new Dictionary<string, string>();
-        var force = ForceProfiles.For(record.ForceArea);
+        var force = _forces.For(record.ForceArea);
         var builder = new FormBuilder(
             name => name == EducationForm.OfficerNameField ? form.OfficerName : name == EducationForm.NotesField ? form.Notes : "",
             errors.GetValueOrDefault);
@@ -48,7 +50,7 @@ public sealed class EducationPage(PageLayout layout)
                 {authorised}
                 {due}
                 <h2 class="govuk-heading-m">The case</h2>
-            {CaseSummary.Render(record)}
+            {CaseSummary.Render(record, force)}
                 <form method="post" action="{Html.E(action)}" enctype="application/x-www-form-urlencoded" novalidate>
 
             """);

@@ -43,6 +43,20 @@ public static class ReferralFormMapper
                 ("role", values[YoungPerson(i, "role")]),
                 ("email", values[YoungPerson(i, "email")]));
             var parent = Object(("name", values[YoungPerson(i, "parentCarer.name")]), ("email", values[YoungPerson(i, "parentCarer.email")]));
+
+            // Radios: "true" or "false"; unanswered is left out (contract §2: default true);
+            // anything else goes on as text, which the parser refuses.
+            var safe = values[YoungPerson(i, ParentSafeToContact)].Trim();
+            if (safe.Length > 0)
+            {
+                parent["safeToContact"] = safe switch
+                {
+                    "true" => JsonValue.Create(true),
+                    "false" => JsonValue.Create(false),
+                    _ => JsonValue.Create(safe),
+                };
+            }
+
             if (parent.Count > 0)
             {
                 person["parentCarer"] = parent;
@@ -72,12 +86,15 @@ public static class ReferralFormMapper
         }
 
         Text(concerns, "vulnerabilityNotes", values[VulnerabilityNotes]);
+        Text(concerns, "otherAggravatingFactor", values[OtherAggravatingFactor]);
         json["concerns"] = concerns;
-        json["imageryHandling"] = new JsonObject
+        var imagery = new JsonObject();
+        foreach (var flag in ImageryFlags)
         {
-            ["viewedBySetting"] = values.IsTicked(ViewedBySetting),
-            ["copiedOrStoredBySetting"] = values.IsTicked(CopiedOrStoredBySetting),
-        };
+            imagery[flag["imageryHandling.".Length..]] = values.IsTicked(flag);
+        }
+
+        json["imageryHandling"] = imagery;
         return json;
     }
 
@@ -139,8 +156,8 @@ public static class ReferralFormMapper
     private static readonly HashSet<string> KnownFields =
     [
         ForceArea, SettingName, SettingUrn, SettingPostcode, ReporterName, ReporterRole, ReporterEmail, ReporterPhone,
-        DiscoveredOn, Summary, SharedBeyondIntendedRecipient, VulnerabilityNotes, ViewedBySetting, CopiedOrStoredBySetting,
-        .. ConcernFlags,
+        DiscoveredOn, Summary, SharedBeyondIntendedRecipient, VulnerabilityNotes, OtherAggravatingFactor,
+        .. ConcernFlags, .. ImageryFlags,
     ];
 
     private static JsonObject Object(params (string Name, string? Value)[] properties)

@@ -1,4 +1,5 @@
 using System.Text;
+using Sexting.Core.Forces;
 using Sexting.Core.Referrals;
 using static Sexting.Infrastructure.Pages.Intake.ReferralFormFields;
 
@@ -7,10 +8,21 @@ namespace Sexting.Infrastructure.Pages.Intake;
 /// <summary>
 /// The school's referral form (contract §2, §8): GET /api/form, and the same form again with an
 /// error summary when POST /api/referrals finds problems. There is no file input anywhere:
-/// images are never accepted (§3.2.3). Posts form-encoded to /api/referrals.
+/// images are never accepted (§3.2.3). Posts form-encoded to /api/referrals. The concerns are
+/// asked in the order and plain words of the UKCIS initial review (2020, updated March 2024; see
+/// docs/assessment.md), then the further factors of SA028 §3.5.2. Every configured force is offered.
 /// </summary>
-public sealed class ReferralFormPage(PageLayout layout)
+public sealed class ReferralFormPage(PageLayout layout, ForceProfiles? forces = null)
 {
+    // The areas of the two Alliance forces; a configured force is named by its display name alone.
+    private static readonly Dictionary<string, string> AreaHints = new(StringComparer.Ordinal)
+    {
+        [nameof(Core.Referrals.ForceArea.DevonAndCornwall)] = "Devon, Cornwall and the Isles of Scilly",
+        [nameof(Core.Referrals.ForceArea.Dorset)] = "Dorset, Bournemouth, Christchurch and Poole",
+    };
+
+    private readonly ForceProfiles _forces = forces ?? ForceProfiles.BuiltIn;
+
     /// <summary>The page's title (no personal data).</summary>
     public const string Title = "Report an incident of youth produced sexual imagery";
 
@@ -38,7 +50,7 @@ public sealed class ReferralFormPage(PageLayout layout)
         }
 
         var form = new FormBuilder(name => values[name], ErrorOf);
-        RenderFields(form, values);
+        RenderFields(form, values, _forces);
 
         // Errors no field shows (such as a submission id altered by hand) still reach the summary.
         foreach (var (key, messages) in errors.Where(e => !used.Contains(e.Key) && e.Value.Length > 0).OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -55,7 +67,8 @@ public sealed class ReferralFormPage(PageLayout layout)
         main.Append(form.Errors.Render());
         main.Append($"""
                 <h1 class="govuk-heading-l">{Html.E(Title)}</h1>
-                <p class="govuk-body">Use this form if you work in a school or college in Devon, Cornwall or Dorset and have found that a young person has made, sent or received a sexual image or video of someone under 18.</p>
+                <p class="govuk-body">Use this form if you work in a school or college in the area of {Html.E(_forces.DisplayNames)} and have found that a young person has made, sent or received a nude or semi-nude image or video of someone under 18.</p>
+                <p class="govuk-body">The questions follow the national guidance for schools and colleges: UK Council for Internet Safety (UKCIS), “Sharing nudes and semi-nudes: advice for education settings working with children and young people” (2020, updated March 2024).</p>
                 <p class="govuk-body">Every report is recorded as a crime (SA028 3.2.1). In most cases without aggravating factors the police will work with you on education and support rather than a prosecution.</p>
                 <div class="govuk-warning-text">
                   <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
@@ -80,13 +93,11 @@ public sealed class ReferralFormPage(PageLayout layout)
         return layout.Render(Title, main.ToString(), form.Errors.HasErrors);
     }
 
-    private static void RenderFields(FormBuilder form, ReferralFormValues values)
+    private static void RenderFields(FormBuilder form, ReferralFormValues values, ForceProfiles forces)
     {
         form.Radios(ReferralFormFields.ForceArea, "Which police force covers your school or college?", null,
-        [
-            (nameof(Core.Referrals.ForceArea.DevonAndCornwall), "Devon and Cornwall Police", "Devon, Cornwall and the Isles of Scilly"),
-            (nameof(Core.Referrals.ForceArea.Dorset), "Dorset Police", "Dorset, Bournemouth, Christchurch and Poole"),
-        ], legendClass: "govuk-fieldset__legend--m");
+            [.. forces.All.Select(p => (p.Force.Name, p.DisplayName, AreaHints.GetValueOrDefault(p.Force.Name)))],
+            legendClass: "govuk-fieldset__legend--m");
 
         form.Raw("""<h2 class="govuk-heading-m">Your school or college</h2>""");
         form.TextInput(SettingName, "Name of the school or college", autocomplete: "organization", spellcheck: false, maxLength: ReferralLimits.MaxName);
@@ -138,22 +149,31 @@ public sealed class ReferralFormPage(PageLayout layout)
         form.Textarea(Adult(0, "description"), "What you know about the adult (optional)", "For example their age, role, or how they know the young people", ReferralLimits.MaxDescription, rows: 3);
 
         form.Raw("""<h2 class="govuk-heading-m">Concerns</h2>""");
-        form.Checkboxes("Are any of these present?", "Select all that apply. These are the aggravating factors of SA028 3.5.2: any of them means the police will investigate rather than close the case with education.",
+        form.Raw("""<p class="govuk-body">We ask the questions of the national guidance’s initial review first, in its order. An adult involved and anyone under 13 are taken from the sections above, so you do not need to tick them here.</p>""");
+        form.Checkboxes("From what you know so far, do any of these apply?", "Select all that apply. Any of them means the police will investigate rather than close the case with education (UKCIS 2024, initial review; SA028 3.5.2).",
         [
-            ("concerns.significantAgeImbalance", "Significant age imbalance", "A large difference in age or maturity between the young people (SA028 3.5.2)"),
-            ("concerns.grooming", "Indications of grooming", "Someone building a relationship or trust to obtain images (SA028 3.5.2)"),
-            ("concerns.coercionOrBlackmail", "Blackmail or coercion", "A young person was pressured, threatened or blackmailed (SA028 3.5.2: “Blackmail/ coercion”)"),
-            ("concerns.repeatBehaviour", "Repeat offending", "The same young person has been involved in this before (SA028 3.5.2)"),
-            ("concerns.intentToHarmOrViolence", "Intent to harm or violence", "The images were shared to hurt, humiliate or threaten (SA028 3.5.2)"),
-            ("concerns.profitMotive", "Profit motive", "Images were sold or exchanged for money, goods or favours (SA028 3.5.2)"),
-            ("concerns.exploitation", "Exploitation", "A young person is being exploited (SA028 3.5.2)"),
+            ("concerns.coercionOrBlackmail", "A young person has been pressured, threatened or blackmailed", "Coercion or blackmail (SA028 3.5.2: “Blackmail/ coercion”)"),
+            ("concerns.grooming", "A young person may have been groomed", "Someone building a relationship or trust to obtain images (SA028 3.5.2)"),
+            ("concerns.capacityToConsent", "There are concerns about a young person’s capacity to consent", "For example because of special educational needs (UKCIS 2024, initial review)"),
+            ("concerns.atypicalOrViolentActs", "The images or videos show sexual acts that are unusual for the young person’s developmental stage, or are violent", "From what you have been told: do not look at the images to find out (UKCIS 2024, initial review)"),
         ], groupId: "concerns-aggravating");
-        form.Checkboxes("Safeguarding", "At the point of reporting the police must know whether safeguarding action is needed now (SA028 3.2.2).",
+        form.Checkboxes("Is a young person at risk now?", "At the point of reporting the police must know whether safeguarding action is needed now (SA028 3.2.2).",
         [
-            ("concerns.immediateRiskOfHarm", "A young person is at immediate risk of harm", "We will alert a safeguarding expert at once. If a child is in immediate danger, call 999."),
+            ("concerns.immediateRiskOfHarm", "A young person is at immediate risk of harm because of the sharing", "For example they are presenting as suicidal or self-harming. We will alert a safeguarding expert at once. If a child is in immediate danger, call 999."),
         ], groupId: "concerns-safeguarding");
+        form.Checkboxes("Do any of these other aggravating factors apply?", "Select all that apply (SA028 3.5.2).",
+        [
+            ("concerns.significantAgeImbalance", "A significant age imbalance", "A large difference in age or maturity between the young people (SA028 3.5.2)"),
+            ("concerns.repeatBehaviour", "A young person has made or sent images like this before", "Repeat offending (SA028 3.5.2). Being shown in or receiving images before does not count: that young person was a victim"),
+            ("concerns.intentToHarmOrViolence", "The images were shared to hurt, humiliate or threaten", "Intent to harm or violence (SA028 3.5.2)"),
+            ("concerns.profitMotive", "Images were sold or exchanged for money, goods or favours", "Profit motive (SA028 3.5.2)"),
+            ("concerns.exploitation", "A young person is being exploited", "Exploitation (SA028 3.5.2)"),
+        ], groupId: "concerns-further");
+        form.Textarea(OtherAggravatingFactor, "Anything else that makes this more serious (optional)",
+            $"The policy’s list is not exhaustive (SA028 3.5.2). If you write something here, the police will investigate. Do not describe the images. You can enter up to {ReferralLimits.MaxOtherFactor} characters.",
+            ReferralLimits.MaxOtherFactor, rows: 3);
         form.Textarea(VulnerabilityNotes, "Vulnerabilities or other safeguarding concerns (optional)",
-            "For example special educational needs, mental health, or concerns at home (SA028 3.2.2)", ReferralLimits.MaxNotes, rows: 4);
+            "For example mental health, or concerns at home (SA028 3.2.2). If special educational needs raise concerns about a young person’s capacity to consent, tick that question above as well", ReferralLimits.MaxNotes, rows: 4);
 
         form.Raw("""<h2 class="govuk-heading-m">The images</h2>""");
         form.Checkboxes("What has the school or college done with the images?", "Staff should not view, copy or store them (SA028 3.2.3). Tell us honestly: this helps us give the right advice.",
@@ -161,6 +181,11 @@ public sealed class ReferralFormPage(PageLayout layout)
             (ViewedBySetting, "A member of staff has viewed them", null),
             (CopiedOrStoredBySetting, "A member of staff has copied, saved or stored them", "If so, do not delete or share them further until the police advise you"),
         ]);
+        form.Checkboxes("About the images, and the parents or carers", null,
+        [
+            (PseudoOrGeneratedImagery, "The images are pseudo-images, or were made or changed with AI", "They count just the same as real images (UKCIS 2024)"),
+            (ParentsInformedBySetting, "The school or college has already told the parents or carers", "In most cases parents and carers should be told, unless that would put a young person at risk (UKCIS 2024)"),
+        ], groupId: "imagery-more");
     }
 
     private static void YoungPersonSection(FormBuilder form, int index, int count)
@@ -183,6 +208,11 @@ public sealed class ReferralFormPage(PageLayout layout)
         form.TextInput(YoungPerson(index, "email"), "Their email address (optional)", "Only if they should receive the advice directly", type: "email", autocomplete: "off", maxLength: ReferralLimits.MaxEmail);
         form.TextInput(YoungPerson(index, "parentCarer.name"), "Parent or carer’s name (optional)", autocomplete: "off", maxLength: ReferralLimits.MaxName);
         form.TextInput(YoungPerson(index, "parentCarer.email"), "Parent or carer’s email address (optional)", "We send parents and carers the police advice and guidance (SA028 3.6.2)", type: "email", autocomplete: "off", maxLength: ReferralLimits.MaxEmail);
+        form.Radios(YoungPerson(index, ParentSafeToContact), "Is it safe for the police to contact their parent or carer?", "Answer no if telling them could put the young person at risk. We will then never email them, and we tell the police officer who follows up (UKCIS 2024)",
+        [
+            ("true", "Yes, or I do not know of any reason not to", null),
+            ("false", "No, it is not safe to contact them", null),
+        ]);
         form.Raw($"""
               <button type="button" class="govuk-button govuk-button--warning app-young-person__remove" data-app-remove-young-person{(count > 1 ? "" : " hidden")}>Remove young person {number}</button>
             </fieldset>

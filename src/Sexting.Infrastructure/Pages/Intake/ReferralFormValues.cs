@@ -27,6 +27,18 @@ public sealed record ReferralFormValues(IReadOnlyDictionary<string, string> Fiel
     public ReferralFormValues WithYoungPeople(int count) =>
         this with { YoungPeopleCount = Math.Clamp(Math.Max(count, YoungPeopleCount), 1, ReferralLimits.MaxYoungPeople) };
 
+    /// <summary>
+    /// The fields of a post that were sent more than once (contract §2: every field of the referral
+    /// form holds one value, so a repeated one makes the form bad rather than last-wins), with the
+    /// error for each, keyed as the parser keys its errors.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> RepeatedFields(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.Where(f => f.Value.Count > 1)
+            .ToDictionary(f => f.Key, _ => new[] { "This answer was sent more than once. Check it and send the form again." }, StringComparer.Ordinal);
+    }
+
     /// <summary>Values from a posted form.</summary>
     public static ReferralFormValues FromForm(IFormCollection form)
     {
