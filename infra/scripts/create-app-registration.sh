@@ -39,13 +39,14 @@ for tool in az jq; do
   command -v "$tool" >/dev/null || { echo "error: $tool is required" >&2; exit 1; }
 done
 
-# A value from the shell, else from the azd environment, else empty.
+# A value from the shell, else from the azd environment, else empty (a key azd does not have makes it
+# exit non-zero; whatever it printed then is not a value).
 env_value() {
-  local name="$1"
+  local name="$1" value
   if [[ -n "${!name:-}" ]]; then
     printf '%s' "${!name}"
-  elif command -v azd >/dev/null; then
-    azd env get-value "$name" 2>/dev/null || true
+  elif command -v azd >/dev/null && value="$(azd env get-value "$name" 2>/dev/null)"; then
+    printf '%s' "$value"
   fi
 }
 
@@ -117,7 +118,7 @@ else
   echo "SERVICE_API_IDENTITY_PRINCIPAL_ID not known yet: run this again after 'azd provision' to add the federated credential."
 fi
 
-if command -v azd >/dev/null && [[ "$(azd env get-value AUTH_CLIENT_ID 2>/dev/null || true)" != "$client_id" ]]; then
+if command -v azd >/dev/null && [[ "$(AUTH_CLIENT_ID='' env_value AUTH_CLIENT_ID)" != "$client_id" ]]; then
   azd env set AUTH_CLIENT_ID "$client_id"
   echo "Set AUTH_CLIENT_ID=${client_id} in the azd environment: run 'azd provision' to switch sign-in on."
 else
