@@ -6,7 +6,7 @@
 //   ├── st<token>       storage: case tables, Durable Task hub, deployment package (modules/storage.bicep)
 //   ├── kv-<token>      Key Vault: SendGrid key, person-index key (modules/keyvault.bicep)
 //   ├── log-/appi-      Log Analytics + Application Insights (modules/monitoring.bicep)
-//   └── plan-/func-     Flex Consumption plan + Function App (modules/functionapp.bicep)
+//   └── plan-/func-     Flex Consumption plan + Function App, staff sign-in with Entra ID (modules/functionapp.bicep)
 
 targetScope = 'subscription'
 
@@ -74,6 +74,12 @@ param workflow workflowSettings = {
   policyOwnerEmail: 'prevention@alliance.police.example'
   significantAgeGapYears: 3
 }
+
+@description('Application (client) id of the staff sign-in app registration (infra/scripts/create-app-registration.sh); empty deploys App Service Authentication switched off, so nobody can sign in and every staff route refuses (docs/deploy.md).')
+param authClientId string = ''
+
+@description('Microsoft Entra tenant of that app registration; empty for the tenant of the subscription (azd\'s AZURE_TENANT_ID).')
+param authTenantId string = ''
 
 @description('Instance memory of the Flex Consumption plan, MB.')
 @allowed([
@@ -220,6 +226,8 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    authClientId: authClientId
+    authTenantId: authTenantId
   }
 }
 
@@ -230,3 +238,7 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output SERVICE_API_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = functionApp.outputs.uri
+// infra/scripts/create-app-registration.sh reads these back to finish the app registration after a
+// provision: the sign-in redirect URI and the federated credential that replaces a client secret.
+output SERVICE_API_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output AUTH_ENABLED bool = !empty(authClientId)

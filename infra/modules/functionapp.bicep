@@ -1,6 +1,8 @@
 // The Function App on the Flex Consumption plan (.NET 10 isolated worker), running as the
 // user-assigned identity: storage, Key Vault references and telemetry all authenticate with it.
-// Every key of contract §1 is an app setting here (`__` for `:`).
+// Every key of contract §1 is an app setting here (`__` for `:`). Staff sign in through App Service
+// Authentication with Microsoft Entra ID (contract §9); anonymous requests still reach the app, which
+// decides per route.
 
 import { forceContacts, workflowSettings } from 'types.bicep'
 
@@ -87,6 +89,23 @@ param maximumInstanceCount int
 @minValue(0)
 @maxValue(10)
 param alwaysReadyHttpInstances int
+
+@description('Application (client) id of the staff sign-in app registration; empty switches App Service Authentication off.')
+param authClientId string
+
+@description('Tenant of that app registration; empty for the tenant of this deployment.')
+param authTenantId string
+
+// Without an app registration there is nothing to sign in with: the platform is switched off rather
+// than left configured with an empty client id, the platform then sets no WEBSITE_AUTH_ENABLED, and
+// the app trusts no X-MS-CLIENT-PRINCIPAL header, so every staff route refuses (docs/deploy.md).
+var authEnabled = !empty(authClientId)
+var authTenant = empty(authTenantId) ? tenant().tenantId : authTenantId
+
+// Easy Auth proves the app registration's identity to Entra ID with the user-assigned identity (a
+// federated identity credential on the registration) instead of a client secret: nothing to store,
+// rotate or leak. The app setting of that name holds the identity's client id.
+var authClientAssertionSettingName = 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   name: planName
@@ -230,6 +249,74 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Policy__NextReviewDate: workflow.policyNextReviewDate
     Policy__OwnerEmail: workflow.policyOwnerEmail
     Assessment__SignificantAgeGapYears: string(workflow.significantAgeGapYears)
+    // Contract §1 and §9: the signed-in person comes from App Service Authentication's
+    // X-MS-CLIENT-PRINCIPAL, trusted only while the platform says authentication is on.
+    Auth__Mode: 'AppService'
+
+    // Client assertion of the sign-in app registration (authSettings' clientSecretSettingName): the
+    // identity's client id, not the registration's, and not a secret.
+    OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId
+  }
+}
+
+// App Service Authentication ("Easy Auth", V2 configuration) with Microsoft Entra ID, contract §9.
+resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: authEnabled
+      runtimeVersion: '~1'
+    }
+    globalValidation: {
+      // The school form, intake, reporter confirmation and function-key reads stay anonymous to the
+      // platform; the app answers 401/302/403 per staff route. The platform still removes any
+      // client-sent X-MS-CLIENT-PRINCIPAL* header and adds its own for a signed-in person.
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+      // `/.auth/login/aad` is the sign-in path (the default provider of `/.auth/login`).
+      redirectToProvider: 'azureactivedirectory'
+    }
+    httpSettings: {
+      requireHttps: true
+      routes: {
+        apiPrefix: '/.auth'
+      }
+      forwardProxy: {
+        convention: 'NoProxy'
+      }
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: authEnabled
+        registration: {
+          clientId: authClientId
+          // Single tenant: only the force's own directory signs in.
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenant}/v2.0'
+          clientSecretSettingName: authClientAssertionSettingName
+        }
+      }
+    }
+    login: {
+      // No token store: the app needs the signed-in person, not provider tokens (it calls no API as
+      // the user). The store would keep tokens on the instance's file system, which Flex Consumption
+      // does not share between instances, and its blob option needs a SAS, which this storage
+      // account refuses (shared keys off). The session lives in the encrypted platform cookie.
+      tokenStore: {
+        enabled: false
+      }
+      // A working shift; after it, sign in again.
+      cookieExpiration: {
+        convention: 'FixedTime'
+        timeToExpiration: '08:00:00'
+      }
+      nonce: {
+        validateNonce: true
+      }
+      preserveUrlFragmentsForLogins: false
+      // post_login_redirect_uri may only be a path of this site.
+      allowedExternalRedirectUrls: []
+    }
   }
 }
 

@@ -39,6 +39,7 @@ public sealed class AppSettingsTests(CompiledInfraFixture infra)
         "Policy__NextReviewDate",
         "Policy__OwnerEmail",
         "Assessment__SignificantAgeGapYears",
+        "Auth__Mode",
     ];
 
     private JsonObject Settings

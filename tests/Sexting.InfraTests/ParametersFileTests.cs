@@ -45,6 +45,17 @@ public sealed class ParametersFileTests(CompiledInfraFixture infra)
     }
 
     [Theory]
+    [InlineData("authClientId", "${AUTH_CLIENT_ID}")]
+    [InlineData("authTenantId", "${AUTH_TENANT_ID}")]
+    public void ParametersFile_StaffSignIn_FromTheEnvironment(string name, string expected)
+    {
+        // Empty AUTH_TENANT_ID means the subscription's tenant (main.bicep falls back to tenant());
+        // empty AUTH_CLIENT_ID deploys sign-in switched off (docs/deploy.md, "Staff sign-in").
+        Assert.Equal(expected, (string?)File[name]!["value"]);
+        Assert.Equal("string", (string?)Declared[name]!["type"]);
+    }
+
+    [Theory]
     [InlineData("devonAndCornwall")]
     [InlineData("dorset")]
     public void ParametersFile_ForceMailboxes_AllFiveFromEnvironment(string force)

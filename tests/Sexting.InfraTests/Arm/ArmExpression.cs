@@ -8,7 +8,7 @@ namespace Sexting.InfraTests.Arm;
 /// Evaluates the ARM template expressions that Bicep emits for app settings and module parameters
 /// (<c>[format('…', parameters('x'))]</c>), with the functions those use: <c>parameters</c>,
 /// <c>variables</c>, <c>reference</c>, <c>format</c>, <c>string</c>, <c>if</c>, <c>empty</c>,
-/// <c>concat</c>, <c>toLower</c>, <c>createArray</c>, <c>createObject</c>, <c>greater</c>, and property access. Anything else throws, so a template that
+/// <c>concat</c>, <c>toLower</c>, <c>createArray</c>, <c>createObject</c>, <c>greater</c>, <c>not</c>, and property access. Anything else throws, so a template that
 /// grows a new function fails the test that reads it instead of being guessed.
 /// </summary>
 internal sealed class ArmExpression
@@ -165,6 +165,7 @@ internal sealed class ArmExpression
             _ => false,
         }),
         "if" => args[0] is JsonValue c && c.GetValue<bool>() ? args[1] : args[2],
+        "not" => JsonValue.Create(!args[0]!.GetValue<bool>()),
         _ => throw new NotSupportedException($"ARM function '{name}' is not evaluated here; add it to {nameof(ArmExpression)}."),
     };
 

@@ -82,6 +82,8 @@ internal static partial class DeployedSiteSettings
         ["WEBSITE_SITE_NAME"] = siteName,
         ["WEBSITE_HOSTNAME"] = siteName + ".azurewebsites.net",
         ["WEBSITE_SKU"] = "FlexConsumption",
+        // App Service Authentication is on (AUTH_CLIENT_ID is set above): the platform says so with this.
+        ["WEBSITE_AUTH_ENABLED"] = "True",
         // The managed identity endpoint App Service gives every site, here a closed loopback port.
         ["IDENTITY_ENDPOINT"] = $"http://127.0.0.1:{loopbackPort}/msi/token",
         ["IDENTITY_HEADER"] = "stub-identity-header",
@@ -104,6 +106,8 @@ internal static partial class DeployedSiteSettings
             ["EMAIL_FROM"] = "no-reply@ypsi.police.example",
             ["SENDGRID_API_KEY"] = SendGridApiKey,
             ["POLICY_OWNER_EMAIL"] = "prevention@alliance.police.example",
+            // The staff sign-in app registration (infra/scripts/create-app-registration.sh); the tenant is left to default.
+            ["AUTH_CLIENT_ID"] = "6f1c2a8e-0b7d-4c55-9a13-2e4f8d9b7c01",
         };
         foreach (var (prefix, force) in new[] { ("DC", "dc"), ("DORSET", "dorset") })
         {
