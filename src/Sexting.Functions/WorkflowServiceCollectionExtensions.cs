@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Sexting.Core.Assessment;
 using Sexting.Core.Referrals;
 using Sexting.Functions.Assessment;
@@ -11,9 +12,10 @@ using Sexting.Functions.Configuration;
 using Sexting.Functions.Education;
 using Sexting.Functions.Intake;
 using Sexting.Functions.Notifications;
-using Sexting.Infrastructure.Pages;
 using Sexting.Functions.Reminders;
 using Sexting.Functions.Reports;
+using Sexting.Functions.Staff;
+using Sexting.Infrastructure.Pages;
 
 namespace Sexting.Functions;
 
@@ -39,6 +41,15 @@ public static class WorkflowServiceCollectionExtensions
             .Validate(o => o.IsValid(), "Reminders:Schedule must be a six-field NCRONTAB expression (seconds first).").ValidateOnStart();
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.Section)
             .Validate(o => o.IsValid(), "Policy:OwnerEmail must be a plain email address.").ValidateOnStart();
+
+        // §9: who is signed in. The emulator strips client-sent principals itself, so it must
+        // never be what the Functions app runs with on App Service.
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Validate(o => o.Mode != AuthMode.Emulator || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME")),
+                "Auth:Mode Emulator is the local host's development sign-in; on App Service it would let anyone sign in as anyone. Use AppService.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new StaffSignIn(provider.GetRequiredService<IOptions<AuthOptions>>()));
+        services.AddSingleton<StaffGate>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReferralParser>();
