@@ -11,6 +11,7 @@ using Sexting.Functions.Common;
 using Sexting.Functions.Configuration;
 using Sexting.Functions.Education;
 using Sexting.Functions.Intake;
+using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
 using Sexting.Functions.Reminders;
 using Sexting.Functions.Reports;
@@ -76,6 +77,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<SendLinkEmailActivity>();
         services.AddTransient<RecordAuthorisationActivity>();
         services.AddTransient<RecordEducationDeliveredActivity>();
+        services.AddTransient<ReadLinkUseActivity>();
         return services;
     }
 }

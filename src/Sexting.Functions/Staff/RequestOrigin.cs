@@ -20,8 +20,8 @@ public static class RequestOrigin
                 return true; // "null" (a sandboxed frame, a file) or something stranger
             }
 
-            var own = $"{request.Scheme}://{request.Host.Value}";
-            return !SameOrigin(from, new Uri(own)) && (publicBaseUrl is null || !SameOrigin(from, publicBaseUrl));
+            var own = request.Host.HasValue && Uri.TryCreate($"{request.Scheme}://{request.Host.Value}", UriKind.Absolute, out var self) ? self : null;
+            return !(own is not null && SameOrigin(from, own)) && !(publicBaseUrl is not null && SameOrigin(from, publicBaseUrl));
         }
 
         var site = request.Headers["Sec-Fetch-Site"].ToString();

@@ -26,7 +26,9 @@ public sealed class StaffGate(StaffSignIn signIn, IOptions<PublicUrlOptions> url
         return StaffPolicy.Decide(who, action, force) switch
         {
             StaffAccess.Allowed => new StaffCheck(who, null),
-            StaffAccess.SignInRequired => new StaffCheck(null, new RedirectResult(SignInUrl(request), permanent: false)),
+            StaffAccess.SignInRequired => new StaffCheck(null, new BodyResult(
+                StatusCodes.Status302Found, "text/plain; charset=utf-8", string.Empty,
+                new Dictionary<string, string> { ["Location"] = SignInUrl(request), ["Cache-Control"] = "no-store" })),
             _ => new StaffCheck(who, Forbidden()),
         };
     }

@@ -1,24 +1,23 @@
 using Microsoft.AspNetCore.Http;
-using Sexting.Core.Referrals;
 
 namespace Sexting.Infrastructure.Pages.Decisions;
 
 /// <summary>
 /// The decision form of POST /api/approvals/{token} (contract §5): <c>decision</c> =
-/// <c>authorise</c> | <c>decline</c> | <c>consult</c>, <c>managerName</c> (required),
-/// <c>rationale</c> (required to authorise or decline). Holds the text as posted, to show again.
+/// <c>authorise</c> | <c>decline</c> | <c>consult</c>, <c>rationale</c> (required to authorise or
+/// decline). Who decides is the signed-in person (§9), never a typed name: a <c>managerName</c>
+/// field, if sent, is ignored. Holds the text as posted, to show again.
 /// </summary>
-public sealed record ApprovalForm(string Decision, string ManagerName, string Rationale)
+public sealed record ApprovalForm(string Decision, string Rationale)
 {
     public const string DecisionField = "decision";
-    public const string ManagerNameField = "managerName";
     public const string RationaleField = "rationale";
 
     /// <summary>Longest rationale accepted.</summary>
     public const int MaxRationale = 4000;
 
     /// <summary>An empty form.</summary>
-    public static ApprovalForm Empty { get; } = new("", "", "");
+    public static ApprovalForm Empty { get; } = new("", "");
 
     /// <summary>The form as posted.</summary>
     public static ApprovalForm From(IFormCollection form)
@@ -31,7 +30,7 @@ public sealed record ApprovalForm(string Decision, string ManagerName, string Ra
     public static ApprovalForm From(Func<string, string?> field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return new(field(DecisionField) ?? "", field(ManagerNameField) ?? "", field(RationaleField) ?? "");
+        return new(field(DecisionField) ?? "", field(RationaleField) ?? "");
     }
 
     /// <summary>The decision, when the form is complete and valid; otherwise the errors, keyed by field name.</summary>
@@ -48,16 +47,6 @@ public sealed record ApprovalForm(string Decision, string ManagerName, string Ra
         if (decision is null)
         {
             errors[DecisionField] = "Select whether you authorise Outcome 21, decline it, or want to consult a safeguarding expert";
-        }
-
-        var name = ManagerName.Trim();
-        if (name.Length == 0)
-        {
-            errors[ManagerNameField] = "Enter your full name";
-        }
-        else if (name.Length > ReferralLimits.MaxName || name.Any(char.IsControl))
-        {
-            errors[ManagerNameField] = $"Your name must be a single line of at most {ReferralLimits.MaxName} characters";
         }
 
         var rationale = Rationale.Trim();
