@@ -13,18 +13,25 @@ public static class RequestOrigin
     {
         ArgumentNullException.ThrowIfNull(request);
         var origin = request.Headers.Origin.ToString();
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        // Pages here send Referrer-Policy: no-referrer, under which browsers send "Origin: null" on
+        // form posts; Sec-Fetch-Site then says where the post came from.
+        if (origin == "null" && site.Length > 0)
+        {
+            origin = string.Empty;
+        }
+
         if (origin.Length > 0)
         {
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var from))
             {
-                return true; // "null" (a sandboxed frame, a file) or something stranger
+                return true; // "null" without Sec-Fetch-Site (a sandboxed frame, a file) or something stranger
             }
 
             var own = request.Host.HasValue && Uri.TryCreate($"{request.Scheme}://{request.Host.Value}", UriKind.Absolute, out var self) ? self : null;
             return !(own is not null && SameOrigin(from, own)) && !(publicBaseUrl is not null && SameOrigin(from, publicBaseUrl));
         }
 
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
         return site.Equals("cross-site", StringComparison.OrdinalIgnoreCase) || site.Equals("same-site", StringComparison.OrdinalIgnoreCase);
     }
 

@@ -75,6 +75,8 @@ public sealed class StaffSignInTests
     [Theory]
     [InlineData("https://evil.example", null, true)]
     [InlineData("null", null, true)]
+    [InlineData("null", "same-origin", false)] // a form post from a no-referrer page of this app
+    [InlineData("null", "cross-site", true)]
     [InlineData("http://app.example:7071", null, false)]
     [InlineData("https://ypsi.police.example", null, false)] // PublicBaseUrl
     [InlineData(null, "cross-site", true)]
