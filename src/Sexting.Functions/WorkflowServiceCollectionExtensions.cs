@@ -12,10 +12,12 @@ using Sexting.Functions.Common;
 using Sexting.Functions.Configuration;
 using Sexting.Functions.Education;
 using Sexting.Functions.Intake;
+using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
-using Sexting.Infrastructure.Pages;
 using Sexting.Functions.Reminders;
 using Sexting.Functions.Reports;
+using Sexting.Functions.Staff;
+using Sexting.Infrastructure.Pages;
 
 namespace Sexting.Functions;
 
@@ -46,6 +48,15 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.Section)
             .Validate(o => o.IsValid(), "Policy:OwnerEmail must be a plain email address.").ValidateOnStart();
 
+        // §9: who is signed in. The emulator strips client-sent principals itself, so it must
+        // never be what the Functions app runs with on App Service.
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Validate(o => o.Mode != AuthMode.Emulator || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME")),
+                "Auth:Mode Emulator is the local host's development sign-in; on App Service it would let anyone sign in as anyone. Use AppService.")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new StaffSignIn(provider.GetRequiredService<IOptions<AuthOptions>>()));
+        services.AddSingleton<StaffGate>();
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ReferralParser(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ForceProfiles>()));
 
@@ -71,6 +82,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<SendLinkEmailActivity>();
         services.AddTransient<RecordAuthorisationActivity>();
         services.AddTransient<RecordEducationDeliveredActivity>();
+        services.AddTransient<ReadLinkUseActivity>();
         return services;
     }
 }

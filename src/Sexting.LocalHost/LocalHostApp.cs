@@ -3,10 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Sexting.Functions.Staff;
 using Sexting.LocalHost.Durable;
 using Sexting.LocalHost.Functions;
 using Sexting.LocalHost.Http;
 using Sexting.LocalHost.Logging;
+using Sexting.LocalHost.SignIn;
 using Sexting.LocalHost.Timers;
 
 namespace Sexting.LocalHost;
@@ -24,6 +26,8 @@ public static class LocalHostApp
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         ["Email:Mode"] = "Outbox",
+        // Contract §1, §9: staff sign in through the development sign-in of the local host.
+        ["Auth:Mode"] = "Emulator",
         ["Email:OutboxPath"] = ".local/outbox",
         // The review timer's %Reminders:Schedule% must resolve with nothing set (contract §1).
         ["Reminders:Schedule"] = Sexting.Functions.Configuration.RemindersOptions.DefaultSchedule,
@@ -56,6 +60,7 @@ public static class LocalHostApp
         services.AddSingleton(catalog);
         services.AddSingleton<FunctionKeyCheck>();
         services.AddMvcCore();
+        services.AddDataProtection(); // the development sign-in's session cookie
 
         // Adapters are built now so a function the host cannot run fails at startup, not at its first call.
         var orchestrators = catalog.OfKind(FunctionKind.Orchestrator).Select(f => (f.Name, Orchestrator: new FunctionOrchestrator(f))).ToList();
@@ -75,6 +80,13 @@ public static class LocalHostApp
         SecretRedactingLoggerProvider.Decorate(services);
 
         var app = builder.Build();
+        // First: no client-sent principal reaches the app; the emulator sets the signed-in one.
+        app.UseDevelopmentSignIn();
+        if (app.Configuration.GetValue($"{AuthOptions.Section}:{nameof(AuthOptions.Mode)}", AuthMode.Emulator) == AuthMode.Emulator)
+        {
+            app.MapDevelopmentSignIn();
+        }
+
         app.MapHttpFunctions(catalog);
         return app;
     }

@@ -10,11 +10,18 @@ public interface IDecisionLinkStore
     Task<LinkConsumption> InspectAsync(DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Uses a link for a final decision. Exactly one of any number of concurrent callers, over all
-    /// the links of the same referral and purpose, gets <see cref="LinkState.Valid"/>; from then on
-    /// every link of that referral and purpose is <see cref="LinkState.Used"/>.
+    /// Uses a link for a final decision and records <paramref name="use"/> with it, in one step.
+    /// Exactly one of any number of concurrent callers, over all the links of the same referral and
+    /// purpose, gets <see cref="LinkState.Valid"/>; from then on every link of that referral and
+    /// purpose is <see cref="LinkState.Used"/>, and <see cref="GetUseAsync"/> finds the winner's use.
     /// </summary>
-    Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkUse use, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records a use that is not final (a consultation, §3.4.3): the link stays valid (idempotent by use id).</summary>
+    Task RecordUseAsync(LinkUse use, CancellationToken cancellationToken);
+
+    /// <summary>The recorded use of that id for the referral and purpose, or <c>null</c> if the app never recorded one.</summary>
+    Task<LinkUse?> GetUseAsync(string referralId, LinkPurpose purpose, string useId, CancellationToken cancellationToken);
 
     /// <summary>Closes every link of a referral and purpose (for example a decision made another way).</summary>
     Task CloseAllAsync(string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);

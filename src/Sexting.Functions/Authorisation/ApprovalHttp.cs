@@ -4,13 +4,18 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Links;
+using Sexting.Core.Staff;
 using Sexting.Functions.Common;
 using Sexting.Infrastructure.Pages;
 using Sexting.Infrastructure.Pages.Decisions;
 
 namespace Sexting.Functions.Authorisation;
 
-/// <summary><c>GET|POST /api/approvals/{token}</c> (contract §5, anonymous, token-protected).</summary>
+/// <summary>
+/// <c>GET|POST /api/approvals/{token}</c> (contract §5): token-protected, and for a signed-in
+/// <c>AuthorisingManager</c> of the case's force (§9); the host lets the request through anonymously
+/// and the function decides.
+/// </summary>
 public sealed class ApprovalHttp(
     LinkPages links,
     DecisionService decisions,
@@ -23,8 +28,13 @@ public sealed class ApprovalHttp(
     public Task<IActionResult> ShowAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}")] HttpRequest request,
         string token,
-        CancellationToken cancellationToken) =>
-        links.ShowAsync(token, LinkPurpose.Authorisation, @case => page.Render(@case, token), cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var check = links.GuardPage(request, StaffAction.DecideOutcome21);
+        return check.Refusal is { } refusal
+            ? Task.FromResult(refusal)
+            : links.ShowAsync(token, LinkPurpose.Authorisation, check.Who!, StaffAction.DecideOutcome21, @case => page.Render(@case, token), cancellationToken);
+    }
 
     /// <summary>Validates the form, consumes the link atomically (not for consult) and raises the decision.</summary>
     [Function("SubmitApproval")]
@@ -35,12 +45,18 @@ public sealed class ApprovalHttp(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var check = links.GuardPost(request, StaffAction.DecideOutcome21);
+        if (check.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
         var json = HttpResults.WantsJson(request);
         DecisionResult result;
         try
         {
             var form = ApprovalForm.From(await FormFields.ReadAsync(request, cancellationToken).ConfigureAwait(false));
-            result = await decisions.DecideAsync(token, form, client, cancellationToken).ConfigureAwait(false);
+            result = await decisions.DecideAsync(token, form, check.Who!, client, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -61,7 +77,7 @@ public sealed class ApprovalHttp(
                 : new HtmlPageResult(page.Render(@case, token, result.Form, result.Errors), StatusCodes.Status400BadRequest);
         }
 
-        var decision = result.Decision!.Decision;
+        var decision = result.Decision!.Value;
         return json
             ? HttpResults.JsonBody(StatusCodes.Status200OK, new DecisionReceipt(@case.ReferralId, @case.CrimeReference, decision.ToString().ToLowerInvariant()))
             : new HtmlPageResult(confirmation.Render(@case, PageDecisionOf(decision)));

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Links;
+using Sexting.Core.Staff;
 using Sexting.Functions.Common;
 using Sexting.Functions.Workflow;
 using Sexting.Infrastructure.Pages.Decisions;
@@ -8,22 +9,30 @@ using Sexting.Infrastructure.Pages.Decisions;
 namespace Sexting.Functions.Authorisation;
 
 /// <summary>
-/// A line manager's answer through a decision link (contract §5, §3.4.3). <c>consult</c> is not
-/// final and leaves the link valid; <c>authorise</c> and <c>decline</c> consume every link of the
-/// referral atomically, so exactly one decision reaches the workflow.
+/// A line manager's answer through a decision link (contract §5, §3.4.3), made by the signed-in
+/// person. <c>consult</c> is not final and leaves the link valid; <c>authorise</c> and
+/// <c>decline</c> consume every link of the referral atomically, so exactly one decision reaches the
+/// workflow. Either way the use is recorded first, with who made it, and the event names only it (§4.7).
 /// </summary>
-public sealed class DecisionService(LinkResolver resolver, ILogger<DecisionService> logger)
+public sealed class DecisionService(LinkResolver resolver, IDecisionLinkStore links, TimeProvider clock, ILogger<DecisionService> logger)
 {
     private static readonly Dictionary<string, string> NoErrors = [];
 
-    public async Task<DecisionResult> DecideAsync(string token, ApprovalForm form, DurableTaskClient client, CancellationToken cancellationToken)
+    public async Task<DecisionResult> DecideAsync(string token, ApprovalForm form, StaffMember who, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(client);
         var lookup = await resolver.ResolveAsync(token, LinkPurpose.Authorisation, cancellationToken).ConfigureAwait(false);
         if (lookup.Outcome != LinkOutcome.Accepted)
         {
             return new DecisionResult(lookup.Outcome, lookup, form, null, NoErrors);
+        }
+
+        // §3.4.3, contract §9: a manager of the case's force.
+        if (StaffPolicy.Decide(who, StaffAction.DecideOutcome21, lookup.Case!.ForceArea) != StaffAccess.Allowed)
+        {
+            return new DecisionResult(LinkOutcome.NotPermitted, lookup, form, null, NoErrors);
         }
 
         var (decision, errors) = form.Validate();
@@ -37,20 +46,27 @@ public sealed class DecisionService(LinkResolver resolver, ILogger<DecisionServi
             return new DecisionResult(LinkOutcome.NoLongerAwaiting, lookup, form, null, NoErrors);
         }
 
+        var kind = KindOf(chosen);
+        var use = new LinkUse(LinkUse.NewId(), lookup.Case.ReferralId, LinkPurpose.Authorisation, DecisionKinds.ActionOf(kind),
+            StaffIdentity.Of(who), lookup.Link!.SentTo, clock.GetUtcNow(), FormFields.TextOrNull(form.Rationale), []);
+
         // §3.4.3: consulting the safeguarding expert is not a decision; the link stays valid.
-        if (chosen != ApprovalDecision.Consult)
+        if (chosen == ApprovalDecision.Consult)
         {
-            var consumed = await resolver.ConsumeAsync(lookup.Token!, LinkPurpose.Authorisation, cancellationToken).ConfigureAwait(false);
+            await links.RecordUseAsync(use, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var consumed = await resolver.ConsumeAsync(lookup.Token!, use, cancellationToken).ConfigureAwait(false);
             if (consumed != LinkOutcome.Accepted)
             {
                 return new DecisionResult(consumed, lookup, form, null, NoErrors);
             }
         }
 
-        var decisionEvent = new DecisionEvent(KindOf(chosen), form.ManagerName.Trim(), FormFields.TextOrNull(form.Rationale), lookup.Link!.SentTo);
-        await client.RaiseEventAsync(lookup.Case!.ReferralId, WorkflowEvents.Decision, decisionEvent, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Referral {ReferralId}: decision {Decision} received", lookup.Case.ReferralId, decisionEvent.Decision);
-        return new DecisionResult(LinkOutcome.Accepted, lookup, form, decisionEvent, NoErrors);
+        await client.RaiseEventAsync(lookup.Case.ReferralId, WorkflowEvents.Decision, new DecisionEvent(use.UseId), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Referral {ReferralId}: decision {Decision} received", lookup.Case.ReferralId, kind);
+        return new DecisionResult(LinkOutcome.Accepted, lookup, form, kind, NoErrors);
     }
 
     private static DecisionKind KindOf(ApprovalDecision decision) => decision switch

@@ -28,7 +28,7 @@ public sealed class RecordAuthorisationActivity(CaseUpdater updater, ICaseStore 
             var profile = forces.For(c.ForceArea);
             return c.MoveTo(CaseStatus.EducationAndIntervention) with
             {
-                Outcome = new OutcomeRecord(ForceProfiles.NationalOutcome, profile.LocalOutcomeCode, input.ManagerName, input.At, input.Rationale),
+                Outcome = new OutcomeRecord(ForceProfiles.NationalOutcome, profile.LocalOutcomeCode, input.AuthorisedBy, input.At, input.Rationale),
                 Education = new EducationRecord(input.DueBy, null, null, null),
             };
         }, ct).ConfigureAwait(false);
@@ -38,7 +38,7 @@ public sealed class RecordAuthorisationActivity(CaseUpdater updater, ICaseStore 
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
             input.At,
             TimelineEvent.Authorised,
-            $"{outcome.National} ({outcome.Local}) authorised by {input.ManagerName} (link sent to {input.SentTo})",
+            $"{outcome.National} ({outcome.Local}) authorised by {input.AuthorisedBy} (link sent to {input.SentTo})",
             "Authorised"), ct).ConfigureAwait(false);
 
         logger.LogInformation("Referral {ReferralId}: Outcome 21 authorised", input.ReferralId);

@@ -20,4 +20,7 @@ public enum LinkOutcome
 
     /// <summary>The form is wrong: 400.</summary>
     BadForm,
+
+    /// <summary>Signed in without the role for the case's force: 403, nothing changed.</summary>
+    NotPermitted,
 }

@@ -12,6 +12,7 @@ public static class LinkProblems
         LinkOutcome.Expired => LinkProblem.Expired,
         LinkOutcome.Used => LinkProblem.AlreadyUsed,
         LinkOutcome.NoLongerAwaiting => LinkProblem.NoLongerAwaiting,
+        LinkOutcome.NotPermitted => LinkProblem.NotPermitted,
         _ => null,
     };
 }

@@ -39,10 +39,13 @@ public sealed class LinkResolver(IDecisionLinkStore links, ICaseStore store, Tim
             : new LinkLookup(LinkOutcome.Accepted, token, link, @case);
     }
 
-    /// <summary>Uses the link for a final decision: exactly one caller over all links of the referral and purpose wins.</summary>
-    public async Task<LinkOutcome> ConsumeAsync(DecisionToken token, LinkPurpose purpose, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uses the link for a final decision and records what was decided and by whom: exactly one
+    /// caller over all links of the referral and purpose wins.
+    /// </summary>
+    public async Task<LinkOutcome> ConsumeAsync(DecisionToken token, LinkUse use, CancellationToken cancellationToken)
     {
-        var consumed = await links.ConsumeAsync(token, purpose, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var consumed = await links.ConsumeAsync(token, use, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return consumed.State switch
         {
             LinkState.Valid => LinkOutcome.Accepted,

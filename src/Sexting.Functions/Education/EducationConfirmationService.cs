@@ -1,47 +1,59 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Links;
+using Sexting.Core.Staff;
 using Sexting.Functions.Common;
 using Sexting.Functions.Workflow;
 using Sexting.Infrastructure.Pages.Decisions;
 
 namespace Sexting.Functions.Education;
 
-/// <summary>The youth team confirms education and intervention delivered (§3.4.7, contract §5): final, consumes the links.</summary>
-public sealed class EducationConfirmationService(LinkResolver resolver, ILogger<EducationConfirmationService> logger)
+/// <summary>
+/// The signed-in youth officer confirms education and intervention delivered (§3.4.7, contract §5):
+/// final, consumes the links and records who confirmed and for which young people; the event names
+/// only the recorded use (§4.7).
+/// </summary>
+public sealed class EducationConfirmationService(LinkResolver resolver, TimeProvider clock, ILogger<EducationConfirmationService> logger)
 {
     private static readonly Dictionary<string, string> NoErrors = [];
 
-    public async Task<EducationResult> ConfirmAsync(string token, EducationForm form, DurableTaskClient client, CancellationToken cancellationToken)
+    public async Task<EducationResult> ConfirmAsync(string token, EducationForm form, StaffMember who, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(client);
         var lookup = await resolver.ResolveAsync(token, LinkPurpose.EducationDelivered, cancellationToken).ConfigureAwait(false);
         if (lookup.Outcome != LinkOutcome.Accepted)
         {
-            return new EducationResult(lookup.Outcome, lookup, form, null, NoErrors);
+            return new EducationResult(lookup.Outcome, lookup, form, NoErrors);
         }
 
-        var errors = form.Validate();
+        if (StaffPolicy.Decide(who, StaffAction.ConfirmEducation, lookup.Case!.ForceArea) != StaffAccess.Allowed)
+        {
+            return new EducationResult(LinkOutcome.NotPermitted, lookup, form, NoErrors);
+        }
+
+        var errors = form.Validate([.. lookup.Case.Referral.YoungPeople.Select(p => p.Reference)]);
         if (errors.Count > 0)
         {
-            return new EducationResult(LinkOutcome.BadForm, lookup, form, null, errors);
+            return new EducationResult(LinkOutcome.BadForm, lookup, form, errors);
         }
 
-        if (!LinkResolver.Awaits(lookup.Case!, LinkPurpose.EducationDelivered))
+        if (!LinkResolver.Awaits(lookup.Case, LinkPurpose.EducationDelivered))
         {
-            return new EducationResult(LinkOutcome.NoLongerAwaiting, lookup, form, null, NoErrors);
+            return new EducationResult(LinkOutcome.NoLongerAwaiting, lookup, form, NoErrors);
         }
 
-        var consumed = await resolver.ConsumeAsync(lookup.Token!, LinkPurpose.EducationDelivered, cancellationToken).ConfigureAwait(false);
+        var use = new LinkUse(LinkUse.NewId(), lookup.Case.ReferralId, LinkPurpose.EducationDelivered, "delivered",
+            StaffIdentity.Of(who), lookup.Link!.SentTo, clock.GetUtcNow(), FormFields.TextOrNull(form.Notes), form.Delivered);
+        var consumed = await resolver.ConsumeAsync(lookup.Token!, use, cancellationToken).ConfigureAwait(false);
         if (consumed != LinkOutcome.Accepted)
         {
-            return new EducationResult(consumed, lookup, form, null, NoErrors);
+            return new EducationResult(consumed, lookup, form, NoErrors);
         }
 
-        var delivered = new EducationDeliveredEvent(form.OfficerName.Trim(), FormFields.TextOrNull(form.Notes), lookup.Link!.SentTo);
-        await client.RaiseEventAsync(lookup.Case!.ReferralId, WorkflowEvents.EducationDelivered, delivered, cancellationToken).ConfigureAwait(false);
+        await client.RaiseEventAsync(lookup.Case.ReferralId, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent(use.UseId), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Referral {ReferralId}: education delivery confirmed", lookup.Case.ReferralId);
-        return new EducationResult(LinkOutcome.Accepted, lookup, form, delivered, NoErrors);
+        return new EducationResult(LinkOutcome.Accepted, lookup, form, NoErrors);
     }
 }

@@ -1,4 +1,4 @@
 namespace Sexting.Functions.Education;
 
-/// <summary>The payload of <see cref="Workflow.WorkflowEvents.EducationDelivered"/>.</summary>
-public sealed record EducationDeliveredEvent(string OfficerName, string? Notes, string SentTo);
+/// <summary>The payload of <see cref="Workflow.WorkflowEvents.EducationDelivered"/>: the id of the recorded use only (contract §4.7).</summary>
+public sealed record EducationDeliveredEvent(string UseId);

@@ -4,13 +4,17 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Links;
+using Sexting.Core.Staff;
 using Sexting.Functions.Common;
 using Sexting.Infrastructure.Pages;
 using Sexting.Infrastructure.Pages.Decisions;
 
 namespace Sexting.Functions.Education;
 
-/// <summary><c>GET|POST /api/education/{token}</c> (contract §5, anonymous, token-protected).</summary>
+/// <summary>
+/// <c>GET|POST /api/education/{token}</c> (contract §5): token-protected, and for a signed-in
+/// <c>YouthOfficer</c> of the case's force (§9).
+/// </summary>
 public sealed class EducationHttp(
     LinkPages links,
     EducationConfirmationService confirmations,
@@ -23,8 +27,13 @@ public sealed class EducationHttp(
     public Task<IActionResult> ShowAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "education/{token}")] HttpRequest request,
         string token,
-        CancellationToken cancellationToken) =>
-        links.ShowAsync(token, LinkPurpose.EducationDelivered, @case => page.Render(@case, token), cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var check = links.GuardPage(request, StaffAction.ConfirmEducation);
+        return check.Refusal is { } refusal
+            ? Task.FromResult(refusal)
+            : links.ShowAsync(token, LinkPurpose.EducationDelivered, check.Who!, StaffAction.ConfirmEducation, @case => page.Render(@case, token), cancellationToken);
+    }
 
     /// <summary>Validates the form, consumes the link and raises <c>EducationDelivered</c>.</summary>
     [Function("SubmitEducation")]
@@ -35,12 +44,18 @@ public sealed class EducationHttp(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var check = links.GuardPost(request, StaffAction.ConfirmEducation);
+        if (check.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
         var json = HttpResults.WantsJson(request);
         EducationResult result;
         try
         {
             var form = EducationForm.From(await FormFields.ReadAsync(request, cancellationToken).ConfigureAwait(false));
-            result = await confirmations.ConfirmAsync(token, form, client, cancellationToken).ConfigureAwait(false);
+            result = await confirmations.ConfirmAsync(token, form, check.Who!, client, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -21,7 +21,7 @@ public sealed class RecordEducationDeliveredActivity(CaseUpdater updater, ICaseS
                     Education = (c.Education ?? new EducationRecord(input.At, null, null, null)) with
                     {
                         DeliveredAt = input.At,
-                        DeliveredBy = input.OfficerName,
+                        DeliveredBy = input.DeliveredBy,
                         Notes = input.Notes,
                     },
                 }, ct).ConfigureAwait(false);
@@ -30,7 +30,7 @@ public sealed class RecordEducationDeliveredActivity(CaseUpdater updater, ICaseS
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
             input.At,
             TimelineEvent.EducationDelivered,
-            $"Education and intervention delivered, confirmed by {input.OfficerName} (link sent to {input.SentTo})",
+            $"Education and intervention delivered to {(input.Delivered.Count == 0 ? "(no young person ticked)" : string.Join(", ", input.Delivered))}, confirmed by {input.DeliveredBy} (link sent to {input.SentTo})",
             "EducationDelivered"), ct).ConfigureAwait(false);
 
         logger.LogInformation("Referral {ReferralId}: education delivered, case closed", input.ReferralId);

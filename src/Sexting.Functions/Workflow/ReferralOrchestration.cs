@@ -10,6 +10,7 @@ using Sexting.Functions.Assessment;
 using Sexting.Functions.Authorisation;
 using Sexting.Functions.Cases;
 using Sexting.Functions.Education;
+using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
 
 namespace Sexting.Functions.Workflow;
@@ -71,10 +72,10 @@ public static class ReferralOrchestration
 
         var decision = await AwaitDecisionAsync(context, input, options, requestedAt).ConfigureAwait(true);
 
-        if (decision.Decision == DecisionKind.Decline)
+        if (decision.Kind == DecisionKind.Decline)
         {
-            await ReferForInvestigationAsync(context, input, options, "declined", decision.ManagerName, decision.Rationale,
-                new TimelineEntryPlan(TimelineEvent.Declined, $"Outcome 21 declined by {decision.ManagerName} (link sent to {decision.SentTo}): {decision.Rationale}")).ConfigureAwait(true);
+            await ReferForInvestigationAsync(context, input, options, "declined", decision.By, decision.Rationale,
+                new TimelineEntryPlan(TimelineEvent.Declined, $"Outcome 21 declined by {decision.By} (link sent to {decision.SentTo}): {decision.Rationale}")).ConfigureAwait(true);
             log.LogInformation("Referral {ReferralId}: Outcome 21 declined", id);
             return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
         }
@@ -83,7 +84,7 @@ public static class ReferralOrchestration
         var authorisedAt = context.CurrentUtcDateTime;
         var dueBy = authorisedAt + input.Timeouts.EducationDueAfter;
         await context.CallActivityAsync<CaseStatus>(nameof(RecordAuthorisationActivity),
-            new RecordAuthorisationInput(id, authorisedAt, decision.ManagerName, decision.SentTo, decision.Rationale ?? "", dueBy), options).ConfigureAwait(true);
+            new RecordAuthorisationInput(id, authorisedAt, decision.By, decision.SentTo, decision.Rationale ?? "", dueBy), options).ConfigureAwait(true);
 
         var dueText = dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await Task.WhenAll(
@@ -99,9 +100,17 @@ public static class ReferralOrchestration
         log.LogInformation("Referral {ReferralId}: Outcome 21 authorised, notifications sent", id);
 
         // §3.4.7: wait for the youth team to confirm delivery (reminders come from the review timer, contract §7).
-        var delivered = await context.WaitForExternalEvent<EducationDeliveredEvent>(WorkflowEvents.EducationDelivered).ConfigureAwait(true);
+        // §4.7: only a confirmation the app recorded counts; any other event is ignored.
+        RecordedUse? delivered = null;
+        while (delivered is null)
+        {
+            var deliveredEvent = await context.WaitForExternalEvent<EducationDeliveredEvent>(WorkflowEvents.EducationDelivered).ConfigureAwait(true);
+            delivered = await context.CallActivityAsync<RecordedUse?>(nameof(ReadLinkUseActivity),
+                new ReadLinkUseInput(id, LinkPurpose.EducationDelivered, deliveredEvent.UseId), options).ConfigureAwait(true);
+        }
+
         await context.CallActivityAsync<CaseStatus>(nameof(RecordEducationDeliveredActivity),
-            new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime, delivered.OfficerName, delivered.Notes, delivered.SentTo), options).ConfigureAwait(true);
+            new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime, delivered.By, delivered.Text, delivered.SentTo, delivered.Delivered), options).ConfigureAwait(true);
         log.LogInformation("Referral {ReferralId} closed", id);
         return new ReferralOrchestrationResult(CaseStatus.Closed);
     }
@@ -110,7 +119,7 @@ public static class ReferralOrchestration
     /// Waits for a final decision, raced against the reminder and escalation timers. The deadlines
     /// are measured from the request and kept through any number of consultations.
     /// </summary>
-    private static async Task<DecisionEvent> AwaitDecisionAsync(
+    private static async Task<ConfirmedDecision> AwaitDecisionAsync(
         TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime requestedAt)
     {
         var id = input.ReferralId;
@@ -122,8 +131,8 @@ public static class ReferralOrchestration
         var consultations = 0;
         var decisionTask = context.WaitForExternalEvent<DecisionEvent>(WorkflowEvents.Decision);
 
-        // Bounded by the people: at most two timers, then one activity per consultation.
-        DecisionEvent? final = null;
+        // Bounded by the people: at most two timers, then one activity per event and per consultation.
+        ConfirmedDecision? final = null;
         while (final is null)
         {
             DateTime? deadline = !reminded ? remindAt : !escalated ? escalateAt : null;
@@ -162,8 +171,19 @@ public static class ReferralOrchestration
 #pragma warning restore CA1849
             }
 
-            var decision = await decisionTask.ConfigureAwait(true);
-            if (decision.Decision != DecisionKind.Consult)
+            // §4.7: what was decided, and by whom, is what the app recorded in the link store; an
+            // event that names no recorded use (raised by anyone else) changes nothing.
+            var raised = await decisionTask.ConfigureAwait(true);
+            decisionTask = context.WaitForExternalEvent<DecisionEvent>(WorkflowEvents.Decision);
+            var use = await context.CallActivityAsync<RecordedUse?>(nameof(ReadLinkUseActivity),
+                new ReadLinkUseInput(id, LinkPurpose.Authorisation, raised.UseId), options).ConfigureAwait(true);
+            if (use is null || DecisionKinds.Of(use.Action) is not { } kind)
+            {
+                continue;
+            }
+
+            var decision = new ConfirmedDecision(kind, use.By, use.SentTo, use.Text);
+            if (decision.Kind != DecisionKind.Consult)
             {
                 final = decision;
                 continue;
@@ -175,12 +195,11 @@ public static class ReferralOrchestration
             await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
                 id, EmailKind.SafeguardingExpertConsultation, step, EmailRecipient.Configured, contacts.SafeguardingExpertEmail,
                 context.CurrentUtcDateTime, TimelineEvent.SafeguardingExpertConsulted,
-                $"{decision.ManagerName} (link sent to {decision.SentTo}) consulted {contacts.SafeguardingExpertEmail}")
+                $"{decision.By} (link sent to {decision.SentTo}) consulted {contacts.SafeguardingExpertEmail}")
             {
-                ActorName = decision.ManagerName,
+                ActorName = decision.By,
                 Rationale = decision.Rationale,
             }, options).ConfigureAwait(true);
-            decisionTask = context.WaitForExternalEvent<DecisionEvent>(WorkflowEvents.Decision);
         }
 
         return final;
@@ -207,3 +226,6 @@ public static class ReferralOrchestration
             at, TimelineEvent.SettingNotified, "Setting told the police will investigate"), options).ConfigureAwait(true);
     }
 }
+
+/// <summary>A decision as the link store recorded it: what, by whom ("Name (email)" as signed in), the link's address, the rationale.</summary>
+public sealed record ConfirmedDecision(DecisionKind Kind, string By, string SentTo, string? Rationale);

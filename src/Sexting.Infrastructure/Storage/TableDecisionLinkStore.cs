@@ -17,6 +17,7 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
     private const string LinkPrefix = "l|";
     private const string LinkEnd = "l}";
     private const string DecidedPrefix = "decided|";
+    private const string UsePrefix = "use|";
 
     /// <inheritdoc />
     public async Task SaveAsync(DecisionLink link, CancellationToken cancellationToken)
@@ -58,9 +59,16 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
     }
 
     /// <inheritdoc />
-    public async Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkUse use, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(use);
+        if (use.ReferralId != token.ReferralId)
+        {
+            throw new ArgumentException("The use is of another referral than the token.", nameof(use));
+        }
+
+        var purpose = use.Purpose;
         using var operation = StorageOperation.Begin(nameof(ConsumeAsync));
         var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
@@ -74,7 +82,8 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
             TableTransactionAction[] actions =
             [
                 new(TableTransactionActionType.UpdateMerge, new TableEntity(token.ReferralId, LinkPrefix + token.Hash) { ["ClosedAt"] = now }, etag),
-                new(TableTransactionActionType.Add, new TableEntity(token.ReferralId, DecidedPrefix + purpose) { ["TokenHash"] = token.Hash, ["DecidedAt"] = now }),
+                // The marker records the use: consumed and recorded commit together (contract §4.7).
+                new(TableTransactionActionType.Add, UseEntity(DecidedPrefix + purpose, use, token.Hash, now)),
             ];
             try
             {
@@ -93,6 +102,50 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
                 await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <inheritdoc />
+    public async Task RecordUseAsync(LinkUse use, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        if (!ReferralIds.IsValid(use.ReferralId))
+        {
+            throw new ArgumentException("Not a use of a referral's link.", nameof(use));
+        }
+
+        using var operation = StorageOperation.Begin(nameof(RecordUseAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(UseEntity(UsePrefix + use.UseId, use, null, use.At), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Recorded before (a retried request): the stored use stands.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<LinkUse?> GetUseAsync(string referralId, LinkPurpose purpose, string useId, CancellationToken cancellationToken)
+    {
+        if (!ReferralIds.IsValid(referralId) || string.IsNullOrEmpty(useId) || useId.Length > 64 || !useId.All(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+
+        using var operation = StorageOperation.Begin(nameof(GetUseAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {referralId} and (RowKey eq {DecidedPrefix + purpose} or RowKey eq {UsePrefix + useId})");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("UseId") == useId && row.GetString("Purpose") == purpose.ToString())
+            {
+                return UseOf(row, referralId, purpose);
+            }
+        }
+
+        return null;
     }
 
     /// <inheritdoc />
@@ -132,6 +185,33 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
             await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static TableEntity UseEntity(string rowKey, LinkUse use, string? tokenHash, DateTimeOffset at) => new(use.ReferralId, rowKey)
+    {
+        ["TokenHash"] = tokenHash,
+        ["DecidedAt"] = at,
+        ["UseId"] = use.UseId,
+        ["Purpose"] = use.Purpose.ToString(),
+        ["Action"] = use.Action,
+        ["ByUserId"] = use.By.UserId,
+        ["ByName"] = use.By.Name,
+        ["ByEmail"] = use.By.Email,
+        ["SentTo"] = use.SentTo,
+        ["UsedAt"] = use.At,
+        ["Text"] = use.Text,
+        ["Delivered"] = string.Join(',', use.Delivered),
+    };
+
+    private static LinkUse UseOf(TableEntity row, string referralId, LinkPurpose purpose) => new(
+        row.GetString("UseId")!,
+        referralId,
+        purpose,
+        row.GetString("Action") ?? string.Empty,
+        new StaffIdentity(row.GetString("ByUserId") ?? string.Empty, row.GetString("ByName") ?? string.Empty, row.GetString("ByEmail") ?? string.Empty),
+        row.GetString("SentTo") ?? string.Empty,
+        row.GetDateTimeOffset("UsedAt") ?? default,
+        row.GetString("Text"),
+        (row.GetString("Delivered") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The link and the decided marker of its purpose, in one query; InspectAsync's answer and the link's ETag.</summary>
     private static async Task<(LinkConsumption Consumption, ETag ETag)> ReadAsync(

@@ -3,6 +3,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,17 @@ public sealed class DurableBackend(
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _sidecar = builder.Build();
+        // Only this process: every call must carry the per-process secret (contract §9).
+        _sidecar.Use(async (context, next) =>
+        {
+            if (!endpoint.Admits(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
+            await next(context);
+        });
         _sidecar.UseRouting();
         _sidecar.MapGrpcService<TaskHubGrpcServer>();
 

@@ -101,17 +101,18 @@ public sealed class PageAccessibilityTests(BrowserFixture browser, ITestOutputHe
             case "approval-authorised" or "approval-declined" or "approval-consulted":
                 await Go("/api/approvals/" + target.ApprovalToken);
                 await page.CheckAsync(state switch { "approval-authorised" => "#decision", "approval-declined" => "#decision-decline", _ => "#decision-consult" });
-                await page.FillAsync("#managerName", "Morgan Manager");
                 await page.FillAsync("#rationale", "Low risk; both pupils and parents engaged with the school.");
                 return (Expect(200, await Submit("Record decision")), state switch { "approval-authorised" => "Outcome 21 authorised", "approval-declined" => "Outcome 21 declined", _ => "Safeguarding expert consulted" });
             case "education":
                 return (Expect(200, await Go("/api/education/" + target.EducationToken)), "Confirm education");
             case "education-errors":
+                // The one error a person can make here: notes past the limit.
                 await Go("/api/education/" + target.EducationToken);
+                await page.Locator("#notes").EvaluateAsync("(e, v) => { e.value = v; }", new string('x', 4001)); // past the box's own maxlength
                 return (Expect(400, await Submit("Confirm delivered")), "Error: Confirm education");
             case "education-confirmed":
                 await Go("/api/education/" + target.EducationToken);
-                await page.FillAsync("#officerName", "Riley Officer");
+                await page.CheckAsync("#delivered-YP1");
                 return (Expect(200, await Submit("Confirm delivered")), "Education and intervention recorded");
             case "link-unknown":
                 return (Expect(404, await Go("/api/approvals/not-a-token")), "This link is not recognised");

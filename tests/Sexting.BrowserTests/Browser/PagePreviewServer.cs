@@ -98,8 +98,8 @@ internal sealed class PagePreviewServer : IAsyncDisposable
             }
 
             var form = EducationForm.From(await request.ReadFormAsync());
-            var errors = form.Validate();
             var record = SampleCases.InEducation();
+            var errors = form.Validate([.. record.Referral.YoungPeople.Select(p => p.Reference)]);
             return errors.Count == 0
                 ? Html(confirmation.Render(record))
                 : Html(page.Render(record, token, form, errors), StatusCodes.Status400BadRequest);

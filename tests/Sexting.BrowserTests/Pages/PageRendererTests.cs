@@ -21,16 +21,17 @@ public sealed partial class PageRendererTests
             ["form-hostile-with-errors"] = PageFactory.Form.Render(hostileForm, new Dictionary<string, string[]> { ["setting.name"] = [SampleCases.HostileText], ["weird<key>"] = [SampleCases.HostileText] }),
             ["receipt"] = PageFactory.Receipt.Render("DC-2026-000001", "0123456789abcdef0123456789abcdef"),
             ["approval"] = PageFactory.Approval.Render(SampleCases.Hostile(), Token),
-            ["approval-errors"] = PageFactory.Approval.Render(SampleCases.Hostile(), Token, new ApprovalForm(SampleCases.HostileText, SampleCases.HostileText, SampleCases.HostileText), new ApprovalForm(SampleCases.HostileText, "", "").Validate().Errors),
+            ["approval-errors"] = PageFactory.Approval.Render(SampleCases.Hostile(), Token, new ApprovalForm(SampleCases.HostileText, SampleCases.HostileText), new ApprovalForm(SampleCases.HostileText, "").Validate().Errors),
             ["approval-authorised"] = PageFactory.ApprovalConfirmation.Render(SampleCases.Hostile(), ApprovalDecision.Authorise),
             ["approval-declined"] = PageFactory.ApprovalConfirmation.Render(SampleCases.Hostile(), ApprovalDecision.Decline),
             ["approval-consulted"] = PageFactory.ApprovalConfirmation.Render(SampleCases.Hostile(), ApprovalDecision.Consult),
-            ["education"] = PageFactory.Education.Render(SampleCases.Hostile(), Token, new EducationForm(SampleCases.HostileText, SampleCases.HostileText)),
+            ["education"] = PageFactory.Education.Render(SampleCases.Hostile(), Token, new EducationForm(SampleCases.HostileText, [SampleCases.HostileText])),
             ["education-confirmed"] = PageFactory.EducationConfirmation.Render(SampleCases.Hostile()),
             ["link-unknown"] = PageFactory.LinkProblem.Render(LinkProblem.Unknown),
             ["link-expired"] = PageFactory.LinkProblem.Render(LinkProblem.Expired),
             ["link-used"] = PageFactory.LinkProblem.Render(LinkProblem.AlreadyUsed),
             ["link-no-longer-awaiting"] = PageFactory.LinkProblem.Render(LinkProblem.NoLongerAwaiting),
+            ["link-not-permitted"] = PageFactory.LinkProblem.Render(LinkProblem.NotPermitted),
         };
     }
 
@@ -115,46 +116,48 @@ public sealed partial class PageRendererTests
     [Fact]
     public void Render_ApprovalWithErrors_LinksEachErrorToItsField()
     {
-        var (decision, errors) = new ApprovalForm("authorise", "", " ").Validate();
-        var html = PageFactory.Approval.Render(SampleCases.AwaitingAuthorisation(), Token, new ApprovalForm("authorise", "", " "), errors);
+        var (decision, errors) = new ApprovalForm("authorise", " ").Validate();
+        var html = PageFactory.Approval.Render(SampleCases.AwaitingAuthorisation(), Token, new ApprovalForm("authorise", " "), errors);
 
         Assert.Null(decision);
         Assert.Contains("<title>Error: ", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"#managerName\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#rationale\"", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"managerName-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"rationale-error\"", html, StringComparison.Ordinal);
+        // Who decides is the signed-in person (contract §5, §9): no name to type.
+        Assert.DoesNotContain("managerName", html, StringComparison.Ordinal);
         Assert.Contains("value=\"authorise\" checked", html, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("consult", "Morgan", "", ApprovalDecision.Consult)]
-    [InlineData("authorise", "Morgan", "Low risk", ApprovalDecision.Authorise)]
-    [InlineData("decline", " Morgan ", "Pattern", ApprovalDecision.Decline)]
-    public void Validate_CompleteApprovalForm_GivesTheDecision(string decision, string name, string rationale, ApprovalDecision expected)
+    [InlineData("consult", "", ApprovalDecision.Consult)]
+    [InlineData("authorise", "Low risk", ApprovalDecision.Authorise)]
+    [InlineData("decline", "Pattern", ApprovalDecision.Decline)]
+    public void Validate_CompleteApprovalForm_GivesTheDecision(string decision, string rationale, ApprovalDecision expected)
     {
-        var (result, errors) = new ApprovalForm(decision, name, rationale).Validate();
+        var (result, errors) = new ApprovalForm(decision, rationale).Validate();
 
         Assert.Empty(errors);
         Assert.Equal(expected, result);
     }
 
     [Theory]
-    [InlineData("approve", "Morgan", "x", "decision")]
-    [InlineData("decline", "Morgan", "", "rationale")]
-    [InlineData("consult", "", "", "managerName")]
-    public void Validate_BadApprovalForm_NamesTheField(string decision, string name, string rationale, string field)
+    [InlineData("approve", "x", "decision")]
+    [InlineData("decline", "", "rationale")]
+    [InlineData("authorise", " ", "rationale")]
+    public void Validate_BadApprovalForm_NamesTheField(string decision, string rationale, string field)
     {
-        var (result, errors) = new ApprovalForm(decision, name, rationale).Validate();
+        var (result, errors) = new ApprovalForm(decision, rationale).Validate();
 
         Assert.Null(result);
         Assert.Contains(field, errors.Keys);
     }
 
     [Fact]
-    public void Validate_EducationFormWithoutName_RequiresIt()
+    public void Validate_EducationForm_OnlyThisCasesYoungPeople()
     {
-        Assert.Contains(EducationForm.OfficerNameField, new EducationForm(" ", "notes").Validate().Keys);
-        Assert.Empty(new EducationForm("Riley Officer", "").Validate());
+        Assert.Empty(new EducationForm("", ["YP1", "YP2"]).Validate(["YP1", "YP2"]));
+        Assert.Empty(new EducationForm("Session held", []).Validate(["YP1"]));
+        Assert.Contains("delivered.YP9", new EducationForm("", ["YP1", "YP9"]).Validate(["YP1", "YP2"]).Keys);
     }
 
     [Fact]

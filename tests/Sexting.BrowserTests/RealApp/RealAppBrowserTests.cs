@@ -99,48 +99,65 @@ public sealed class RealAppBrowserTests(RealAppFixture app, ITestOutputHelper ou
     }
 
     [Fact]
-    public async Task DecisionPages_AuthoriseFromTheEmailLink_ConfirmThenEducationThenUsedLinks()
+    public async Task DecisionPages_SignInFromTheEmailLink_OnlyTheCasesManagerAuthorisesThenTheYouthOfficerConfirms()
     {
         await using var context = await app.NewContextAsync();
         var name = NewName();
         var checks = await PageChecks.OpenAsync(context, output, [.. PersonalData, name]);
         var page = checks.Page;
-        var referralId = await SubmitReferralAsync(page, name);
+        var referralId = await SubmitReferralAsync(page, name); // Devon and Cornwall
 
         var watch = Stopwatch.StartNew();
         var request = await app.App.WaitForEmailAsync("AuthorisationRequest", referralId, EmailWait);
         output.WriteLine($"AuthorisationRequest in the outbox {watch.ElapsedMilliseconds} ms after the receipt");
         var approvalLink = app.App.LinkIn(request, "/api/approvals/");
 
+        // Signed out, the emailed link goes to the sign-in page and back (contract §5, §9).
         Assert.Equal(200, (await page.GotoAsync(approvalLink))!.Status);
+        Assert.Contains("/.auth/login/aad?post_login_redirect_uri=", page.Url, StringComparison.Ordinal);
+        await checks.AssertAsync("sign-in", "Development sign-in");
+
+        // A youth officer of the force, and a manager of the other force: 403, nothing changed.
+        Assert.Equal(403, await SignInAsync(checks, "Riley Officer", "YouthOfficer Force.DevonAndCornwall"));
+        await checks.AssertAsync("link-not-permitted", "You cannot use this link");
+        await SignOutThenOpenAsync(page, approvalLink);
+        Assert.Equal(403, await SignInAsync(checks, "Dana Dorset", "AuthorisingManager Force.Dorset"));
+        Assert.DoesNotContain("YP1", await page.TextContentAsync("main"), StringComparison.Ordinal);
+
+        // The case's own manager.
+        await SignOutThenOpenAsync(page, approvalLink);
+        Assert.Equal(200, await SignInAsync(checks, "Morgan Manager", "AuthorisingManager Force.DevonAndCornwall"));
         await checks.AssertAsync("approval", "Authorise Outcome 21");
         var summary = await page.TextContentAsync("main");
         Assert.DoesNotContain(name, summary, StringComparison.Ordinal);
         Assert.Contains("YP1", summary, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#managerName").CountAsync());
 
         await page.CheckAsync("#decision");
         Assert.Equal(400, await checks.SubmitAsync("Record decision"));
         await checks.AssertAsync("approval-errors", "Error: Authorise Outcome 21");
 
-        await page.FillAsync("#managerName", "Morgan Manager");
         await page.FillAsync("#rationale", "Low risk; both pupils and their parents engaged with the school.");
         Assert.Equal(200, await checks.SubmitAsync("Record decision"));
         await checks.AssertAsync("approval-authorised", "Outcome 21 authorised");
 
+        // The timeline names the manager as signed in.
+        var @case = await (await context.APIRequest.GetAsync("/api/referrals/" + referralId)).TextAsync();
+        Assert.Contains("authorised by Morgan Manager (morgan.manager@police.example)", @case, StringComparison.Ordinal);
+
+        // The youth officer confirms delivery for YP1.
         var youthTeam = await app.App.WaitForEmailAsync("YouthTeamNotification", referralId, EmailWait);
         var educationLink = app.App.LinkIn(youthTeam, "/api/education/");
-        Assert.Equal(200, (await page.GotoAsync(educationLink))!.Status);
+        await SignOutThenOpenAsync(page, educationLink);
+        Assert.Equal(200, await SignInAsync(checks, "Riley Officer", "YouthOfficer Force.DevonAndCornwall"));
         await checks.AssertAsync("education", "Confirm education");
-        Assert.Equal(400, await checks.SubmitAsync("Confirm delivered"));
-        await checks.AssertAsync("education-errors", "Error: Confirm education");
-        await page.FillAsync("#officerName", "Riley Officer");
+        await page.CheckAsync("#delivered-YP1");
         Assert.Equal(200, await checks.SubmitAsync("Confirm delivered"));
         await checks.AssertAsync("education-confirmed", "Education and intervention recorded");
 
-        Assert.Equal(410, (await page.GotoAsync(approvalLink))!.Status);
-        await checks.AssertAsync("link-used", "This link has already been used");
         Assert.Equal(410, (await page.GotoAsync(educationLink))!.Status);
-        Assert.Equal(404, (await page.GotoAsync("/api/approvals/" + referralId + ".not-the-secret"))!.Status);
+        await checks.AssertAsync("link-used", "This link has already been used");
+        Assert.Equal(404, (await page.GotoAsync("/api/education/" + referralId + ".not-the-secret"))!.Status);
         await checks.AssertAsync("link-unknown", "This link is not recognised");
     }
 
@@ -155,15 +172,14 @@ public sealed class RealAppBrowserTests(RealAppFixture app, ITestOutputHelper ou
         var link = app.App.LinkIn(await app.App.WaitForEmailAsync("AuthorisationRequest", referralId, EmailWait), "/api/approvals/");
 
         await page.GotoAsync(link);
+        Assert.Equal(200, await SignInAsync(checks, "Morgan Manager", "AuthorisingManager Force.DevonAndCornwall"));
         await page.CheckAsync("#decision-consult");
-        await page.FillAsync("#managerName", "Morgan Manager");
         Assert.Equal(200, await checks.SubmitAsync("Record decision"));
         await checks.AssertAsync("approval-consulted", "Safeguarding expert consulted");
 
         // Consulting is not final (§3.4.3): the same link still decides.
         Assert.Equal(200, (await page.GotoAsync(link))!.Status);
         await page.CheckAsync("#decision-decline");
-        await page.FillAsync("#managerName", "Morgan Manager");
         await page.FillAsync("#rationale", "A pattern of behaviour needs investigating.");
         Assert.Equal(200, await checks.SubmitAsync("Record decision"));
         await checks.AssertAsync("approval-declined", "Outcome 21 declined");
@@ -182,6 +198,8 @@ public sealed class RealAppBrowserTests(RealAppFixture app, ITestOutputHelper ou
         var referralId = await SubmitReferralAsync(page, name);
         var link = shortLived.LinkIn(await shortLived.WaitForEmailAsync("AuthorisationRequest", referralId, EmailWait), "/api/approvals/");
 
+        await page.GotoAsync("/.auth/login/aad?post_login_redirect_uri=/api/form");
+        await SignInAsync(checks, "Morgan Manager", "AuthorisingManager Force.DevonAndCornwall");
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         Assert.Equal(410, (await page.GotoAsync(link))!.Status);
@@ -221,6 +239,56 @@ public sealed class RealAppBrowserTests(RealAppFixture app, ITestOutputHelper ou
     }
 
     /// <summary>Sends a valid referral through the form (no aggravating factor: Outcome 21 is proposed); returns its referral id.</summary>
+    /// <summary>
+    /// Signs in on the development sign-in page the browser is on, as a person would (contract §9),
+    /// and returns the status of the page it then lands on.
+    /// </summary>
+    private static async Task<int> SignInAsync(PageChecks checks, string name, string roles)
+    {
+        var page = checks.Page;
+        Assert.Contains("/.auth/login/aad", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#email", name.ToLowerInvariant().Replace(' ', '.') + "@police.example");
+        await page.FillAsync("#roles", roles);
+        IResponse? landed = null;
+        void OnResponse(object? sender, IResponse response)
+        {
+            if (response.Request.IsNavigationRequest && !response.Url.Contains("/.auth/", StringComparison.Ordinal))
+            {
+                landed = response;
+            }
+        }
+
+        page.Response += OnResponse;
+        try
+        {
+            await page.ClickAsync("button:has-text('Sign in')");
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/.auth/", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 15_000 });
+            }
+            catch (TimeoutException)
+            {
+                Assert.Fail($"still at {page.Url} after signing in:\n{await page.TextContentAsync("main")}");
+            }
+
+            await page.WaitForLoadStateAsync();
+        }
+        finally
+        {
+            page.Response -= OnResponse;
+        }
+
+        return landed?.Status ?? throw new InvalidOperationException("No page answered after signing in.");
+    }
+
+    private static async Task SignOutThenOpenAsync(IPage page, string link)
+    {
+        await page.GotoAsync("/.auth/logout");
+        Assert.Equal(200, (await page.GotoAsync(link))!.Status); // the sign-in page, after the 302
+        Assert.Contains("/.auth/login/aad", page.Url, StringComparison.Ordinal);
+    }
+
     private static async Task<string> SubmitReferralAsync(IPage page, string name)
     {
         await page.GotoAsync("/api/form");

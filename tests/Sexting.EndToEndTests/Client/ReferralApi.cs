@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -11,6 +12,7 @@ namespace Sexting.EndToEndTests.Client;
 public sealed class ReferralApi(Uri baseAddress, string functionKey, Func<string> hostLog)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _staff = new();
 
     public Uri BaseAddress { get; } = baseAddress;
 
@@ -92,27 +94,73 @@ public sealed class ReferralApi(Uri baseAddress, string functionKey, Func<string
         }
     }
 
-    /// <summary>Opens a link as a browser or a mail scanner would.</summary>
-    public async Task<(HttpStatusCode Status, string Body, string? MediaType)> OpenAsync(Uri link)
+    /// <summary>The roles staff sign in with unless a test says otherwise: a manager and a youth officer of both forces.</summary>
+    public const string StaffRoles = "AuthorisingManager YouthOfficer Force.DevonAndCornwall Force.Dorset";
+
+    private const string DefaultStaffName = "DI Example Manager";
+
+    /// <summary>Opens a link in a signed-in member of staff's browser.</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? MediaType)> OpenAsync(Uri link, string? staffName = null)
     {
-        using var response = await Http.GetAsync(link);
+        var browser = await StaffAsync(staffName ?? DefaultStaffName);
+        using var response = await browser.GetAsync(link);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
     }
 
-    /// <summary>The manager's decision form (contract §5), posted as the page's form would post it.</summary>
-    public Task<(HttpStatusCode Status, string Body, string? MediaType)> DecideAsync(Uri link, string decision, string? managerName, string? rationale, bool json = false) =>
-        PostFormAsync(link, json, ("decision", decision), ("managerName", managerName), ("rationale", rationale));
+    /// <summary>Opens a link signed out, as a mail scanner would.</summary>
+    public async Task<(HttpStatusCode Status, string? Location)> OpenSignedOutAsync(Uri link)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        using var response = await client.GetAsync(link);
+        return (response.StatusCode, response.Headers.Location?.OriginalString);
+    }
 
-    /// <summary>The youth officer's education-delivered form (contract §5).</summary>
-    public Task<(HttpStatusCode Status, string Body, string? MediaType)> ConfirmEducationAsync(Uri link, string? officerName, string? notes, bool json = false) =>
-        PostFormAsync(link, json, ("officerName", officerName), ("notes", notes));
+    /// <summary>The manager's decision form (contract §5), posted as the page's form would post it, by <paramref name="managerName"/> signed in.</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? MediaType)> DecideAsync(Uri link, string decision, string? managerName, string? rationale, bool json = false) =>
+        await PostFormAsync(await StaffAsync(managerName ?? DefaultStaffName), link, json, ("decision", decision), ("rationale", rationale));
 
-    private static async Task<(HttpStatusCode Status, string Body, string? MediaType)> PostFormAsync(Uri link, bool json, params (string Name, string? Value)[] fields)
+    /// <summary>The youth officer's education-delivered form (contract §5), by <paramref name="officerName"/> signed in, for every young person <paramref name="delivered"/>.</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? MediaType)> ConfirmEducationAsync(Uri link, string? officerName, string? notes, bool json = false, params string[] delivered) =>
+        await PostFormAsync(await StaffAsync(officerName ?? "PC Example Officer"), link, json,
+            [("notes", notes), .. delivered.Select(reference => ("delivered." + reference, (string?)"on"))]);
+
+    /// <summary>
+    /// A browser of a member of staff signed in through the local host's development sign-in
+    /// (contract §9), as a person signs in: the sign-in form posted, its session cookie kept.
+    /// </summary>
+    public async Task<HttpClient> StaffAsync(string name, string roles = StaffRoles) =>
+        await _staff.GetOrAdd(name + "|" + roles, _ => new Lazy<Task<HttpClient>>(() => SignInAsync(name, roles))).Value;
+
+    private async Task<HttpClient> SignInAsync(string name, string roles)
+    {
+        var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var email = new string([.. name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '.')]) + "@police.example";
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = name,
+            ["email"] = email,
+            ["roles"] = roles,
+            ["post_login_redirect_uri"] = "/.auth/me",
+        });
+        using var response = await browser.PostAsync(new Uri("/.auth/login/aad", UriKind.Relative), form);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Development sign-in answered {(int)response.StatusCode}:\n{hostLog()}");
+        }
+
+        return browser;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body, string? MediaType)> PostFormAsync(HttpClient browser, Uri link, bool json, params (string Name, string? Value)[] fields)
     {
         using var content = new FormUrlEncodedContent(fields.Where(f => f.Value is not null).Select(f => KeyValuePair.Create(f.Name, f.Value!)));
         using var request = new HttpRequestMessage(HttpMethod.Post, link) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(json ? "application/json" : "text/html"));
-        using var response = await Http.SendAsync(request);
+        using var response = await browser.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
     }
 }

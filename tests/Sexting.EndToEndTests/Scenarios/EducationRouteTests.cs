@@ -66,7 +66,7 @@ public sealed class EducationRouteTests(WorkflowHost host)
         var outcome = authorised.GetProperty("outcome");
         Assert.Equal("Outcome 21", outcome.GetProperty("national").GetString());
         Assert.Equal(localOutcome, outcome.GetProperty("local").GetString());
-        Assert.Equal("DI Example Manager", outcome.GetProperty("authorisedBy").GetString());
+        Assert.Equal("DI Example Manager (di.example.manager@police.example)", outcome.GetProperty("authorisedBy").GetString());
         Assert.Equal("First incident; no aggravating factor.", outcome.GetProperty("rationale").GetString());
         var education = authorised.GetProperty("education");
         Assert.True(education.GetProperty("dueBy").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(27));
@@ -85,15 +85,16 @@ public sealed class EducationRouteTests(WorkflowHost host)
         Assert.StartsWith(new Uri(api.BaseAddress, "api/education/").ToString(), educationLink.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await api.OpenAsync(educationLink)).Status);
         Assert.Equal("EducationAndIntervention", CaseJson.Status(await api.GetCaseAsync(id)));
-        var confirmed = await api.ConfirmEducationAsync(educationLink, "PC Example Officer", "Session delivered at school.");
+        var confirmed = await api.ConfirmEducationAsync(educationLink, "PC Example Officer", "Session delivered at school.", delivered: "YP1");
         Assert.Equal(HttpStatusCode.OK, confirmed.Status);
 
         // The case is closed and the delivery recorded in the timeline in two writes: wait for both.
         var closed = await api.WaitForCaseAsync(id, c =>
             CaseJson.Status(c) == "Closed" && CaseJson.Events(c).Contains("EducationDelivered"), "closed with delivery recorded");
-        Assert.Equal("PC Example Officer", closed.GetProperty("education").GetProperty("deliveredBy").GetString());
+        Assert.Equal("PC Example Officer (pc.example.officer@police.example)", closed.GetProperty("education").GetProperty("deliveredBy").GetString());
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, closed.GetProperty("education").GetProperty("deliveredAt").ValueKind);
-        Assert.Single(CaseJson.Entries(closed, "EducationDelivered"));
+        var deliveredEntry = Assert.Single(CaseJson.Entries(closed, "EducationDelivered")).GetProperty("detail").GetString();
+        Assert.Contains("delivered to YP1, confirmed by PC Example Officer", deliveredEntry, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Gone, (await api.OpenAsync(educationLink)).Status);
         Assert.Equal(HttpStatusCode.Gone, (await api.ConfirmEducationAsync(educationLink, "PC Example Officer", null)).Status);

@@ -47,7 +47,7 @@ public sealed class ReminderEscalationTests(ShortApprovalHost host) : IClassFixt
         var authorised = await FanOut.WaitAsync(api, outbox, id);
         var entry = Assert.Single(CaseJson.Entries(authorised, "Authorised"));
         Assert.Contains(contacts.Escalation, entry.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal("Supt Example Escalation", authorised.GetProperty("outcome").GetProperty("authorisedBy").GetString());
+        Assert.Equal("Supt Example Escalation (supt.example.escalation@police.example)", authorised.GetProperty("outcome").GetProperty("authorisedBy").GetString());
 
         foreach (var spent in new[] { request.Link, reminder.Link, escalation.Link })
         {

@@ -19,7 +19,7 @@ public sealed class RecordEducationDeliveredActivityTests : IDisposable
         var at = ReminderHarness.Start + TimeSpan.FromHours(1);
 
         var status = await _h.Get<RecordEducationDeliveredActivity>().RunAsync(
-            new RecordEducationDeliveredInput(@case.ReferralId, at, "Chris Officer", "Session held", "youth@police.example"));
+            new RecordEducationDeliveredInput(@case.ReferralId, at, "Chris Officer", "Session held", "youth@police.example", ["YP1"]));
 
         Assert.Equal(CaseStatus.Closed, status);
         var closed = (await _h.Store.GetAsync(@case.ReferralId, default))!;
@@ -31,6 +31,7 @@ public sealed class RecordEducationDeliveredActivityTests : IDisposable
         var entry = Assert.Single(await _h.TimelineOfAsync(@case.ReferralId, TimelineEvent.EducationDelivered));
         Assert.Contains("Chris Officer", entry.Detail, StringComparison.Ordinal);
         Assert.Contains("youth@police.example", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains("delivered to YP1", entry.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,8 +41,8 @@ public sealed class RecordEducationDeliveredActivityTests : IDisposable
         var activity = _h.Get<RecordEducationDeliveredActivity>();
         var at = ReminderHarness.Start;
 
-        await activity.RunAsync(new RecordEducationDeliveredInput(@case.ReferralId, at, "Chris Officer", null, "youth@police.example"));
-        await activity.RunAsync(new RecordEducationDeliveredInput(@case.ReferralId, at + TimeSpan.FromSeconds(5), "Chris Officer", null, "youth@police.example"));
+        await activity.RunAsync(new RecordEducationDeliveredInput(@case.ReferralId, at, "Chris Officer", null, "youth@police.example", ["YP1"]));
+        await activity.RunAsync(new RecordEducationDeliveredInput(@case.ReferralId, at + TimeSpan.FromSeconds(5), "Chris Officer", null, "youth@police.example", ["YP1"]));
 
         Assert.Equal(at, (await _h.Store.GetAsync(@case.ReferralId, default))!.Education!.DeliveredAt);
         Assert.Single(await _h.TimelineOfAsync(@case.ReferralId, TimelineEvent.EducationDelivered));
@@ -53,7 +54,7 @@ public sealed class RecordEducationDeliveredActivityTests : IDisposable
         var @case = await _h.AuthorisedCaseAsync(ReminderHarness.Start - TimeSpan.FromDays(1));
         await _h.Service.RunAsync(default);
         await _h.Get<RecordEducationDeliveredActivity>().RunAsync(
-            new RecordEducationDeliveredInput(@case.ReferralId, ReminderHarness.Start, "Chris Officer", null, "youth@police.example"));
+            new RecordEducationDeliveredInput(@case.ReferralId, ReminderHarness.Start, "Chris Officer", null, "youth@police.example", ["YP1"]));
         _h.Clock.Advance(TimeSpan.FromDays(1));
 
         var run = await _h.Service.RunAsync(default);

@@ -8,6 +8,7 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore
     private readonly Lock _lock = new();
     private readonly Dictionary<string, DecisionLink> _links = [];
     private readonly HashSet<(string, LinkPurpose)> _consumed = [];
+    private readonly Dictionary<string, LinkUse> _uses = [];
 
     public IReadOnlyList<DecisionLink> All
     {
@@ -37,17 +38,35 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore
         }
     }
 
-    public Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkUse use, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            var state = StateOf(token, purpose, now);
+            var state = StateOf(token, use.Purpose, now);
             if (state.State == LinkState.Valid)
             {
-                Close(state.Link!.ReferralId, purpose, now);
+                Close(state.Link!.ReferralId, use.Purpose, now);
+                _uses[use.UseId] = use;
             }
 
             return Task.FromResult(state);
+        }
+    }
+
+    public Task RecordUseAsync(LinkUse use, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _uses.TryAdd(use.UseId, use);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<LinkUse?> GetUseAsync(string referralId, LinkPurpose purpose, string useId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_uses.TryGetValue(useId, out var use) && use.ReferralId == referralId && use.Purpose == purpose ? use : null);
         }
     }
 

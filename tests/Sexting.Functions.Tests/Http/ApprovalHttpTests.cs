@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
+using Sexting.Core.Staff;
 using Sexting.Functions.Authorisation;
 using Sexting.Functions.Workflow;
 
@@ -9,7 +10,9 @@ namespace Sexting.Functions.Tests.Http;
 public sealed class ApprovalHttpTests : IDisposable
 {
     private const string Manager = "manager@police.example";
+    private static readonly StaffMember DcManager = HttpHarness.Staff("AuthorisingManager Force.DevonAndCornwall");
     private readonly HttpHarness _h = new();
+    private StaffMember? _who = DcManager;
 
     public void Dispose() => _h.Dispose();
 
@@ -22,7 +25,8 @@ public sealed class ApprovalHttpTests : IDisposable
 
     private async Task<HttpHarness.Response> ShowAsync(string token)
     {
-        var request = HttpHarness.Request("GET");
+        var request = HttpHarness.As(HttpHarness.Request("GET"), _who);
+        request.Path = "/api/approvals/" + token;
         return await HttpHarness.ExecuteAsync(await _h.Create<ApprovalHttp>().ShowAsync(request, token, default), request);
     }
 
@@ -31,7 +35,7 @@ public sealed class ApprovalHttpTests : IDisposable
 
     private async Task<HttpHarness.Response> SubmitAsync(string token, string? accept, params (string, string)[] fields)
     {
-        var request = HttpHarness.Form(fields);
+        var request = HttpHarness.As(HttpHarness.Form(fields), _who);
         if (accept is not null)
         {
             request.Headers.Accept = accept;
@@ -88,13 +92,16 @@ public sealed class ApprovalHttpTests : IDisposable
         var (@case, token) = await LinkAsync();
         var other = _h.Links.Issue(@case.ReferralId, LinkPurpose.Authorisation, "escalation@police.example", _h.Clock.GetUtcNow(), _h.Clock.GetUtcNow().AddDays(7));
 
-        var response = await SubmitAsync(token.Value, ("decision", "authorise"), ("managerName", "Pat <Manager>"), ("rationale", "Proportionate"));
+        // A typed name is ignored: who decided is the signed-in person (contract §5).
+        var response = await SubmitAsync(token.Value, ("decision", "authorise"), ("managerName", "Chief Constable (typed by anyone)"), ("rationale", "Proportionate"));
 
         Assert.Equal(200, response.Status);
         Assert.StartsWith("text/html", response.ContentType, StringComparison.Ordinal);
-        await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.Decision,
-            Arg.Is<object?>(o => Is<DecisionEvent>(o, d => d.Decision == DecisionKind.Authorise && d.ManagerName == "Pat <Manager>" && d.SentTo == Manager && d.Rationale == "Proportionate")),
-            Arg.Any<CancellationToken>());
+        var use = await RecordedUseAsync(@case.ReferralId);
+        Assert.Equal("authorise", use.Action);
+        Assert.Equal(StaffIdentity.Of(DcManager), use.By);
+        Assert.Equal(Manager, use.SentTo);
+        Assert.Equal("Proportionate", use.Text);
         Assert.Equal(410, (await SubmitAsync(token.Value, ("decision", "decline"), ("managerName", "Pat"), ("rationale", "x"))).Status);
         Assert.Equal(410, (await SubmitAsync(other.Value, ("decision", "authorise"), ("managerName", "Lee"), ("rationale", "x"))).Status);
         Assert.Equal(410, (await ShowAsync(other.Value)).Status);
@@ -118,16 +125,14 @@ public sealed class ApprovalHttpTests : IDisposable
     {
         var (@case, token) = await LinkAsync();
 
-        var response = await SubmitAsync(token.Value, ("decision", "consult"), ("managerName", "Pat"));
+        var response = await SubmitAsync(token.Value, ("decision", "consult"));
 
         Assert.Equal(200, response.Status);
-        await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.Decision,
-            Arg.Is<object?>(o => Is<DecisionEvent>(o, d => d.Decision == DecisionKind.Consult)), Arg.Any<CancellationToken>());
+        Assert.Equal("consult", (await RecordedUseAsync(@case.ReferralId)).Action);
         Assert.Equal(200, (await ShowAsync(token.Value)).Status);
     }
 
     [Theory]
-    [InlineData("authorise", "", "Fine", "managerName")]
     [InlineData("authorise", "Pat", "", "rationale")]
     [InlineData("decline", "Pat", "", "rationale")]
     [InlineData("approve", "Pat", "Fine", "decision")]
@@ -149,7 +154,7 @@ public sealed class ApprovalHttpTests : IDisposable
     {
         var (_, token) = await LinkAsync();
 
-        var response = await SubmitAsync(token.Value, ("decision", "authorise"), ("managerName", "<script>x</script>"));
+        var response = await SubmitAsync(token.Value, ("decision", "<script>x</script>"), ("rationale", "<script>x</script>"));
 
         Assert.Equal(400, response.Status);
         Assert.DoesNotContain("<script>", response.Body, StringComparison.Ordinal);
@@ -203,15 +208,15 @@ public sealed class ApprovalHttpTests : IDisposable
     // Contract §2, §5 (v2): format and separator characters refused in staff forms too (a
     // manager's name with U+202E was stored in the timeline before), and a repeated field is a bad form.
     [Theory]
-    [InlineData("Pat \u202EreganaM", "Fine", "managerName")]
-    [InlineData("Pat\u200BManager", "Fine", "managerName")]
-    [InlineData("Pat Manager", "Fine\u2028Really", "rationale")]
-    [InlineData("Pat Manager", "Fine \u2066isolated\u2069", "rationale")]
-    public async Task SubmitAsync_FormatOrSeparatorCharacter_Returns400AndChangesNothing(string name, string rationale, string field)
+    [InlineData("Fine \u202Ereally", "rationale")]
+    [InlineData("Fine\u200Breally", "rationale")]
+    [InlineData("Fine\u2028Really", "rationale")]
+    [InlineData("Fine \u2066isolated\u2069", "rationale")]
+    public async Task SubmitAsync_FormatOrSeparatorCharacter_Returns400AndChangesNothing(string rationale, string field)
     {
         var (_, token) = await LinkAsync();
 
-        var response = await SubmitAsync(token.Value, "application/json", ("decision", "authorise"), ("managerName", name), ("rationale", rationale));
+        var response = await SubmitAsync(token.Value, "application/json", ("decision", "authorise"), ("rationale", rationale));
 
         Assert.Equal(400, response.Status);
         using var json = JsonDocument.Parse(response.Body);
@@ -225,7 +230,7 @@ public sealed class ApprovalHttpTests : IDisposable
     {
         var (_, token) = await LinkAsync();
 
-        var response = await SubmitAsync(token.Value, "application/json", ("decision", "decline"), ("decision", "authorise"), ("managerName", "Pat Manager"), ("rationale", "Fine"));
+        var response = await SubmitAsync(token.Value, "application/json", ("decision", "decline"), ("decision", "authorise"), ("rationale", "Fine"));
 
         Assert.Equal(400, response.Status);
         using var json = JsonDocument.Parse(response.Body);
@@ -254,5 +259,88 @@ public sealed class ApprovalHttpTests : IDisposable
         Assert.DoesNotContain("Alex Example", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Concerns about a young person's capacity to consent (UKCIS 2024, initial review): not found", page, StringComparison.Ordinal);
         Assert.Contains("Repeat offending (SA028 §3.5.2): not found", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShowAsync_SignedOut_RedirectsToSignInAndBack()
+    {
+        var (_, token) = await LinkAsync();
+        _who = null;
+
+        var response = await ShowAsync(token.Value);
+
+        Assert.Equal(302, response.Status);
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString("/api/approvals/" + token.Value), response.Headers.Location.ToString());
+    }
+
+    [Fact]
+    public async Task SubmitAsync_SignedOut_Returns401AndChangesNothing()
+    {
+        var (@case, token) = await LinkAsync();
+        _who = null;
+
+        var response = await SubmitAsync(token.Value, ("decision", "authorise"), ("rationale", "x"));
+
+        Assert.Equal(401, response.Status);
+        await AssertNothingChangedAsync(@case, token);
+    }
+
+    public static TheoryData<string> NotThisCasesManager() =>
+    [
+        "YouthOfficer Force.DevonAndCornwall",
+        "AuthorisingManager Force.Dorset",
+        "AuthorisingManager",
+        "Administrator Supervisor Investigator Force.DevonAndCornwall",
+    ];
+
+    [Theory]
+    [MemberData(nameof(NotThisCasesManager))]
+    public async Task ShowAndSubmit_WithoutTheRoleForTheCasesForce_Return403AndChangeNothing(string roles)
+    {
+        var (@case, token) = await LinkAsync();
+        _who = HttpHarness.Staff(roles, "Robin Other", "robin@police.example");
+
+        var show = await ShowAsync(token.Value);
+        var submit = await SubmitAsync(token.Value, ("decision", "authorise"), ("rationale", "x"));
+        var json = await SubmitAsync(token.Value, "application/json", ("decision", "authorise"), ("rationale", "x"));
+
+        Assert.Equal(403, show.Status);
+        Assert.DoesNotContain(@case.CrimeReference, show.Body, StringComparison.Ordinal);
+        Assert.Equal(403, submit.Status);
+        Assert.Equal(403, json.Status);
+        await AssertNothingChangedAsync(@case, token);
+    }
+
+    [Theory]
+    [InlineData("Origin", "https://evil.example")]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    public async Task SubmitAsync_FromAnotherSite_Returns403AndChangesNothing(string header, string value)
+    {
+        var (@case, token) = await LinkAsync();
+        var request = HttpHarness.As(HttpHarness.Form(("decision", "authorise"), ("rationale", "x")), DcManager);
+        request.Headers[header] = value;
+
+        var response = await HttpHarness.ExecuteAsync(await _h.Create<ApprovalHttp>().SubmitAsync(request, token.Value, _h.Client, default), request);
+
+        Assert.Equal(403, response.Status);
+        await AssertNothingChangedAsync(@case, token);
+    }
+
+    /// <summary>The use the app recorded, found through the id the raised event carries: the event carries nothing else.</summary>
+    private async Task<LinkUse> RecordedUseAsync(string referralId)
+    {
+        var call = Assert.Single(_h.Client.ReceivedCalls(), c => c.GetMethodInfo().Name == nameof(_h.Client.RaiseEventAsync));
+        var raised = Assert.IsType<DecisionEvent>(call.GetArguments()[2]);
+        var use = await _h.Links.GetUseAsync(referralId, LinkPurpose.Authorisation, raised.UseId, default);
+        Assert.NotNull(use);
+        return use;
+    }
+
+    private async Task AssertNothingChangedAsync(CaseRecord @case, DecisionToken token)
+    {
+        Assert.Empty(_h.Client.ReceivedCalls());
+        Assert.All(_h.Links.All.Where(l => l.ReferralId == @case.ReferralId), l => Assert.Null(l.ClosedAt));
+        _who = DcManager;
+        Assert.Equal(200, (await ShowAsync(token.Value)).Status);
     }
 }

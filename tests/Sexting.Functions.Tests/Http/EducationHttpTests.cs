@@ -1,5 +1,6 @@
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
+using Sexting.Core.Staff;
 using Sexting.Functions.Education;
 using Sexting.Functions.Workflow;
 
@@ -8,7 +9,9 @@ namespace Sexting.Functions.Tests.Http;
 public sealed class EducationHttpTests : IDisposable
 {
     private const string Youth = "youth@police.example";
+    private static readonly StaffMember DcOfficer = HttpHarness.Staff("YouthOfficer Force.DevonAndCornwall", "Chris Officer", "chris.officer@dc.police.example");
     private readonly HttpHarness _h = new();
+    private StaffMember? _who = DcOfficer;
 
     public void Dispose() => _h.Dispose();
 
@@ -21,13 +24,13 @@ public sealed class EducationHttpTests : IDisposable
 
     private async Task<HttpHarness.Response> ShowAsync(string token)
     {
-        var request = HttpHarness.Request("GET");
+        var request = HttpHarness.As(HttpHarness.Request("GET"), _who);
         return await HttpHarness.ExecuteAsync(await _h.Create<EducationHttp>().ShowAsync(request, token, default), request);
     }
 
     private async Task<HttpHarness.Response> SubmitAsync(string token, params (string, string)[] fields)
     {
-        var request = HttpHarness.Form(fields);
+        var request = HttpHarness.As(HttpHarness.Form(fields), _who);
         return await HttpHarness.ExecuteAsync(await _h.Create<EducationHttp>().SubmitAsync(request, token, _h.Client, default), request);
     }
 
@@ -49,23 +52,44 @@ public sealed class EducationHttpTests : IDisposable
     {
         var (@case, token) = await LinkAsync();
 
-        var response = await SubmitAsync(token.Value, ("officerName", "Chris Officer"), ("notes", "Session held"));
+        var response = await SubmitAsync(token.Value, ("officerName", "Typed Name Ignored"), ("notes", "Session held"), ("delivered.YP1", "on"));
 
         Assert.Equal(200, response.Status);
-        await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.EducationDelivered,
-            Arg.Is<object?>(o => Is<EducationDeliveredEvent>(o, e => e.OfficerName == "Chris Officer" && e.Notes == "Session held" && e.SentTo == Youth)),
-            Arg.Any<CancellationToken>());
-        Assert.Equal(410, (await SubmitAsync(token.Value, ("officerName", "Chris Officer"))).Status);
+        var call = Assert.Single(_h.Client.ReceivedCalls(), c => c.GetMethodInfo().Name == nameof(_h.Client.RaiseEventAsync));
+        Assert.Equal(WorkflowEvents.EducationDelivered, call.GetArguments()[1]);
+        var raised = Assert.IsType<EducationDeliveredEvent>(call.GetArguments()[2]);
+        var use = await _h.Links.GetUseAsync(@case.ReferralId, LinkPurpose.EducationDelivered, raised.UseId, default);
+        Assert.NotNull(use);
+        Assert.Equal(StaffIdentity.Of(DcOfficer), use.By);
+        Assert.Equal(Youth, use.SentTo);
+        Assert.Equal("Session held", use.Text);
+        Assert.Equal(["YP1"], use.Delivered);
+        Assert.Equal(410, (await SubmitAsync(token.Value, ("notes", "again"))).Status);
         Assert.Equal(410, (await ShowAsync(token.Value)).Status);
     }
 
     [Fact]
-    public async Task SubmitAsync_MissingOfficerName_Returns400()
+    public async Task SubmitAsync_YoungPersonNotOfThisCase_Returns400()
     {
         var (_, token) = await LinkAsync();
 
-        Assert.Equal(400, (await SubmitAsync(token.Value, ("notes", "x"))).Status);
+        Assert.Equal(400, (await SubmitAsync(token.Value, ("notes", "x"), ("delivered.YP7", "on"))).Status);
         Assert.Empty(_h.Client.ReceivedCalls());
+    }
+
+    [Theory]
+    [InlineData(null, 302, 401)]
+    [InlineData("AuthorisingManager Force.DevonAndCornwall", 403, 403)]
+    [InlineData("YouthOfficer Force.Dorset", 403, 403)]
+    public async Task ShowAndSubmit_NotTheCasesYouthOfficer_RefusedAndNothingChanges(string? roles, int show, int submit)
+    {
+        var (_, token) = await LinkAsync();
+        _who = roles is null ? null : HttpHarness.Staff(roles, "Robin Other", "robin@police.example");
+
+        Assert.Equal(show, (await ShowAsync(token.Value)).Status);
+        Assert.Equal(submit, (await SubmitAsync(token.Value, ("notes", "x"))).Status);
+        Assert.Empty(_h.Client.ReceivedCalls());
+        Assert.All(_h.Links.All, l => Assert.Null(l.ClosedAt));
     }
 
     [Fact]
@@ -73,7 +97,7 @@ public sealed class EducationHttpTests : IDisposable
     {
         var @case = await _h.CaseAsync();
 
-        Assert.Equal(404, (await SubmitAsync(DecisionToken.Issue(@case.ReferralId).Value, ("officerName", "Chris"))).Status);
+        Assert.Equal(404, (await SubmitAsync(DecisionToken.Issue(@case.ReferralId).Value, ("notes", "x"))).Status);
         Assert.Equal(404, (await ShowAsync("x.y")).Status);
     }
 
@@ -84,8 +108,8 @@ public sealed class EducationHttpTests : IDisposable
         var (_, closed) = await LinkAsync(CaseStatus.Closed);
         _h.Clock.Advance(TimeSpan.FromHours(2));
 
-        Assert.Equal(410, (await SubmitAsync(expired.Value, ("officerName", "Chris"))).Status);
-        Assert.Equal(410, (await SubmitAsync(closed.Value, ("officerName", "Chris"))).Status);
+        Assert.Equal(410, (await SubmitAsync(expired.Value, ("notes", "x"))).Status);
+        Assert.Equal(410, (await SubmitAsync(closed.Value, ("notes", "x"))).Status);
     }
 
     // Contract §2, §5 (v2): a staff form with a field sent twice, or a name with a bidirectional

@@ -11,6 +11,8 @@ using NSubstitute.ExceptionExtensions;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
+using Sexting.Core.Staff;
+using Sexting.Functions.Staff;
 using Sexting.Functions.Tests.Fakes;
 using Sexting.Infrastructure.Pages;
 
@@ -25,7 +27,8 @@ public sealed class HttpHarness : IDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        var configuration = new ConfigurationBuilder().Build();
+        // The signed-in person comes from the principal header, as behind the local host's sign-in.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:Mode"] = "Emulator" }).Build();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSextingWorkflow(configuration);
         services.AddPages();
@@ -73,6 +76,22 @@ public sealed class HttpHarness : IDisposable
 
         context.Response.Body = new MemoryStream();
         return context.Request;
+    }
+
+    /// <summary>A member of staff with these roles (space-separated).</summary>
+    public static StaffMember Staff(string roles, string name = "Pat Manager", string email = "pat.manager@dc.police.example") =>
+        new("user-" + email, name, email, roles.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>The request as the platform passes it on for a signed-in person (none: signed out).</summary>
+    public static HttpRequest As(HttpRequest request, StaffMember? who)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (who is not null)
+        {
+            request.Headers[ClientPrincipal.Header] = ClientPrincipal.Encode(who);
+        }
+
+        return request;
     }
 
     public static HttpRequest Form(params (string Name, string Value)[] fields) =>

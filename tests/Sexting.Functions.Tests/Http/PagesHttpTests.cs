@@ -136,11 +136,12 @@ public sealed class PagesHttpTests : IDisposable
         _h.Clock.Advance(TimeSpan.FromHours(2));
         var decided = await _h.CaseAsync();
         var used = _h.Links.Issue(decided.ReferralId, LinkPurpose.Authorisation, "m@police.example", _h.Clock.GetUtcNow(), _h.Clock.GetUtcNow().AddDays(7));
-        await _h.Links.ConsumeAsync(used, LinkPurpose.Authorisation, _h.Clock.GetUtcNow(), default);
+        await _h.Links.ConsumeAsync(used, new LinkUse(LinkUse.NewId(), decided.ReferralId, LinkPurpose.Authorisation, "authorise",
+            new StaffIdentity("u", "Pat", "pat@police.example"), "m@police.example", _h.Clock.GetUtcNow(), "x", []), _h.Clock.GetUtcNow(), default);
 
         async Task<HttpHarness.Response> Show(string token)
         {
-            var request = HttpHarness.Request("GET");
+            var request = HttpHarness.As(HttpHarness.Request("GET"), HttpHarness.Staff("AuthorisingManager Force.DevonAndCornwall"));
             return await HttpHarness.ExecuteAsync(await _h.Create<ApprovalHttp>().ShowAsync(request, token, default), request);
         }
 
@@ -168,7 +169,7 @@ public sealed class PagesHttpTests : IDisposable
 
         async Task<HttpHarness.Response> Submit()
         {
-            var request = HttpHarness.Form(("officerName", "Riley Officer"), ("notes", "Session delivered."));
+            var request = HttpHarness.As(HttpHarness.Form(("notes", "Session delivered."), ("delivered.YP1", "on")), HttpHarness.Staff("YouthOfficer Force.DevonAndCornwall", "Riley Officer", "riley@police.example"));
             return await HttpHarness.ExecuteAsync(await _h.Create<EducationHttp>().SubmitAsync(request, token.Value, _h.Client, default), request);
         }
 

@@ -62,7 +62,7 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.Equal(LinkPurpose.Authorisation, link.Purpose);
         Assert.DoesNotContain(link.TokenHash, request.TextBody, StringComparison.Ordinal);
 
-        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(DecisionKind.Authorise, "Pat Manager", "No aggravating factors", request.To));
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", "Pat Manager", request.To, "No aggravating factors")));
         await _h.UntilTimelineAsync(id, TimelineEvent.SettingNotified);
         await _h.UntilAsync(async () => (await _h.EventsAsync(id)).Count(e => e == TimelineEvent.SettingNotified) == 2
             && (await _h.EventsAsync(id)).Contains(TimelineEvent.AdviceSent)
@@ -72,7 +72,7 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.Equal(CaseStatus.EducationAndIntervention, @case.Status);
         Assert.Equal("Outcome 21", @case.Outcome!.National);
         Assert.Equal("Outcome 27", @case.Outcome.Local);
-        Assert.Equal("Pat Manager", @case.Outcome.AuthorisedBy);
+        Assert.Equal("Pat Manager (pat.manager@police.example)", @case.Outcome.AuthorisedBy);
         Assert.Equal(@case.Outcome.AuthorisedAt + TimeSpan.FromDays(28), @case.Education!.DueBy);
         Assert.Equal(@case.Education.DueBy, _h.Store.DueOf(id, DueKind.Education)!.DueAt);
         var authorised = (await _h.Store.GetTimelineAsync(id, default)).Single(t => t.Event == TimelineEvent.Authorised);
@@ -85,12 +85,12 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         var educationLink = Assert.Single(_h.Links.All, l => l.Purpose == LinkPurpose.EducationDelivered);
         Assert.Equal(@case.Education.DueBy + TimeSpan.FromDays(7), educationLink.ExpiresAt);
 
-        await _h.Client.RaiseEventAsync(id, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent("Chris Officer", "Session held", youth.To));
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent(await DeliveredAsync(id, "Chris Officer", youth.To, "Session held", "YP1")));
         var result = await _h.CompletionAsync(id);
 
         Assert.Equal(CaseStatus.Closed, result.Status);
         @case = await _h.CaseAsync(id);
-        Assert.Equal("Chris Officer", @case.Education!.DeliveredBy);
+        Assert.Equal("Chris Officer (chris.officer@police.example)", @case.Education!.DeliveredBy);
         Assert.NotNull(@case.Education.DeliveredAt);
         Assert.Null(_h.Store.DueOf(id, DueKind.Education));
         Assert.Equal(TimelineEvent.EducationDelivered, (await _h.EventsAsync(id))[^1]);
@@ -108,7 +108,7 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
         var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
 
-        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(DecisionKind.Authorise, "Pat Manager", "No aggravating factors", request.To));
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", "Pat Manager", request.To, "No aggravating factors")));
         await _h.UntilAsync(async () => (await _h.EventsAsync(id)).Contains(TimelineEvent.AdviceSent)
             && (await _h.EventsAsync(id)).Contains(TimelineEvent.YouthTeamNotified), "fan-out");
 
@@ -117,6 +117,33 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         var advice = (await _h.Store.GetTimelineAsync(id, default)).Single(t => t.Event == TimelineEvent.AdviceSent);
         Assert.Contains("1 parent(s)/carer(s) not contacted", advice.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("sam", advice.Detail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task RunAsync_ForgedEventsRaisedStraightToTheBackend_ChangeNothing()
+    {
+        // Contract §4.7: an event the app did not record, whatever it says, is not a decision.
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null));
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+        var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent("0123456789abcdef0123456789abcdef"));
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new { Decision = "Authorise", ManagerName = "NOBODY (raw event, no token)", SentTo = request.To });
+        var otherCase = ReferralIds.NewRandom();
+        var useOfAnotherCase = new LinkUse(LinkUse.NewId(), otherCase, LinkPurpose.Authorisation, "authorise",
+            new StaffIdentity("u", "Mallory", "m@evil.example"), request.To, DateTimeOffset.UtcNow, "x", []);
+        await _h.Links.RecordUseAsync(useOfAnotherCase, default);
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(useOfAnotherCase.UseId));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, (await _h.CaseAsync(id)).Status);
+        Assert.DoesNotContain(TimelineEvent.Authorised, await _h.EventsAsync(id));
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification));
+
+        // The real decision, recorded by the app, still counts.
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", "Pat Manager", request.To, "Proportionate")));
+        await _h.UntilAsync(async () => (await _h.CaseAsync(id)).Status == CaseStatus.EducationAndIntervention, "authorised");
+        Assert.DoesNotContain("NOBODY", (await _h.CaseAsync(id)).Outcome!.AuthorisedBy, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,7 +164,7 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.True(events.IndexOf(TimelineEvent.AuthorisationRequested) < events.IndexOf(TimelineEvent.AuthorisationReminderSent));
         Assert.True(events.IndexOf(TimelineEvent.AuthorisationReminderSent) < events.IndexOf(TimelineEvent.AuthorisationEscalated));
 
-        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(DecisionKind.Authorise, "Lee Escalation", "Proportionate", escalation.To));
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", "Lee Escalation", escalation.To, "Proportionate")));
         await _h.UntilAsync(async () => (await _h.CaseAsync(id)).Status == CaseStatus.EducationAndIntervention, "authorised");
 
         var authorised = (await _h.Store.GetTimelineAsync(id, default)).Single(t => t.Event == TimelineEvent.Authorised);
@@ -153,12 +180,12 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null));
         await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
 
-        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(DecisionKind.Consult, "Pat Manager", "Is there a pattern?", "manager@police.example"));
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "consult", "Pat Manager", "manager@police.example", "Is there a pattern?")));
         await _h.UntilTimelineAsync(id, TimelineEvent.SafeguardingExpertConsulted);
         Assert.Single(_h.Sender.DeliveredOf(EmailKind.SafeguardingExpertConsultation), m => m.To == WorkflowHarness.Contacts.SafeguardingExpertEmail);
         Assert.Equal(CaseStatus.AwaitingAuthorisation, (await _h.CaseAsync(id)).Status);
 
-        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(DecisionKind.Decline, "Pat Manager", "Expert advises investigation", "manager@police.example"));
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "decline", "Pat Manager", "manager@police.example", "Expert advises investigation")));
         var result = await _h.CompletionAsync(id);
 
         Assert.Equal(CaseStatus.ReferredForInvestigation, result.Status);
@@ -214,5 +241,22 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.Contains(TimelineEvent.StepFailed, events);
         Assert.DoesNotContain(TimelineEvent.InvestigationReferralSent, events);
         Assert.Equal(TimelineEvent.SettingNotified, events[^1]);
+    }
+
+    /// <summary>Records a decision as the app does (the link store holds the use) and returns the id the event carries.</summary>
+    private async Task<string> DecidedAsync(string id, string action, string name, string sentTo, string? rationale)
+    {
+        var use = new LinkUse(LinkUse.NewId(), id, LinkPurpose.Authorisation, action,
+            new StaffIdentity("user-" + name, name, name.ToLowerInvariant().Replace(' ', '.') + "@police.example"), sentTo, DateTimeOffset.UtcNow, rationale, []);
+        await _h.Links.RecordUseAsync(use, default);
+        return use.UseId;
+    }
+
+    private async Task<string> DeliveredAsync(string id, string name, string sentTo, string? notes, params string[] delivered)
+    {
+        var use = new LinkUse(LinkUse.NewId(), id, LinkPurpose.EducationDelivered, "delivered",
+            new StaffIdentity("user-" + name, name, name.ToLowerInvariant().Replace(' ', '.') + "@police.example"), sentTo, DateTimeOffset.UtcNow, notes, delivered);
+        await _h.Links.RecordUseAsync(use, default);
+        return use.UseId;
     }
 }

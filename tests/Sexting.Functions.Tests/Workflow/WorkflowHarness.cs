@@ -10,6 +10,7 @@ using Sexting.Functions.Assessment;
 using Sexting.Functions.Authorisation;
 using Sexting.Functions.Cases;
 using Sexting.Functions.Education;
+using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
 using Sexting.Functions.Tests.Fakes;
 using Sexting.Functions.Workflow;
@@ -70,6 +71,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
             r.AddActivityFunc<SendLinkEmailInput, EmailStepResult>(nameof(SendLinkEmailActivity), (_, i) => sp.GetRequiredService<SendLinkEmailActivity>().RunAsync(i));
             r.AddActivityFunc<RecordAuthorisationInput, CaseStatus>(nameof(RecordAuthorisationActivity), (_, i) => sp.GetRequiredService<RecordAuthorisationActivity>().RunAsync(i));
             r.AddActivityFunc<RecordEducationDeliveredInput, CaseStatus>(nameof(RecordEducationDeliveredActivity), (_, i) => sp.GetRequiredService<RecordEducationDeliveredActivity>().RunAsync(i));
+            r.AddActivityFunc<ReadLinkUseInput, RecordedUse?>(nameof(ReadLinkUseActivity), (_, i) => sp.GetRequiredService<ReadLinkUseActivity>().RunAsync(i));
         });
         return new WorkflowHarness(sp, host);
     }

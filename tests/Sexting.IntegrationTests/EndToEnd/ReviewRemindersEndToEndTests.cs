@@ -74,11 +74,18 @@ public sealed class ReviewRemindersEndToEndTests(AzuriteFixture azurite) : IAsyn
         using var receipt = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync());
         var id = receipt.RootElement.GetProperty("referralId").GetString()!;
 
+        // Staff sign in through the development sign-in (contract §9); one person of both roles here.
+        using (var signIn = await _http.PostAsync("/.auth/login/aad", new FormUrlEncodedContent(
+            [new("name", "Chris Officer"), new("email", "chris.officer@police.example"), new("roles", "AuthorisingManager YouthOfficer Force.DevonAndCornwall"), new("post_login_redirect_uri", "/.auth/me")])))
+        {
+            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode); // the redirect to /.auth/me, followed
+        }
+
         // The line manager authorises through the link in the outbox (contract §4.4, §5).
         var request = await SingleEmailAsync("AuthorisationRequest");
         var approval = LinkIn(request, "approvals");
         using var authorised = await _http.PostAsync(approval, new FormUrlEncodedContent(
-            [new("decision", "authorise"), new("managerName", "Pat Manager"), new("rationale", "No aggravating factors")]));
+            [new("decision", "authorise"), new("rationale", "No aggravating factors")]));
         Assert.Equal(HttpStatusCode.OK, authorised.StatusCode);
         await SingleEmailAsync("YouthTeamNotification");
 
@@ -95,17 +102,17 @@ public sealed class ReviewRemindersEndToEndTests(AzuriteFixture azurite) : IAsyn
         // The youth officer confirms delivery through the reminder's fresh link (contract §5).
         var education = LinkIn(reminder, "education");
         using var delivered = await _http.PostAsync(education, new FormUrlEncodedContent(
-            [new("officerName", "Chris Officer"), new("notes", "Session held")]));
+            [new("notes", "Session held"), new("delivered.YP1", "on")]));
         Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
         view = await UntilAsync(async () => await CaseAsync(id), v => v.GetProperty("status").GetString() == "Closed", "the case closed");
-        Assert.Equal("Chris Officer", view.GetProperty("education").GetProperty("deliveredBy").GetString());
+        Assert.Equal("Chris Officer (chris.officer@police.example)", view.GetProperty("education").GetProperty("deliveredBy").GetString());
         Assert.Equal(JsonValueKind.String, view.GetProperty("education").GetProperty("deliveredAt").ValueKind);
         Assert.Equal("EducationDelivered", Events(view)[^1]);
 
         // Closed: no more reminders, and every education link of the case is spent (410).
         await Task.Delay(TimeSpan.FromSeconds(5));
         Assert.Single(OutboxFiles("EducationReminder"));
-        using var again = await _http.PostAsync(education, new FormUrlEncodedContent([new("officerName", "Chris Officer")]));
+        using var again = await _http.PostAsync(education, new FormUrlEncodedContent([new("notes", "again")]));
         Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
     }
 

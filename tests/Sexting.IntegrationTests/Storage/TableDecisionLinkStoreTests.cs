@@ -48,7 +48,7 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
 
         Assert.Equal(LinkState.Unknown, (await Links.InspectAsync(forged, LinkPurpose.Authorisation, Now, default)).State);
         Assert.Equal(LinkState.Unknown, (await Links.InspectAsync(token, LinkPurpose.EducationDelivered, Now, default)).State);
-        Assert.Equal(LinkState.Unknown, (await Links.ConsumeAsync(token, LinkPurpose.EducationDelivered, Now, default)).State);
+        Assert.Equal(LinkState.Unknown, (await Links.ConsumeAsync(token, Use(token, LinkPurpose.EducationDelivered), Now, default)).State);
         Assert.Null((await Links.InspectAsync(forged, LinkPurpose.Authorisation, Now, default)).Link);
     }
 
@@ -59,7 +59,7 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
         var later = Now.AddDays(7);
 
         Assert.Equal(LinkState.Expired, (await Links.InspectAsync(token, LinkPurpose.Authorisation, later, default)).State);
-        Assert.Equal(LinkState.Expired, (await Links.ConsumeAsync(token, LinkPurpose.Authorisation, later, default)).State);
+        Assert.Equal(LinkState.Expired, (await Links.ConsumeAsync(token, Use(token, LinkPurpose.Authorisation), later, default)).State);
         Assert.Equal(LinkState.Valid, (await Links.InspectAsync(token, LinkPurpose.Authorisation, later.AddTicks(-1), default)).State);
     }
 
@@ -78,7 +78,7 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
         var stores = new[] { Links, otherHost.Links };
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            Task.Run(() => stores[i % 2].ConsumeAsync(tokens[i % 3], LinkPurpose.Authorisation, Now, default))));
+            Task.Run(() => stores[i % 2].ConsumeAsync(tokens[i % 3], Use(tokens[i % 3], LinkPurpose.Authorisation), Now, default))));
 
         Assert.Single(results, r => r.State == LinkState.Valid);
         Assert.All(results.Where(r => r.State != LinkState.Valid), r => Assert.Equal(LinkState.Used, r.State));
@@ -96,12 +96,44 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
         var token = await IssueAsync(ReferralIds.NewRandom(), LinkPurpose.Authorisation);
         _host.Counter.Reset();
 
-        var consumed = await Links.ConsumeAsync(token, LinkPurpose.Authorisation, Now, default);
+        var consumed = await Links.ConsumeAsync(token, Use(token, LinkPurpose.Authorisation), Now, default);
 
         Assert.Equal(LinkState.Valid, consumed.State);
         Assert.Equal(Now, consumed.Link!.ClosedAt);
         Assert.Equal(2, _host.Counter.Of("ConsumeAsync"));
-        Assert.Equal(LinkState.Used, (await Links.ConsumeAsync(token, LinkPurpose.Authorisation, Now, default)).State);
+        Assert.Equal(LinkState.Used, (await Links.ConsumeAsync(token, Use(token, LinkPurpose.Authorisation), Now, default)).State);
+    }
+
+    [Fact]
+    public async Task GetUseAsync_ConsumedLink_TheWinnersUseOnly()
+    {
+        var referralId = ReferralIds.NewRandom();
+        var token = await IssueAsync(referralId, LinkPurpose.Authorisation);
+        var winner = Use(token, LinkPurpose.Authorisation) with { Text = "Proportionate: first referral, no aggravating factors" };
+        var loser = Use(token, LinkPurpose.Authorisation);
+
+        await Links.ConsumeAsync(token, winner, Now, default);
+        await Links.ConsumeAsync(token, loser, Now, default);
+
+        AssertSameUse(winner, await Links.GetUseAsync(referralId, LinkPurpose.Authorisation, winner.UseId, default));
+        Assert.Null(await Links.GetUseAsync(referralId, LinkPurpose.Authorisation, loser.UseId, default));
+        Assert.Null(await Links.GetUseAsync(referralId, LinkPurpose.EducationDelivered, winner.UseId, default));
+        Assert.Null(await Links.GetUseAsync(ReferralIds.NewRandom(), LinkPurpose.Authorisation, winner.UseId, default));
+    }
+
+    [Fact]
+    public async Task RecordUseAsync_Consultation_FoundAndTheLinkStaysValid()
+    {
+        var referralId = ReferralIds.NewRandom();
+        var token = await IssueAsync(referralId, LinkPurpose.Authorisation);
+        var consult = Use(token, LinkPurpose.Authorisation) with { Action = "consult" };
+
+        await Links.RecordUseAsync(consult, default);
+        await Links.RecordUseAsync(consult, default);
+
+        AssertSameUse(consult, await Links.GetUseAsync(referralId, LinkPurpose.Authorisation, consult.UseId, default));
+        Assert.Equal(LinkState.Valid, (await Links.InspectAsync(token, LinkPurpose.Authorisation, Now, default)).State);
+        Assert.Null(await Links.GetUseAsync(referralId, LinkPurpose.Authorisation, "0123456789abcdef0123456789abcdef", default));
     }
 
     [Fact]
@@ -120,7 +152,7 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
             Assert.Equal(Now.AddHours(1), inspected.Link!.ClosedAt);
         }
 
-        Assert.Equal(LinkState.Used, (await Links.ConsumeAsync(first, LinkPurpose.Authorisation, Now.AddHours(2), default)).State);
+        Assert.Equal(LinkState.Used, (await Links.ConsumeAsync(first, Use(first, LinkPurpose.Authorisation), Now.AddHours(2), default)).State);
     }
 
     [Fact]
@@ -154,4 +186,15 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
         await Links.SaveAsync(new DecisionLink(token.Hash, referralId, purpose, "manager@force.example", Now.AddMinutes(-5), Now.AddDays(7), null), default);
         return token;
     }
+
+    private static void AssertSameUse(LinkUse expected, LinkUse? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected with { Delivered = [] }, actual with { Delivered = [] });
+        Assert.Equal(expected.Delivered, actual.Delivered);
+    }
+
+    private static LinkUse Use(DecisionToken token, LinkPurpose purpose) => new(
+        LinkUse.NewId(), token.ReferralId, purpose, purpose == LinkPurpose.Authorisation ? "authorise" : "delivered",
+        new StaffIdentity("user-1", "Pat Manager", "pat.manager@force.example"), "manager@force.example", Now, "Rationale", ["YP1"]);
 }

@@ -39,6 +39,8 @@ public sealed class AppHarness : IAsyncDisposable
             ["Tables:TablePrefix"] = Prefix,
             ["Email:Mode"] = "Outbox",
             ["Email:OutboxPath"] = OutboxPath,
+            // The signed-in person comes from the principal header, as behind the local host's sign-in.
+            ["Auth:Mode"] = "Emulator",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
@@ -65,6 +67,16 @@ public sealed class AppHarness : IAsyncDisposable
     /// <summary>A function class built as the hosts build it (constructor injection).</summary>
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(_services);
 
+    /// <summary>
+    /// Every request is made by a manager and youth officer of both forces, signed in (contract §9), in
+    /// the platform's own header format: the hostile inputs here are about links and forms, not roles.
+    /// </summary>
+    public static readonly string StaffPrincipal = Convert.ToBase64String(Encoding.UTF8.GetBytes(
+        """{"auth_typ":"aad","claims":[{"typ":"http://schemas.microsoft.com/identity/claims/objectidentifier","val":"reliability-staff"},""" +
+        """{"typ":"name","val":"A Manager"},{"typ":"preferred_username","val":"a.manager@police.example"},""" +
+        """{"typ":"roles","val":"AuthorisingManager"},{"typ":"roles","val":"YouthOfficer"},""" +
+        """{"typ":"roles","val":"Force.DevonAndCornwall"},{"typ":"roles","val":"Force.Dorset"}],"name_typ":"name","role_typ":"roles"}"""));
+
     public static HttpRequest Request(string method, string? contentType, byte[] body, long? contentLength = -1, string? accept = null)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -73,6 +85,7 @@ public sealed class AppHarness : IAsyncDisposable
         context.Request.ContentType = contentType;
         context.Request.Body = new MemoryStream(body);
         context.Request.ContentLength = contentLength == -1 ? body.Length : contentLength;
+        context.Request.Headers["X-MS-CLIENT-PRINCIPAL"] = StaffPrincipal;
         if (accept is not null)
         {
             context.Request.Headers.Accept = accept;

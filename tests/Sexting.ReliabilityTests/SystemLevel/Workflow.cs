@@ -92,17 +92,36 @@ public static class Workflow
         }
     }
 
-    /// <summary>POSTs the authorise form to an absolute approval link; the status code.</summary>
+    /// <summary>
+    /// POSTs the authorise form to an absolute approval link, signed in as a manager of both forces
+    /// (the client signs in once through the development sign-in and keeps its cookie); the status code.
+    /// </summary>
     public static async Task<HttpStatusCode> AuthoriseAsync(HttpClient http, string link)
     {
         ArgumentNullException.ThrowIfNull(http);
+        await SignedIn.GetValue(http, SignInAsync);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(link).PathAndQuery.TrimStart('/'))
         {
-            Content = new FormUrlEncodedContent([new("decision", "authorise"), new("managerName", "Reliability Manager"), new("rationale", "No aggravating factors.")]),
+            Content = new FormUrlEncodedContent([new("decision", "authorise"), new("rationale", "No aggravating factors.")]),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await http.SendAsync(request);
         return response.StatusCode;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, Task> SignedIn = [];
+
+    private static async Task SignInAsync(HttpClient http)
+    {
+        using var form = new FormUrlEncodedContent(
+        [
+            new("name", "Reliability Manager"),
+            new("email", "reliability.manager@police.example"),
+            new("roles", "AuthorisingManager Force.DevonAndCornwall Force.Dorset"),
+            new("post_login_redirect_uri", "/.auth/me"),
+        ]);
+        using var response = await http.PostAsync(".auth/login/aad", form);
+        response.EnsureSuccessStatusCode(); // the redirect to /.auth/me, followed
     }
 
     /// <summary>The personal strings of every referral these helpers make, and the secrets, for the log scan (item 5).</summary>

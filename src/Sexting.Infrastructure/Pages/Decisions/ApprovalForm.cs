@@ -5,25 +5,25 @@ namespace Sexting.Infrastructure.Pages.Decisions;
 
 /// <summary>
 /// The decision form of POST /api/approvals/{token} (contract §5): <c>decision</c> =
-/// <c>authorise</c> | <c>decline</c> | <c>consult</c>, <c>managerName</c> (required),
-/// <c>rationale</c> (required to authorise or decline). Holds the text as posted, to show again.
-/// Each field is single-valued: one sent twice makes the form bad (contract §2, §5), rather than
-/// one of the two being taken. Text follows <see cref="TextRules"/>.
+/// <c>authorise</c> | <c>decline</c> | <c>consult</c>, <c>rationale</c> (required to authorise or
+/// decline). Who decides is the signed-in person (§9), never a typed name: a <c>managerName</c>
+/// field, if sent, is ignored. Holds the text as posted, to show again. Each field is single-valued:
+/// one sent twice makes the form bad (contract §2, §5), rather than one of the two being taken.
+/// Text follows <see cref="TextRules"/>.
 /// </summary>
-public sealed record ApprovalForm(string Decision, string ManagerName, string Rationale)
+public sealed record ApprovalForm(string Decision, string Rationale)
 {
-    /// <summary>The form's own fields that were posted more than once.</summary>
-    public IReadOnlyList<string> Repeated { get; init; } = [];
-
     public const string DecisionField = "decision";
-    public const string ManagerNameField = "managerName";
     public const string RationaleField = "rationale";
 
     /// <summary>Longest rationale accepted.</summary>
     public const int MaxRationale = 4000;
 
+    /// <summary>The form's own fields that were posted more than once.</summary>
+    public IReadOnlyList<string> Repeated { get; init; } = [];
+
     /// <summary>An empty form.</summary>
-    public static ApprovalForm Empty { get; } = new("", "", "");
+    public static ApprovalForm Empty { get; } = new("", "");
 
     /// <summary>The form as posted.</summary>
     public static ApprovalForm From(IFormCollection form)
@@ -31,7 +31,7 @@ public sealed record ApprovalForm(string Decision, string ManagerName, string Ra
         ArgumentNullException.ThrowIfNull(form);
         return From(name => form[name].LastOrDefault()) with
         {
-            Repeated = [.. new[] { DecisionField, ManagerNameField, RationaleField }.Where(name => form[name].Count > 1)],
+            Repeated = [.. new[] { DecisionField, RationaleField }.Where(name => form[name].Count > 1)],
         };
     }
 
@@ -39,7 +39,7 @@ public sealed record ApprovalForm(string Decision, string ManagerName, string Ra
     public static ApprovalForm From(Func<string, string?> field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return new(field(DecisionField) ?? "", field(ManagerNameField) ?? "", field(RationaleField) ?? "");
+        return new(field(DecisionField) ?? "", field(RationaleField) ?? "");
     }
 
     /// <summary>The decision, when the form is complete and valid; otherwise the errors, keyed by field name.</summary>
@@ -56,16 +56,6 @@ public sealed record ApprovalForm(string Decision, string ManagerName, string Ra
         if (decision is null)
         {
             errors[DecisionField] = "Select whether you authorise Outcome 21, decline it, or want to consult a safeguarding expert";
-        }
-
-        var name = TextRules.TrimOrdinary(ManagerName);
-        if (name.Length == 0)
-        {
-            errors[ManagerNameField] = "Enter your full name";
-        }
-        else if (name.Length > ReferralLimits.MaxName || !TextRules.IsAllowed(name, multiline: false))
-        {
-            errors[ManagerNameField] = $"Your name must be a single line of at most {ReferralLimits.MaxName} characters, without control, format or separator characters";
         }
 
         var rationale = TextRules.TrimOrdinary(Rationale);

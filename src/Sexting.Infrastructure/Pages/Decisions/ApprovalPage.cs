@@ -27,7 +27,6 @@ public sealed class ApprovalPage(PageLayout layout, ForceProfiles? forces = null
             name => name switch
             {
                 ApprovalForm.DecisionField => form.Decision,
-                ApprovalForm.ManagerNameField => form.ManagerName,
                 ApprovalForm.RationaleField => form.Rationale,
                 _ => "",
             },
@@ -38,7 +37,6 @@ public sealed class ApprovalPage(PageLayout layout, ForceProfiles? forces = null
             ("decline", "Decline", "Outcome 21 is not appropriate. The case is referred for investigation."),
             ("consult", "Consult a safeguarding expert first", "We email the Public Protection Unit Detective Sergeant or equivalent (SA028 3.4.3). This link stays valid so you can decide later."),
         ], legendClass: "govuk-fieldset__legend--m");
-        builder.TextInput(ApprovalForm.ManagerNameField, "Your full name", "Recorded on the case with the address this link was sent to", autocomplete: "name", maxLength: 200);
         builder.Textarea(ApprovalForm.RationaleField, "Your rationale", "Required to authorise or decline. Why is this outcome, or investigation, right for this case?", ApprovalForm.MaxRationale, rows: 6);
 
         var action = "/api/approvals/" + Uri.EscapeDataString(token);
@@ -61,6 +59,7 @@ public sealed class ApprovalPage(PageLayout layout, ForceProfiles? forces = null
             """);
         main.Append(builder.Html);
         main.Append("""
+                  <p class="govuk-body">Your decision is recorded on the case under the name and email address you signed in with, with the address this link was sent to.</p>
                   <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Record decision</button>
                 </form>
               </div>

@@ -24,9 +24,14 @@ public sealed class EducationPage(PageLayout layout, ForceProfiles? forces = nul
         errors ??= new Dictionary<string, string>();
         var force = _forces.For(record.ForceArea);
         var builder = new FormBuilder(
-            name => name == EducationForm.OfficerNameField ? form.OfficerName : name == EducationForm.NotesField ? form.Notes : "",
+            name => name == EducationForm.NotesField ? form.Notes
+                : name.StartsWith(EducationForm.DeliveredPrefix, StringComparison.Ordinal) && form.Delivered.Contains(name[EducationForm.DeliveredPrefix.Length..]) ? "true"
+                : "",
             errors.GetValueOrDefault);
-        builder.TextInput(EducationForm.OfficerNameField, "Your full name", "Recorded on the case as the person who delivered it", autocomplete: "name", maxLength: 200);
+        // §3.4.7: which young people received the education and the leaflet; by reference only.
+        builder.Checkboxes("Who received the education and the leaflet", "Select each young person, by reference.",
+            [.. record.Referral.YoungPeople.Select(p => (EducationForm.DeliveredField(p.Reference), p.Reference, (string?)null))],
+            legendClass: "govuk-fieldset__legend--m", groupId: "delivered-group");
         builder.Textarea(EducationForm.NotesField, "Notes (optional)", "For example what was delivered, to whom (by reference) and when. Do not include names.", 4000, rows: 5);
 
         var due = record.Education is { } education
@@ -56,6 +61,7 @@ public sealed class EducationPage(PageLayout layout, ForceProfiles? forces = nul
             """);
         main.Append(builder.Html);
         main.Append("""
+                  <p class="govuk-body">The confirmation is recorded on the case under the name and email address you signed in with.</p>
                   <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Confirm delivered</button>
                 </form>
               </div>

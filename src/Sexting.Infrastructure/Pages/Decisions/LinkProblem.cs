@@ -14,4 +14,7 @@ public enum LinkProblem
 
     /// <summary>The case no longer awaits this decision (decided another way): 410.</summary>
     NoLongerAwaiting,
+
+    /// <summary>Signed in without the role this link needs for the case's force (contract §5, §9): 403.</summary>
+    NotPermitted,
 }

@@ -18,9 +18,13 @@ public sealed class LinkProblemPage(PageLayout layout)
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "A valid link has no problem."),
     };
 
-    /// <summary>The HTTP status for a problem: 404 for an unknown link, else 410.</summary>
-    public static int StatusCodeOf(LinkProblem problem) =>
-        problem == LinkProblem.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+    /// <summary>The HTTP status for a problem: 404 for an unknown link, 403 without the role, else 410.</summary>
+    public static int StatusCodeOf(LinkProblem problem) => problem switch
+    {
+        LinkProblem.Unknown => StatusCodes.Status404NotFound,
+        LinkProblem.NotPermitted => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status410Gone,
+    };
 
     /// <summary>The page as an HTTP answer with its status and security headers.</summary>
     public HtmlPageResult Result(LinkProblem problem) => new(Render(problem), StatusCodeOf(problem));
@@ -38,6 +42,8 @@ public sealed class LinkProblemPage(PageLayout layout)
                 "A decision has already been recorded for this case, so nothing more is needed from this link. Each decision can be made only once."),
             LinkProblem.NoLongerAwaiting => ("This case no longer needs this decision",
                 "The case has moved on since this link was sent, for example because a decision was recorded another way. Nothing more is needed from this link."),
+            LinkProblem.NotPermitted => ("You cannot use this link",
+                "You are signed in, but your account does not have the role this link needs for the force the case belongs to. Nothing has been changed. If you should have access, ask your force's administrator for the role."),
             _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
         };
         var main = $"""

@@ -1,0 +1,20 @@
+namespace Sexting.Core.Staff;
+
+/// <summary>What a member of staff asks to do; <see cref="StaffPolicy"/> says who may.</summary>
+public enum StaffAction
+{
+    /// <summary>Read a case, as JSON or as a page (contract §3, §10).</summary>
+    ReadCase,
+
+    /// <summary>Authorise, decline or consult on Outcome 21 (§3.4.3; contract §5 approvals).</summary>
+    DecideOutcome21,
+
+    /// <summary>Confirm education and intervention delivered (§3.4.7; contract §5 education).</summary>
+    ConfirmEducation,
+
+    /// <summary>Read the monitoring figures (§2.3.1; contract §8).</summary>
+    ReadSummaryReport,
+
+    /// <summary>Read a case's audit (contract §10).</summary>
+    ReadAudit,
+}

@@ -1,0 +1,36 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Links;
+
+namespace Sexting.Functions.Links;
+
+/// <summary>
+/// Contract §4.7: the workflow acts only on what the app recorded. Reads the use an event names from
+/// the link store; <c>null</c> when the app never recorded it (an event raised by anyone else), and
+/// the workflow then goes on waiting as if nothing had happened.
+/// </summary>
+public sealed partial class ReadLinkUseActivity(IDecisionLinkStore links, ILogger<ReadLinkUseActivity> logger)
+{
+    [Function(nameof(ReadLinkUseActivity))]
+    public async Task<RecordedUse?> RunAsync([ActivityTrigger] ReadLinkUseInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var use = await links.GetUseAsync(input.ReferralId, input.Purpose, input.UseId ?? string.Empty, CancellationToken.None).ConfigureAwait(false);
+        if (use is null)
+        {
+            LogNotRecorded(logger, input.ReferralId, input.Purpose);
+            return null;
+        }
+
+        return new RecordedUse(use.Action, use.By.ToString(), use.SentTo, use.Text, use.Delivered);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: a {Purpose} event named no use the app recorded; ignored")]
+    private static partial void LogNotRecorded(ILogger logger, string referralId, LinkPurpose purpose);
+}
+
+/// <summary>Which use of a referral's links to read.</summary>
+public sealed record ReadLinkUseInput(string ReferralId, LinkPurpose Purpose, string? UseId);
+
+/// <summary>What the app recorded: the action, who ("Name (email)" as signed in), the address the link went to, the text, the young people.</summary>
+public sealed record RecordedUse(string Action, string By, string SentTo, string? Text, IReadOnlyList<string> Delivered);

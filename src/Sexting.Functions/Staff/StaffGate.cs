@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Sexting.Core.Referrals;
+using Sexting.Core.Staff;
+using Sexting.Functions.Common;
+using Sexting.Functions.Configuration;
+
+namespace Sexting.Functions.Staff;
+
+/// <summary>
+/// The answers of contract §9 for a staff request: a page opened signed out goes to the sign-in
+/// (302); anything else signed out is 401; signed in without the role is 403; a state-changing POST
+/// from another site is 403 before anything else is looked at.
+/// </summary>
+public sealed class StaffGate(StaffSignIn signIn, IOptions<PublicUrlOptions> urls)
+{
+    /// <summary>Where a person signs in (App Service Authentication's Entra ID login, or the emulator's page).</summary>
+    public const string SignInPath = "/.auth/login/aad";
+
+    /// <summary>For a page a person opens (GET): who they are, or the 302 to sign in, or a 403.</summary>
+    public StaffCheck ForPage(HttpRequest request, StaffAction action, ForceArea? force = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var who = signIn.Read(request);
+        return StaffPolicy.Decide(who, action, force) switch
+        {
+            StaffAccess.Allowed => new StaffCheck(who, null),
+            StaffAccess.SignInRequired => new StaffCheck(null, new BodyResult(
+                StatusCodes.Status302Found, "text/plain; charset=utf-8", string.Empty,
+                new Dictionary<string, string> { ["Location"] = SignInUrl(request), ["Cache-Control"] = "no-store" })),
+            _ => new StaffCheck(who, Forbidden()),
+        };
+    }
+
+    /// <summary>For a state-changing POST: 403 from another site, 401 signed out, 403 without the role.</summary>
+    public StaffCheck ForAction(HttpRequest request, StaffAction action, ForceArea? force = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (RequestOrigin.IsCrossSite(request, PublicBase))
+        {
+            return new StaffCheck(null, HttpResults.Problem(StatusCodes.Status403Forbidden, "Requests from other sites are refused."));
+        }
+
+        return ForRead(request, action, force);
+    }
+
+    /// <summary>For a JSON read or an action already past the origin check: 401 signed out, 403 without the role.</summary>
+    public StaffCheck ForRead(HttpRequest request, StaffAction action, ForceArea? force = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var who = signIn.Read(request);
+        return StaffPolicy.Decide(who, action, force) switch
+        {
+            StaffAccess.Allowed => new StaffCheck(who, null),
+            StaffAccess.SignInRequired => new StaffCheck(null, HttpResults.Problem(StatusCodes.Status401Unauthorized, "Sign in to do this.")),
+            _ => new StaffCheck(who, Forbidden()),
+        };
+    }
+
+    /// <summary>The 403 answer: no detail of the case, nothing changed.</summary>
+    public static BodyResult Forbidden() =>
+        HttpResults.Problem(StatusCodes.Status403Forbidden, "Your account does not have the role this needs for this force.");
+
+    /// <summary><c>/.auth/login/aad?post_login_redirect_uri=&lt;this path&gt;</c>: back here once signed in.</summary>
+    public static string SignInUrl(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var back = request.PathBase.Add(request.Path).Value + request.QueryString.Value;
+        return SignInPath + "?post_login_redirect_uri=" + Uri.EscapeDataString(back);
+    }
+
+    private Uri? PublicBase => Uri.TryCreate(urls.Value.PublicBaseUrl, UriKind.Absolute, out var uri) ? uri : null;
+}
+
+/// <summary>Who is signed in and, when they may not go on, the answer to give.</summary>
+public readonly record struct StaffCheck(StaffMember? Who, IActionResult? Refusal);
