@@ -104,6 +104,8 @@ cat <<MSG
 
   Referral form:  $base/api/form
   Email outbox:   $Email__OutboxPath
+  Staff sign-in:  $base/.auth/login/aad  (development sign-in: type a name, an email address and
+                  roles, e.g. "AuthorisingManager Force.DevonAndCornwall"; emailed links ask for it)
   Ctrl-C stops both (the local host and Azurite).
 
 MSG
