@@ -99,10 +99,13 @@ public sealed class ReferralApi(Uri baseAddress, string functionKey, Func<string
 
     private const string DefaultStaffName = "DI Example Manager";
 
+    /// <summary>The roles <see cref="OpenAsync"/>, <see cref="DecideAsync"/> and <see cref="ConfirmEducationAsync"/> sign in with.</summary>
+    public string StaffRolesInUse { get; set; } = StaffRoles;
+
     /// <summary>Opens a link in a signed-in member of staff's browser.</summary>
     public async Task<(HttpStatusCode Status, string Body, string? MediaType)> OpenAsync(Uri link, string? staffName = null)
     {
-        var browser = await StaffAsync(staffName ?? DefaultStaffName);
+        var browser = await StaffAsync(staffName ?? DefaultStaffName, StaffRolesInUse);
         using var response = await browser.GetAsync(link);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
     }
@@ -117,11 +120,11 @@ public sealed class ReferralApi(Uri baseAddress, string functionKey, Func<string
 
     /// <summary>The manager's decision form (contract §5), posted as the page's form would post it, by <paramref name="managerName"/> signed in.</summary>
     public async Task<(HttpStatusCode Status, string Body, string? MediaType)> DecideAsync(Uri link, string decision, string? managerName, string? rationale, bool json = false) =>
-        await PostFormAsync(await StaffAsync(managerName ?? DefaultStaffName), link, json, ("decision", decision), ("rationale", rationale));
+        await PostFormAsync(await StaffAsync(managerName ?? DefaultStaffName, StaffRolesInUse), link, json, ("decision", decision), ("rationale", rationale));
 
     /// <summary>The youth officer's education-delivered form (contract §5), by <paramref name="officerName"/> signed in, for every young person <paramref name="delivered"/>.</summary>
     public async Task<(HttpStatusCode Status, string Body, string? MediaType)> ConfirmEducationAsync(Uri link, string? officerName, string? notes, bool json = false, params string[] delivered) =>
-        await PostFormAsync(await StaffAsync(officerName ?? "PC Example Officer"), link, json,
+        await PostFormAsync(await StaffAsync(officerName ?? "PC Example Officer", StaffRolesInUse), link, json,
             [("notes", notes), .. delivered.Select(reference => ("delivered." + reference, (string?)"on"))]);
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed class ThirdForceTests(ThirdForceHost host) : IClassFixture<ThirdFo
         var api = host.Api;
         var outbox = host.Outbox;
         var contacts = ThirdForceHost.Contacts;
+        api.StaffRolesInUse = ReferralApi.StaffRoles + " Force." + ThirdForceHost.Force; // contract §9: the force role of the case
 
         // The form offers the force (contract §8) by its own name.
         var form = await api.OpenAsync(new Uri(api.BaseAddress, "api/form"));

@@ -23,6 +23,8 @@ public sealed class SendGridStub : IAsyncDisposable
 
     private readonly WebApplication _app;
     private int _requests;
+    private int _refused; // requests arrive concurrently: counted with Interlocked, not ++
+    private int _unauthorised;
 
     private SendGridStub(WebApplication app) => _app = app;
 
@@ -30,9 +32,9 @@ public sealed class SendGridStub : IAsyncDisposable
 
     public int Requests => _requests;
 
-    public int Refused { get; private set; }
+    public int Refused => _refused;
 
-    public int Unauthorised { get; private set; }
+    public int Unauthorised => _unauthorised;
 
     /// <summary>How many requests, from the first, get 500 or 429 (alternately).</summary>
     public int FailFirst { get; set; }
@@ -71,7 +73,7 @@ public sealed class SendGridStub : IAsyncDisposable
         var number = Interlocked.Increment(ref _requests);
         if (context.Request.Headers.Authorization.ToString() != "Bearer " + ApiKey)
         {
-            Unauthorised++;
+            Interlocked.Increment(ref _unauthorised);
             context.Response.StatusCode = 401;
             return;
         }
@@ -80,7 +82,7 @@ public sealed class SendGridStub : IAsyncDisposable
         var mail = SentMail.Parse(await reader.ReadToEndAsync());
         if (number <= FailFirst)
         {
-            Refused++;
+            Interlocked.Increment(ref _refused);
             context.Response.StatusCode = number % 2 == 1 ? 500 : 429;
             if (context.Response.StatusCode == 429)
             {
