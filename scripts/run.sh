@@ -106,6 +106,8 @@ cat <<MSG
   Email outbox:   $Email__OutboxPath
   Staff sign-in:  $base/.auth/login/aad  (development sign-in: type a name, an email address and
                   roles, e.g. "AuthorisingManager Force.DevonAndCornwall"; emailed links ask for it)
+  Case data:      GET /api/referrals/{id} needs that sign-in or the function key the host printed
+                  above (set LocalHost__FunctionKey to choose the key)
   Ctrl-C stops both (the local host and Azurite).
 
 MSG

@@ -17,6 +17,7 @@ using Sexting.Functions.Notifications;
 using Sexting.Functions.Reminders;
 using Sexting.Functions.Reports;
 using Sexting.Functions.Staff;
+using Sexting.Infrastructure.Configuration;
 using Sexting.Infrastructure.Pages;
 
 namespace Sexting.Functions;
@@ -56,6 +57,13 @@ public static class WorkflowServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => new StaffSignIn(provider.GetRequiredService<IOptions<AuthOptions>>()));
         services.AddSingleton<StaffGate>();
+        // §3, §8: the key machines read with, checked by the app (those routes admit staff too).
+        services.AddOptions<FunctionKeyOptions>().BindConfiguration(FunctionKeyOptions.Section)
+            .Validate(o => !KeyVaultReference.IsUnresolved(o.FunctionKey), KeyVaultReference.UnresolvedMessage("Api:FunctionKey"))
+            .ValidateOnStart();
+        services.AddSingleton<FunctionKeyCheck>();
+        services.AddSingleton<StaffAudit>();
+        services.AddSingleton<CaseReadAccess>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ReferralParser(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ForceProfiles>()));

@@ -44,6 +44,7 @@ public static class LocalHostApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
         configure?.Invoke(builder);
+        var functionKey = LocalFunctionKey.Apply(builder.Configuration);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -58,7 +59,6 @@ public static class LocalHostApp
         });
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(catalog);
-        services.AddSingleton<FunctionKeyCheck>();
         services.AddMvcCore();
         services.AddDataProtection(); // the development sign-in's session cookie
 
@@ -88,6 +88,12 @@ public static class LocalHostApp
         }
 
         app.MapHttpFunctions(catalog);
+        if (functionKey.Generated)
+        {
+            // Contract §1: case data is never served keyless; a key nobody configured is printed once.
+            app.Lifetime.ApplicationStarted.Register(() => Console.Out.WriteLine(LocalFunctionKey.Announcement(functionKey.Key)));
+        }
+
         return app;
     }
 }

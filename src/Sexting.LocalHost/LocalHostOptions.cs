@@ -7,7 +7,10 @@ public sealed class LocalHostOptions
 {
     public const string Section = "LocalHost";
 
-    /// <summary>When set, required wherever Azure would require a function key. Unset: no key needed.</summary>
+    /// <summary>
+    /// The function key machines read cases and reports with (contract §1, §3, §8). Unset, the host
+    /// generates one at start and prints it: case data is never served keyless.
+    /// </summary>
     public string? FunctionKey { get; set; }
 
     /// <summary>Durable task hub in Azurite. Never share it with a <c>func start</c> running at the same time.</summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Sexting.Functions.Staff;
 using Sexting.LocalHost.Http;
 using Sexting.LocalHost.Tests.Support;
 
@@ -74,12 +76,44 @@ public sealed class HttpFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Get_FunctionLevelWithNoKeyConfigured_Answers()
+    public async Task Get_FunctionLevelWithNoKeyConfigured_RequiresTheGeneratedKey()
     {
+        // Contract §1 v2: case data is never served keyless; the host generates a key instead.
         await using var host = await RunningLocalHost.StartAsync(azurite, "HttpKeys");
+        var generated = host.App.Configuration["Api:FunctionKey"];
+        Assert.False(string.IsNullOrEmpty(generated));
+        Assert.True(generated.Length >= 43, $"a generated key of {generated.Length} characters");
 
-        using var response = await host.Http.GetAsync(new Uri("/api/SampleSecret", UriKind.Relative));
+        using var keyless = await host.Http.GetAsync(new Uri("/api/SampleSecret", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/SampleSecret");
+        request.Headers.Add(FunctionKeyCheck.HeaderName, generated);
+        using var keyed = await host.Http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, keyless.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, keyed.StatusCode);
+    }
+
+    [Fact]
+    public void LocalFunctionKey_Unset_IsGeneratedFreshEachStart()
+    {
+        var first = LocalFunctionKey.Apply(new ConfigurationManager());
+        var second = LocalFunctionKey.Apply(new ConfigurationManager());
+
+        Assert.True(first.Generated);
+        Assert.NotEqual(first.Key, second.Key);
+        Assert.Contains(first.Key, LocalFunctionKey.Announcement(first.Key), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LocalFunctionKey_Configured_IsUsedAndNotAnnounced()
+    {
+        var configuration = new ConfigurationManager();
+        configuration["LocalHost:FunctionKey"] = Key;
+
+        var (key, generated) = LocalFunctionKey.Apply(configuration);
+
+        Assert.Equal(Key, key);
+        Assert.False(generated);
+        Assert.Equal(Key, configuration["Api:FunctionKey"]);
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
 using Sexting.TestSupport;
 
 namespace Sexting.LocalHost.Tests;
@@ -9,7 +11,7 @@ namespace Sexting.LocalHost.Tests;
 /// SIGINT to the whole foreground process group. The host must stop first, while its storage is up,
 /// and Azurite after it, both within seconds.
 /// </summary>
-public sealed class RunScriptTests
+public sealed partial class RunScriptTests
 {
     private static readonly TimeSpan StopWithin = TimeSpan.FromSeconds(15);
 
@@ -41,6 +43,18 @@ public sealed class RunScriptTests
             {
                 var form = await client.GetAsync(new Uri($"http://127.0.0.1:{http}/api/form"));
                 Assert.True(form.IsSuccessStatusCode, $"GET /api/form answered {(int)form.StatusCode}\n{run.Output}");
+
+                // Contract §1 v2: no LocalHost:FunctionKey set, so the host printed the key it generated,
+                // and the figures answer with it and without it 401.
+                await WaitForAsync(() => GeneratedKey().IsMatch(run.Output), TimeSpan.FromSeconds(30), run);
+                var key = GeneratedKey().Match(run.Output).Groups[1].Value;
+                var report = new Uri($"http://127.0.0.1:{http}/api/reports/summary?from=2026-01-01&to=2026-12-31");
+                using var keyless = await client.GetAsync(report);
+                using var keyed = new HttpRequestMessage(HttpMethod.Get, report);
+                keyed.Headers.Add("x-functions-key", key);
+                using var withKey = await client.SendAsync(keyed);
+                Assert.Equal(HttpStatusCode.Unauthorized, keyless.StatusCode);
+                Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
             }
 
             var clock = Stopwatch.StartNew();
@@ -95,4 +109,7 @@ public sealed class RunScriptTests
             await Task.Delay(100);
         }
     }
+
+    [GeneratedRegex(@"Function key \(generated[^)]*\): ([A-Za-z0-9_-]{43})")]
+    private static partial Regex GeneratedKey();
 }

@@ -51,6 +51,7 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             ["AzureWebJobsStorage"] = durableConnection,
             ["LocalHost__TaskHub"] = taskHub,
             ["LocalHost__WorkerId"] = "sexting-bench",
+            ["LocalHost__FunctionKey"] = ReadinessKey,
             // As in Azure, where logs go to Application Insights, not a console on the request path.
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
@@ -72,9 +73,13 @@ internal sealed class LocalHostProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
+    /// <summary>The function key of the benchmark's host (contract §1), so the readiness probe can read.</summary>
+    private const string ReadinessKey = "bench-function-key-not-a-secret";
+
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        http.DefaultRequestHeaders.Add("x-functions-key", ReadinessKey);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (true)
         {

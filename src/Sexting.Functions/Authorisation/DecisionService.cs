@@ -1,8 +1,10 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Sexting.Core.Audit;
 using Sexting.Core.Links;
 using Sexting.Core.Staff;
 using Sexting.Functions.Common;
+using Sexting.Functions.Staff;
 using Sexting.Functions.Workflow;
 using Sexting.Infrastructure.Pages.Decisions;
 
@@ -14,7 +16,7 @@ namespace Sexting.Functions.Authorisation;
 /// <c>decline</c> consume every link of the referral atomically, so exactly one decision reaches the
 /// workflow. Either way the use is recorded first, with who made it, and the event names only it (§4.7).
 /// </summary>
-public sealed class DecisionService(LinkResolver resolver, IDecisionLinkStore links, TimeProvider clock, ILogger<DecisionService> logger)
+public sealed class DecisionService(LinkResolver resolver, IDecisionLinkStore links, StaffAudit audit, TimeProvider clock, ILogger<DecisionService> logger)
 {
     private static readonly Dictionary<string, string> NoErrors = [];
 
@@ -65,9 +67,20 @@ public sealed class DecisionService(LinkResolver resolver, IDecisionLinkStore li
         }
 
         await client.RaiseEventAsync(lookup.Case.ReferralId, WorkflowEvents.Decision, new DecisionEvent(use.UseId), cancellationToken).ConfigureAwait(false);
+
+        // §9: after the event, so a failing audit never holds up the workflow; the link store's use
+        // names who decided whatever happens here.
+        await audit.RecordAsync(lookup.Case.ReferralId, who, AuditActionOf(kind), cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Referral {ReferralId}: decision {Decision} received", lookup.Case.ReferralId, kind);
         return new DecisionResult(LinkOutcome.Accepted, lookup, form, kind, NoErrors);
     }
+
+    private static string AuditActionOf(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Authorise => AuditActions.Authorised,
+        DecisionKind.Decline => AuditActions.Declined,
+        _ => AuditActions.ConsultedExpert,
+    };
 
     private static DecisionKind KindOf(ApprovalDecision decision) => decision switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Staff;
@@ -15,7 +16,7 @@ namespace Sexting.Functions.Common;
 /// which never changes anything, and the 404/410 answer for a link that cannot act, as a page or as
 /// problem details.
 /// </summary>
-public sealed class LinkPages(LinkResolver resolver, LinkProblemPage problems, StaffGate gate, ILogger<LinkPages> logger)
+public sealed class LinkPages(LinkResolver resolver, LinkProblemPage problems, StaffGate gate, StaffAudit audit, ILogger<LinkPages> logger)
 {
     /// <summary>
     /// Contract §5, §9 for a link's GET: signed out, 302 to the sign-in and back; signed in without
@@ -51,9 +52,14 @@ public sealed class LinkPages(LinkResolver resolver, LinkProblemPage problems, S
                 return problems.Result(LinkProblem.NotPermitted);
             }
 
-            return LinkResolver.Awaits(lookup.Case!, purpose)
-                ? new HtmlPageResult(render(lookup.Case!))
-                : problems.Result(LinkProblem.NoLongerAwaiting);
+            if (!LinkResolver.Awaits(lookup.Case!, purpose))
+            {
+                return problems.Result(LinkProblem.NoLongerAwaiting);
+            }
+
+            // §9: the page shows the case, so opening it is a read of the case by a person.
+            await audit.RecordAsync(lookup.Case!.ReferralId, who, OpenedAction(purpose), cancellationToken).ConfigureAwait(false);
+            return new HtmlPageResult(render(lookup.Case!));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -61,6 +67,13 @@ public sealed class LinkPages(LinkResolver resolver, LinkProblemPage problems, S
             return HttpResults.Unavailable();
         }
     }
+
+    private static string OpenedAction(LinkPurpose purpose) => purpose switch
+    {
+        LinkPurpose.Authorisation => AuditActions.OpenedApprovalLink,
+        LinkPurpose.EducationDelivered => AuditActions.OpenedEducationLink,
+        _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "No audit action for this link."),
+    };
 
     /// <summary>The answer to a POST whose link cannot act: 404 for an unknown link, 403 without the force's role, 410 otherwise.</summary>
     public IActionResult Problem(LinkProblem problem, bool json, string goneTitle) =>

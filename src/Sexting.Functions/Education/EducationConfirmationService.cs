@@ -1,8 +1,10 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Sexting.Core.Audit;
 using Sexting.Core.Links;
 using Sexting.Core.Staff;
 using Sexting.Functions.Common;
+using Sexting.Functions.Staff;
 using Sexting.Functions.Workflow;
 using Sexting.Infrastructure.Pages.Decisions;
 
@@ -13,7 +15,7 @@ namespace Sexting.Functions.Education;
 /// final, consumes the links and records who confirmed and for which young people; the event names
 /// only the recorded use (§4.7).
 /// </summary>
-public sealed class EducationConfirmationService(LinkResolver resolver, TimeProvider clock, ILogger<EducationConfirmationService> logger)
+public sealed class EducationConfirmationService(LinkResolver resolver, StaffAudit audit, TimeProvider clock, ILogger<EducationConfirmationService> logger)
 {
     private static readonly Dictionary<string, string> NoErrors = [];
 
@@ -53,6 +55,7 @@ public sealed class EducationConfirmationService(LinkResolver resolver, TimeProv
         }
 
         await client.RaiseEventAsync(lookup.Case.ReferralId, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent(use.UseId), cancellationToken).ConfigureAwait(false);
+        await audit.RecordAsync(lookup.Case.ReferralId, who, AuditActions.ConfirmedEducation, cancellationToken).ConfigureAwait(false); // §9
         logger.LogInformation("Referral {ReferralId}: education delivery confirmed", lookup.Case.ReferralId);
         return new EducationResult(LinkOutcome.Accepted, lookup, form, NoErrors);
     }

@@ -3,23 +3,31 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using Sexting.Core.Staff;
 using Sexting.Functions.Common;
+using Sexting.Functions.Staff;
 
 namespace Sexting.Functions.Reports;
 
 /// <summary>
-/// <c>GET /api/reports/summary?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c> (contract §8, function key): the
+/// <c>GET /api/reports/summary?from=YYYY-MM-DD&amp;to=YYYY-MM-DD</c> (contract §8; the function key,
+/// or signed in with <c>Prevention</c>, checked by the app as for case reads): the
 /// monitoring figures for the Alliance Prevention Department (§2.3.1, docs/monitoring.md). JSON,
 /// or CSV when <c>Accept</c> prefers <c>text/csv</c>. Counts and durations only: no personal data.
 /// </summary>
-public sealed class SummaryReportHttp(SummaryReportService reports, ILogger<SummaryReportHttp> logger)
+public sealed class SummaryReportHttp(SummaryReportService reports, CaseReadAccess access, ILogger<SummaryReportHttp> logger)
 {
     [Function("GetSummaryReport")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/summary")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/summary")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (access.Begin(request, StaffAction.ReadSummaryReport).Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
         var (period, errors) = ReportPeriod.Parse(request.Query["from"].FirstOrDefault(), request.Query["to"].FirstOrDefault());
         if (period is null)
         {

@@ -30,6 +30,9 @@ internal sealed class StorageTables
     /// <summary>Once-ledger claims, one partition per hashed key.</summary>
     public const string Once = "Once";
 
+    /// <summary>Who read and did what with each case (contract §9, §10), one partition per referral.</summary>
+    public const string Audit = "Audit";
+
     private readonly TableServiceClient _service;
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);

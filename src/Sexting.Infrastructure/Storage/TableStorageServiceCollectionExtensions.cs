@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Forces;
 using Sexting.Core.Links;
@@ -17,7 +18,7 @@ namespace Sexting.Infrastructure.Storage;
 public static class TableStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ICaseStore"/>, <see cref="IOnceLedger"/> and <see cref="IDecisionLinkStore"/>
+    /// Registers <see cref="ICaseStore"/>, <see cref="IOnceLedger"/>, <see cref="IDecisionLinkStore"/> and <see cref="IAuditLog"/>
     /// on Azure Table Storage, their options (section <c>Tables</c>), a named
     /// <see cref="TableServiceClient"/> through Microsoft.Extensions.Azure and the
     /// <see cref="StorageRequestCounter"/> in its pipeline.
@@ -62,6 +63,7 @@ public static class TableStorageServiceCollectionExtensions
         services.TryAddSingleton<ICaseStore, TableCaseStore>();
         services.TryAddSingleton<IOnceLedger, TableOnceLedger>();
         services.TryAddSingleton<IDecisionLinkStore, TableDecisionLinkStore>();
+        services.TryAddSingleton<IAuditLog, TableAuditLog>();
         return services;
     }
 }

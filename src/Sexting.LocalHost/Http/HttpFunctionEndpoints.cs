@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Sexting.Functions.Staff;
 using Sexting.LocalHost.Functions;
 
 namespace Sexting.LocalHost.Http;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute.ExceptionExtensions;
+using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
@@ -28,7 +29,7 @@ public sealed class HttpHarness : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         // The signed-in person comes from the principal header, as behind the local host's sign-in.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:Mode"] = "Emulator" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:Mode"] = "Emulator", ["Api:FunctionKey"] = FunctionKey }).Build();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSextingWorkflow(configuration);
         services.AddPages();
@@ -37,6 +38,7 @@ public sealed class HttpHarness : IDisposable
         services.AddSingleton(store ?? Store);
         services.AddSingleton(Links);
         services.AddSingleton<IDecisionLinkStore>(Links);
+        services.AddSingleton<IAuditLog>(Audit);
         services.AddSingleton<IEmailSender, RecordingEmailSender>();
         services.AddSingleton<IEmailComposer, TrivialEmailComposer>();
         _services = services.BuildServiceProvider();
@@ -57,6 +59,8 @@ public sealed class HttpHarness : IDisposable
 
     public InMemoryLinkStore Links { get; } = new();
 
+    public InMemoryAuditLog Audit { get; } = new();
+
     public DurableTaskClient Client { get; } = Substitute.For<DurableTaskClient>("test");
 
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(_services);
@@ -76,6 +80,17 @@ public sealed class HttpHarness : IDisposable
 
         context.Response.Body = new MemoryStream();
         return context.Request;
+    }
+
+    /// <summary>The function key machines read with here (contract §3, §8).</summary>
+    public const string FunctionKey = "unit-test-function-key-not-a-secret";
+
+    /// <summary>The request with the function key in its header, as a machine sends it.</summary>
+    public static HttpRequest WithKey(HttpRequest request, string key = FunctionKey)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers[FunctionKeyCheck.HeaderName] = key;
+        return request;
     }
 
     /// <summary>A member of staff with these roles (space-separated).</summary>

@@ -11,7 +11,7 @@ public sealed class FunctionsMetadataTests
     public static TheoryData<string, string, string?, string?, string?> Expected => new()
     {
         { "SubmitReferral", "httpTrigger", "referrals", "post", "Anonymous" },
-        { "GetReferral", "httpTrigger", "referrals/{referralId}", "get", "Function" },
+        { "GetReferral", "httpTrigger", "referrals/{referralId}", "get", "Anonymous" },
         { "ShowApproval", "httpTrigger", "approvals/{token}", "get", "Anonymous" },
         { "SubmitApproval", "httpTrigger", "approvals/{token}", "post", "Anonymous" },
         { "ShowEducation", "httpTrigger", "education/{token}", "get", "Anonymous" },
@@ -19,7 +19,8 @@ public sealed class FunctionsMetadataTests
         { "ShowReferralForm", "httpTrigger", "form", "get", "Anonymous" },
         { "AddYoungPerson", "httpTrigger", "form", "post", "Anonymous" },
         { "PageAsset", "httpTrigger", "assets/{*path}", "get", "Anonymous" },
-        { "GetSummaryReport", "httpTrigger", "reports/summary", "get", "Function" },
+        { "GetSummaryReport", "httpTrigger", "reports/summary", "get", "Anonymous" },
+        { "GetCaseAudit", "httpTrigger", "cases/{referralId}/audit", "get", "Anonymous" },
         { "ReviewRemindersTimer", "timerTrigger", null, null, null },
         { "ReferralOrchestration", "orchestrationTrigger", null, null, null },
         { "AssessReferralActivity", "activityTrigger", null, null, null },

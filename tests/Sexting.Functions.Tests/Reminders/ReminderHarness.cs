@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
@@ -32,6 +33,7 @@ public sealed class ReminderHarness : IDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ICaseStore>(Store);
         services.AddSingleton<IDecisionLinkStore>(Links);
+        services.AddSingleton<IAuditLog, InMemoryAuditLog>();
         services.AddSingleton<IOnceLedger>(Ledger);
         services.AddSingleton<IEmailSender>(Sender);
         services.AddSingleton<IEmailComposer, TrivialEmailComposer>();

@@ -14,7 +14,7 @@ public sealed class SummaryReportHttpTests : IDisposable
 
     private async Task<HttpHarness.Response> GetAsync(string query, string? accept = null)
     {
-        var request = HttpHarness.Request("GET", accept: accept);
+        var request = HttpHarness.WithKey(HttpHarness.Request("GET", accept: accept));
         request.QueryString = new QueryString(query);
         return await HttpHarness.ExecuteAsync(await _h.Create<SummaryReportHttp>().RunAsync(request, default), request);
     }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
@@ -57,6 +58,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<InMemoryCaseStore>());
         services.AddSingleton<InMemoryLinkStore>();
         services.AddSingleton<IDecisionLinkStore>(sp => sp.GetRequiredService<InMemoryLinkStore>());
+        services.AddSingleton<IAuditLog, InMemoryAuditLog>();
         services.AddSingleton<RecordingEmailSender>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<RecordingEmailSender>());
         services.AddSingleton<IEmailComposer, TrivialEmailComposer>();

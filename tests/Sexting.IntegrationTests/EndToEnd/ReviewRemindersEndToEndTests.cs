@@ -18,6 +18,8 @@ public sealed class ReviewRemindersEndToEndTests(AzuriteFixture azurite) : IAsyn
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    private const string FunctionKey = "reminders-function-key-not-a-secret";
+
     private readonly string _outbox = Directory.CreateTempSubdirectory("sexting-e2e-outbox-").FullName;
     private readonly string _prefix = AzuriteFixture.NewTablePrefix();
     private ProcessRunner _host = null!;
@@ -42,10 +44,11 @@ public sealed class ReviewRemindersEndToEndTests(AzuriteFixture azurite) : IAsyn
             ["Reminders__Schedule"] = "*/2 * * * * *",
             ["Education__DueAfter"] = "00:00:03",
             ["Policy__NextReviewDate"] = "2099-01-01",
-            ["LocalHost__FunctionKey"] = null,
+            ["LocalHost__FunctionKey"] = FunctionKey,
         }, name: "local host");
         await Ports.WaitUntilListeningAsync([port], TimeSpan.FromSeconds(90), _host);
         _http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        _http.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
     }
 
     public async Task DisposeAsync()
