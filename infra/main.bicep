@@ -57,6 +57,10 @@ param sendGridApiKey string = ''
 @description('HMAC key of the person index (Tables:IndexKey). azd reads it back from Key Vault on every run; changing it breaks repeat-referral matching (§3.4.6).')
 param tablesIndexKey string
 
+@secure()
+@description('The key machines read cases and the figures with (Api:FunctionKey, contract §3, §8); those routes admit signed-in staff too, so the app checks it rather than the Functions host. azd generates it once and reads it back from Key Vault.')
+param apiFunctionKey string
+
 @description('Devon and Cornwall Police mailboxes (Forces:DevonAndCornwall:*).')
 param devonAndCornwall forceContacts
 
@@ -127,6 +131,7 @@ var applicationInsightsName = 'appi-${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
 var sendGridApiKeySecretName = 'SendGrid--ApiKey'
 var tablesIndexKeySecretName = 'Tables--IndexKey'
+var apiFunctionKeySecretName = 'Api--FunctionKey'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
   name: 'rg-${environmentName}'
@@ -171,8 +176,10 @@ module keyVault 'modules/keyvault.bicep' = {
     enablePurgeProtection: keyVaultPurgeProtection
     sendGridApiKey: sendGridApiKey
     tablesIndexKey: tablesIndexKey
+    apiFunctionKey: apiFunctionKey
     sendGridApiKeySecretName: sendGridApiKeySecretName
     tablesIndexKeySecretName: tablesIndexKeySecretName
+    apiFunctionKeySecretName: apiFunctionKeySecretName
   }
 }
 
@@ -216,6 +223,7 @@ module functionApp 'modules/functionapp.bicep' = {
     keyVaultUri: keyVault.outputs.vaultUri
     sendGridApiKeySecretName: sendGridApiKeySecretName
     tablesIndexKeySecretName: tablesIndexKeySecretName
+    apiFunctionKeySecretName: apiFunctionKeySecretName
     publicBaseUrl: publicBaseUrl
     emailFrom: emailFrom
     emailOutboxPath: emailOutboxPath

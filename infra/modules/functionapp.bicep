@@ -51,6 +51,9 @@ param sendGridApiKeySecretName string
 @description('Secret name of the person-index HMAC key.')
 param tablesIndexKeySecretName string
 
+@description('Secret name of the key machines read cases and the figures with.')
+param apiFunctionKeySecretName string
+
 @description('Absolute base of every link put in an email; empty for the app\'s own https://<name>.azurewebsites.net.')
 param publicBaseUrl string
 
@@ -229,6 +232,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Email__From: emailFrom
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${sendGridApiKeySecretName}/)'
     SendGrid__Host: sendGridHost
+    // Contract §3, §8: case reads and the figures admit staff too, so the app checks the key itself.
+    Api__FunctionKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${apiFunctionKeySecretName}/)'
 
     Forces__DevonAndCornwall__AuthorisingManagerEmail: devonAndCornwall.authorisingManagerEmail
     Forces__DevonAndCornwall__EscalationEmail: devonAndCornwall.escalationEmail

@@ -31,6 +31,13 @@ param sendGridApiKeySecretName string
 @description('Secret name of the person-index HMAC key.')
 param tablesIndexKeySecretName string
 
+@secure()
+@description('The key machines read cases and the figures with (Api:FunctionKey).')
+param apiFunctionKey string
+
+@description('Secret name of the machines\' read key.')
+param apiFunctionKeySecretName string
+
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
   location: location
@@ -72,6 +79,15 @@ resource tablesIndexKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   name: tablesIndexKeySecretName
   properties: {
     value: tablesIndexKey
+    contentType: 'text/plain'
+  }
+}
+
+resource apiFunctionKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: apiFunctionKeySecretName
+  properties: {
+    value: apiFunctionKey
     contentType: 'text/plain'
   }
 }

@@ -8,14 +8,16 @@ namespace Sexting.InfraTests;
 public sealed class AppSettingsTests(CompiledInfraFixture infra)
 {
     /// <summary>
-    /// Contract §1 (shared/api/referral-api.md) with `__` for `:`, plus Tables:IndexKey.
-    /// LocalHost:FunctionKey is left out: it configures the local host only; Azure has real function keys.
+    /// Contract §1 (shared/api/referral-api.md) with `__` for `:`, plus Tables:IndexKey and Api:FunctionKey
+    /// (the key the app checks for machine reads, contract §3, §8). LocalHost:FunctionKey is left out: it
+    /// configures the local host only.
     /// </summary>
     public static TheoryData<string> ContractKeys() =>
     [
         "PublicBaseUrl",
         "Tables__ConnectionString",
         "Tables__IndexKey",
+        "Api__FunctionKey",
         "Email__Mode",
         "Email__OutboxPath",
         "Email__From",
@@ -62,6 +64,7 @@ public sealed class AppSettingsTests(CompiledInfraFixture infra)
     [Theory]
     [InlineData("SendGrid__ApiKey", "sendGridApiKeySecretName")]
     [InlineData("Tables__IndexKey", "tablesIndexKeySecretName")]
+    [InlineData("Api__FunctionKey", "apiFunctionKeySecretName")]
     public void AppSettings_Secret_IsKeyVaultReference(string key, string secretNameParameter)
     {
         var value = Value(key);

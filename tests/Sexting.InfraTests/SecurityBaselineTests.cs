@@ -126,15 +126,16 @@ public sealed class SecurityBaselineTests(CompiledInfraFixture infra)
     }
 
     [Fact]
-    public void KeyVault_Secrets_ForSendGridAndIndexKey()
+    public void KeyVault_Secrets_ForSendGridIndexKeyAndFunctionKey()
     {
         var secrets = Template.OfType("Microsoft.KeyVault/vaults/secrets");
 
-        Assert.Equal(2, secrets.Count);
+        Assert.Equal(3, secrets.Count);
         Assert.All(secrets, s => Assert.Contains("parameters('", s.StringAt("properties.value"), StringComparison.Ordinal));
         var keyVaultModule = Template.Modules["keyvault"];
         Assert.Equal("securestring", (string?)keyVaultModule["parameters"]!["sendGridApiKey"]!["type"]);
         Assert.Equal("securestring", (string?)keyVaultModule["parameters"]!["tablesIndexKey"]!["type"]);
+        Assert.Equal("securestring", (string?)keyVaultModule["parameters"]!["apiFunctionKey"]!["type"]);
     }
 
     [Fact]

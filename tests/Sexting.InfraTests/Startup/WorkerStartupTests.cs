@@ -40,6 +40,7 @@ public sealed class WorkerStartupTests(PublishedWorkerFixture worker, CompiledIn
     [Theory]
     [InlineData("SendGrid--ApiKey", "SendGrid:ApiKey")]
     [InlineData("Tables--IndexKey", "Tables:IndexKey")]
+    [InlineData("Api--FunctionKey", "Api:FunctionKey")]
     public async Task Worker_SecretNotResolvedByAppService_StopsWithItsName(string secretName, string settingKey)
     {
         // App Service passes a reference it cannot resolve through as the literal text.
@@ -54,7 +55,7 @@ public sealed class WorkerStartupTests(PublishedWorkerFixture worker, CompiledIn
     /// <summary>Key Vault's answer for each secret the templates reference, of the shape azd and SendGrid produce.</summary>
     private static string ResolvedSecret(string secretName, string reference) => secretName switch
     {
-        "Tables--IndexKey" => DeployedSiteSettings.AzdGeneratedSecret,
+        "Tables--IndexKey" or "Api--FunctionKey" => DeployedSiteSettings.AzdGeneratedSecret,
         "SendGrid--ApiKey" => DeployedSiteSettings.SendGridApiKey,
         _ => throw new InvalidOperationException($"No secret value for {secretName} ({reference})."),
     };
