@@ -17,6 +17,9 @@ namespace Sexting.IntegrationTests.App;
 /// </summary>
 internal sealed class AppHost : IAsyncDisposable
 {
+    /// <summary>The function key machines read with here (contract §3, §8).</summary>
+    public const string FunctionKey = "integration-function-key-not-a-secret";
+
     private readonly ServiceProvider _provider;
     private readonly TableServiceClient _raw;
 
@@ -55,6 +58,7 @@ internal sealed class AppHost : IAsyncDisposable
             ["Email:Mode"] = "Outbox",
             ["Email:OutboxPath"] = outbox,
             ["Policy:NextReviewDate"] = "2099-01-01",
+            ["Api:FunctionKey"] = FunctionKey,
         };
         foreach (var (key, value) in settings ?? [])
         {

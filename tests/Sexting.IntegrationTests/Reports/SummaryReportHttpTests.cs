@@ -60,6 +60,7 @@ public sealed class SummaryReportHttpTests(AzuriteFixture azurite) : IAsyncLifet
         context.Request.Method = "GET";
         context.Request.QueryString = new QueryString("?from=2026-11-01&to=2026-11-30");
         context.Request.Headers.Accept = accept;
+        context.Request.Headers["x-functions-key"] = AppHost.FunctionKey;
         var body = new MemoryStream();
         context.Response.Body = body;
         var result = await _host.Create<SummaryReportHttp>().RunAsync(context.Request, default);
