@@ -9,12 +9,16 @@ public static class Ports
     /// <summary>Whether something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
     public static bool IsListening(int port)
     {
+        // A blocking connect: on loopback it is accepted or refused at once, and it needs no thread-pool
+        // thread (an async connect waited on with a timeout fails spuriously when a busy test run has
+        // starved the pool, and then reads as "not listening").
         using var client = new TcpClient();
         try
         {
-            return client.ConnectAsync(IPAddress.Loopback, port).Wait(TimeSpan.FromMilliseconds(500)) && client.Connected;
+            client.Connect(IPAddress.Loopback, port);
+            return client.Connected;
         }
-        catch (AggregateException ex) when (ex.InnerException is SocketException)
+        catch (SocketException)
         {
             return false;
         }

@@ -31,15 +31,16 @@ internal sealed partial class TableCaseStore(
         ArgumentNullException.ThrowIfNull(referral);
         using var operation = StorageOperation.Begin(nameof(CreateAsync));
 
-        // The usual duplicate (a resubmission) is answered by one read; it also keeps a
-        // resubmission in a later year from claiming a second number.
-        if (await GetAsync(referralId, cancellationToken).ConfigureAwait(false) is { } existing)
+        // §3.2.1: every report is recorded as a crime. No read first: a resubmission learns of its
+        // case from the claim it already has (docs/storage.md), so a first submission costs two
+        // transactions. (A resubmission in a later year than its first would claim a number of the
+        // new year before its case insert conflicts: the one way a number goes unused.)
+        var claim = await register.ClaimAsync(referralId, referral.ForceArea, receivedAt, cancellationToken).ConfigureAwait(false);
+        if (!claim.IsNew && await GetAsync(referralId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             return new CaseCreation(existing, Created: false);
         }
 
-        // §3.2.1: every report is recorded as a crime.
-        var claim = await register.ClaimAsync(referralId, referral.ForceArea, receivedAt, cancellationToken).ConfigureAwait(false);
         var record = new CaseRecord(referralId, claim.CrimeReference, CaseStatus.Received, claim.ReceivedAt, referral, null, null, null, null);
         var recorded = new TimelineEntry(claim.ReceivedAt, TimelineEvent.CrimeRecorded, "Recorded as crime " + claim.CrimeReference, CrimeRecordedKey);
 
