@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using Sexting.Core.Audit;
-using Sexting.Core.Cases;
-using Sexting.Core.Links;
 using Sexting.Core.Staff;
 using Sexting.Functions.Common;
 using Sexting.Functions.Staff;
@@ -16,50 +13,18 @@ namespace Sexting.Functions.Cases;
 /// case, oldest first, for an <c>Administrator</c> of the case's force. Reading the audit is itself
 /// audited, and listed.
 /// </summary>
-public sealed class CaseAuditHttp(ICaseStore store, StaffGate gate, StaffAudit staffAudit, IAuditLog audit, ILogger<CaseAuditHttp> logger)
+public sealed class CaseAuditHttp(CaseReadAccess access, IAuditLog audit)
 {
     [Function("GetCaseAudit")]
-    public async Task<IActionResult> RunAsync(
+    public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{referralId}/audit")] HttpRequest request,
         string referralId,
-        CancellationToken cancellationToken)
-    {
-        var check = gate.ForRead(request, StaffAction.ReadAudit);
-        if (check.Refusal is { } refusal)
+        CancellationToken cancellationToken) =>
+        access.ReadAsync(request, referralId, StaffAction.ReadAudit, AuditActions.ReadAudit, machines: false, async @case =>
         {
-            return refusal;
-        }
-
-        if (!ReferralIds.IsValid(referralId))
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            var @case = await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false);
-            if (@case is null)
-            {
-                return NotFound();
-            }
-
-            if (StaffPolicy.Decide(check.Who, StaffAction.ReadAudit, @case.ForceArea) != StaffAccess.Allowed)
-            {
-                return StaffGate.Forbidden();
-            }
-
-            await staffAudit.RecordAsync(referralId, check.Who!, AuditActions.ReadAudit, cancellationToken).ConfigureAwait(false);
-            var entries = await audit.ReadAsync(referralId, cancellationToken).ConfigureAwait(false);
-            return HttpResults.JsonBody(StatusCodes.Status200OK, new AuditView(entries.Select(AuditEntryView.From).ToList()));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Reading the audit of referral {ReferralId} failed: storage unavailable", referralId);
-            return HttpResults.Unavailable();
-        }
-    }
-
-    private static BodyResult NotFound() => HttpResults.Problem(StatusCodes.Status404NotFound, "No such referral.");
+            var entries = await audit.ReadAsync(@case.ReferralId, cancellationToken).ConfigureAwait(false);
+            return (IActionResult)HttpResults.JsonBody(StatusCodes.Status200OK, new AuditView(entries.Select(AuditEntryView.From).ToList()));
+        }, cancellationToken);
 }
 
 /// <summary>Contract §10: <c>{ "entries": [ { "at", "who", "email", "userId", "action" } ] }</c>.</summary>

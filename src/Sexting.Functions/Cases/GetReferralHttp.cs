@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using Sexting.Core.Audit;
 using Sexting.Core.Cases;
-using Sexting.Core.Links;
 using Sexting.Core.Staff;
 using Sexting.Functions.Common;
 using Sexting.Functions.Staff;
@@ -16,47 +14,16 @@ namespace Sexting.Functions.Cases;
 /// the function key or a signed-in person with a role and the case's force role (§9), whose read is
 /// audited. Anonymous to the Functions host: the app checks the key itself (<see cref="CaseReadAccess"/>).
 /// </summary>
-public sealed class GetReferralHttp(ICaseStore store, CaseReadAccess access, ILogger<GetReferralHttp> logger)
+public sealed class GetReferralHttp(ICaseStore store, CaseReadAccess access)
 {
     [Function("GetReferral")]
-    public async Task<IActionResult> RunAsync(
+    public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{referralId}")] HttpRequest request,
         string referralId,
-        CancellationToken cancellationToken)
-    {
-        var reader = access.Begin(request, StaffAction.ReadCase);
-        if (reader.Refusal is { } refusal)
+        CancellationToken cancellationToken) =>
+        access.ReadAsync(request, referralId, StaffAction.ReadCase, AuditActions.ReadCase, machines: true, async @case =>
         {
-            return refusal;
-        }
-
-        if (!ReferralIds.IsValid(referralId))
-        {
-            return NotFound();
-        }
-
-        try
-        {
-            var @case = await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false);
-            if (@case is null)
-            {
-                return NotFound();
-            }
-
-            if (await access.AdmitAsync(reader, referralId, @case.ForceArea, AuditActions.ReadCase, cancellationToken).ConfigureAwait(false) is { } forbidden)
-            {
-                return forbidden;
-            }
-
-            var timeline = await store.GetTimelineAsync(referralId, cancellationToken).ConfigureAwait(false);
+            var timeline = await store.GetTimelineAsync(@case.ReferralId, cancellationToken).ConfigureAwait(false);
             return HttpResults.JsonBody(StatusCodes.Status200OK, CaseView.From(@case, timeline));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Reading referral {ReferralId} failed: storage unavailable", referralId);
-            return HttpResults.Unavailable();
-        }
-    }
-
-    private static BodyResult NotFound() => HttpResults.Problem(StatusCodes.Status404NotFound, "No such referral.");
+        }, cancellationToken);
 }

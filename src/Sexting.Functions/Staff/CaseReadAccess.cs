@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
 using Sexting.Core.Referrals;
 using Sexting.Core.Staff;
 using Sexting.Functions.Common;
@@ -11,8 +14,53 @@ namespace Sexting.Functions.Staff;
 /// signed-in person with the role and, for a case, the case's force role. Every read by a person is
 /// audited before anything is answered, so nothing is shown that the audit does not list.
 /// </summary>
-public sealed class CaseReadAccess(FunctionKeyCheck keys, StaffGate gate, StaffAudit audit)
+public sealed partial class CaseReadAccess(FunctionKeyCheck keys, StaffGate gate, StaffAudit audit, ICaseStore store, ILogger<CaseReadAccess> logger)
 {
+    /// <summary>
+    /// The whole read of one case: the reader admitted (<see cref="Begin"/>; machines only when
+    /// <paramref name="machines"/>), the case loaded (404 for an unknown or malformed id), the force
+    /// checked and the read audited as <paramref name="auditAction"/> (<see cref="AdmitAsync"/>), then
+    /// <paramref name="answer"/>. A storage fault is a 503 without detail.
+    /// </summary>
+    public async Task<IActionResult> ReadAsync(
+        HttpRequest request,
+        string referralId,
+        StaffAction action,
+        string auditAction,
+        bool machines,
+        Func<CaseRecord, Task<IActionResult>> answer,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var reader = machines ? Begin(request, action) : StaffOnly(request, action);
+        if (reader.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!ReferralIds.IsValid(referralId))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var @case = await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false);
+            if (@case is null)
+            {
+                return NotFound();
+            }
+
+            return await AdmitAsync(reader, referralId, @case.ForceArea, auditAction, cancellationToken).ConfigureAwait(false)
+                ?? await answer(@case).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReadFailed(logger, ex, referralId, action);
+            return HttpResults.Unavailable();
+        }
+    }
+
     /// <summary>
     /// Before anything is read: a presented key must be right (else 401); without one the person
     /// must be signed in (401) and hold the action's role (403).
@@ -30,6 +78,17 @@ public sealed class CaseReadAccess(FunctionKeyCheck keys, StaffGate gate, StaffA
         var check = gate.ForRead(request, action);
         return new CaseReader(action, check.Who, check.Refusal);
     }
+
+    private CaseReader StaffOnly(HttpRequest request, StaffAction action)
+    {
+        var check = gate.ForRead(request, action);
+        return new CaseReader(action, check.Who, check.Refusal);
+    }
+
+    private static BodyResult NotFound() => HttpResults.Problem(StatusCodes.Status404NotFound, "No such referral.");
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reading referral {ReferralId} ({Action}) failed: storage unavailable")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception, string referralId, StaffAction action);
 
     /// <summary>
     /// Once the case is known: a person needs its force role (else 403) and the read is audited as

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Functions.Authorisation;
@@ -231,6 +232,9 @@ public sealed class HostileLinkTests(AzuriteFixture azurite, ITestOutputHelper o
         Assert.All(statuses, s => Assert.Equal(200, s));
         Assert.Equal(before, await _app.SnapshotAsync());
         Assert.Equal(0, _app.DurableCalls);
+        // Each open was a read of the case by a signed-in person, and is in its audit (contract §9).
+        var audit = await _app.Get<IAuditLog>().ReadAsync(_scene.A.ReferralId, CancellationToken.None);
+        Assert.Equal(100, audit.Count(e => e.Action == AuditActions.OpenedApprovalLink));
         Assert.Equal(200, (await PostAsync(_scene.AuthorisationA[0].Value, Authorise)).Status);
     }
 
