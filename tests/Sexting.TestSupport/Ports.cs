@@ -12,7 +12,7 @@ public static class Ports
         using var client = new TcpClient();
         try
         {
-            return client.ConnectAsync(IPAddress.Loopback, port).Wait(TimeSpan.FromMilliseconds(500)) && client.Connected;
+            return client.ConnectAsync(IPAddress.Loopback, port).Wait(TimeSpan.FromSeconds(3)) && client.Connected;
         }
         catch (AggregateException ex) when (ex.InnerException is SocketException)
         {
