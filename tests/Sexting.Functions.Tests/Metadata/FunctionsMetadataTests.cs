@@ -20,6 +20,7 @@ public sealed class FunctionsMetadataTests
         { "AddYoungPerson", "httpTrigger", "form", "post", "Anonymous" },
         { "PageAsset", "httpTrigger", "assets/{*path}", "get", "Anonymous" },
         { "GetSummaryReport", "httpTrigger", "reports/summary", "get", "Function" },
+        { "VerifyTimeline", "httpTrigger", "cases/{referralId}/verify", "get", "Anonymous" },
         { "ReviewRemindersTimer", "timerTrigger", null, null, null },
         { "ReferralOrchestration", "orchestrationTrigger", null, null, null },
         { "AssessReferralActivity", "activityTrigger", null, null, null },
