@@ -57,6 +57,10 @@ param sendGridApiKey string = ''
 @description('HMAC key of the person index (Tables:IndexKey). azd reads it back from Key Vault on every run; changing it breaks repeat-referral matching (§3.4.6).')
 param tablesIndexKey string
 
+@secure()
+@description('HMAC key of the timeline\'s chain (DataProtection:TimelineKey, contract §12). azd reads it back from Key Vault on every run; changing it makes every existing timeline fail verification.')
+param timelineKey string
+
 @description('Devon and Cornwall Police mailboxes (Forces:DevonAndCornwall:*).')
 param devonAndCornwall forceContacts
 
@@ -127,6 +131,9 @@ var applicationInsightsName = 'appi-${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
 var sendGridApiKeySecretName = 'SendGrid--ApiKey'
 var tablesIndexKeySecretName = 'Tables--IndexKey'
+var timelineKeySecretName = 'DataProtection--TimelineKey'
+// Contract §12: the key-encryption key of the personal data at rest.
+var dataProtectionKeyName = 'case-data-kek'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
   name: 'rg-${environmentName}'
@@ -173,6 +180,9 @@ module keyVault 'modules/keyvault.bicep' = {
     tablesIndexKey: tablesIndexKey
     sendGridApiKeySecretName: sendGridApiKeySecretName
     tablesIndexKeySecretName: tablesIndexKeySecretName
+    timelineKey: timelineKey
+    timelineKeySecretName: timelineKeySecretName
+    dataProtectionKeyName: dataProtectionKeyName
   }
 }
 
@@ -185,6 +195,7 @@ module identity 'modules/identity.bicep' = {
     tags: tags
     storageAccountName: storageAccountName
     keyVaultName: keyVaultName
+    dataProtectionKeyName: dataProtectionKeyName
     applicationInsightsName: applicationInsightsName
     deployerPrincipalId: principalId
     deployerPrincipalType: principalType
@@ -216,6 +227,8 @@ module functionApp 'modules/functionapp.bicep' = {
     keyVaultUri: keyVault.outputs.vaultUri
     sendGridApiKeySecretName: sendGridApiKeySecretName
     tablesIndexKeySecretName: tablesIndexKeySecretName
+    timelineKeySecretName: timelineKeySecretName
+    dataProtectionKeyName: dataProtectionKeyName
     publicBaseUrl: publicBaseUrl
     emailFrom: emailFrom
     emailOutboxPath: emailOutboxPath

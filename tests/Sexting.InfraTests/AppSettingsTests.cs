@@ -40,6 +40,8 @@ public sealed class AppSettingsTests(CompiledInfraFixture infra)
         "Policy__OwnerEmail",
         "Assessment__SignificantAgeGapYears",
         "Auth__Mode",
+        "DataProtection__KeyUri",
+        "DataProtection__TimelineKey",
     ];
 
     private JsonObject Settings
@@ -62,6 +64,7 @@ public sealed class AppSettingsTests(CompiledInfraFixture infra)
     [Theory]
     [InlineData("SendGrid__ApiKey", "sendGridApiKeySecretName")]
     [InlineData("Tables__IndexKey", "tablesIndexKeySecretName")]
+    [InlineData("DataProtection__TimelineKey", "timelineKeySecretName")]
     public void AppSettings_Secret_IsKeyVaultReference(string key, string secretNameParameter)
     {
         var value = Value(key);
