@@ -15,7 +15,7 @@ namespace Sexting.Infrastructure.Storage;
 /// The address a link went to and everything about a use but its action are sealed with the case's
 /// data key (contract §12).
 /// </summary>
-internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseKeys keys, ILogger<TableDecisionLinkStore> logger) : IDecisionLinkStore
+internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseKeys keys, ILogger<TableDecisionLinkStore> logger) : IDecisionLinkStore, ILinkHistory
 {
     private const string SealedProperty = "Sealed";
     private const string SentToField = "link|sent-to";
@@ -196,6 +196,41 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
         {
             await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<LinkHistory> ReadAsync(string referralId, CancellationToken cancellationToken)
+    {
+        if (!ReferralIds.IsValid(referralId))
+        {
+            return new LinkHistory([], []);
+        }
+
+        using var operation = StorageOperation.Begin(nameof(ILinkHistory) + "." + nameof(ReadAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {referralId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        var cipher = rows.Any(r => r.GetBinary(SealedProperty) is not null) ? await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false) : null;
+        var links = rows.Where(r => r.RowKey.StartsWith(LinkPrefix, StringComparison.Ordinal) && Enum.TryParse<LinkPurpose>(r.GetString("Purpose"), out _))
+            .Select(r => new DecisionLink(
+                r.RowKey[LinkPrefix.Length..],
+                referralId,
+                Enum.Parse<LinkPurpose>(r.GetString("Purpose")!),
+                OpenText(r, SentToField, "SentTo", cipher) ?? string.Empty,
+                r.GetDateTimeOffset("IssuedAt") ?? default,
+                r.GetDateTimeOffset("ExpiresAt") ?? default,
+                r.GetDateTimeOffset("ClosedAt")))
+            .OrderBy(l => l.IssuedAt)
+            .ToList();
+        var uses = rows.Where(r => r.GetString("UseId") is not null && Enum.TryParse<LinkPurpose>(r.GetString("Purpose"), out _))
+            .Select(r => UseOf(r, referralId, Enum.Parse<LinkPurpose>(r.GetString("Purpose")!), cipher))
+            .OrderBy(u => u.At)
+            .ToList();
+        return new LinkHistory(links, uses);
     }
 
     private static TableEntity UseEntity(string rowKey, LinkUse use, string? tokenHash, DateTimeOffset at, CaseCipher? cipher)

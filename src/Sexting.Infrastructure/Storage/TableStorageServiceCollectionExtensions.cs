@@ -66,7 +66,9 @@ public static class TableStorageServiceCollectionExtensions
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
         services.TryAddSingleton<ITimelineVerifier>(sp => sp.GetRequiredService<TableCaseStore>());
         services.TryAddSingleton<IOnceLedger, TableOnceLedger>();
-        services.TryAddSingleton<IDecisionLinkStore, TableDecisionLinkStore>();
+        services.TryAddSingleton<TableDecisionLinkStore>();
+        services.TryAddSingleton<IDecisionLinkStore>(sp => sp.GetRequiredService<TableDecisionLinkStore>());
+        services.TryAddSingleton<ILinkHistory>(sp => sp.GetRequiredService<TableDecisionLinkStore>());
         return services;
     }
 

@@ -12,7 +12,7 @@ namespace Sexting.EndToEndTests.Scenarios;
 /// routes (authorised and delivered; consulted and declined), then every table entity, queue message
 /// and blob of the host's Azurite (app tables and durable task hub) and the host's log are read:
 /// none of the strings is there, while the case ids are (so the scan sees what is stored). The
-/// timeline's chain verifies over the route of contract §10.
+/// timeline's chain verifies, and the subject-access export holds it all, over the routes of contract §10.
 /// </summary>
 public sealed class AtRestTests : IClassFixture<AtRestTests.Host>
 {
@@ -79,6 +79,29 @@ public sealed class AtRestTests : IClassFixture<AtRestTests.Host>
         var otherForce = await api.StaffAsync("Audit Elsewhere", "Administrator Force.Dorset");
         Assert.Equal(HttpStatusCode.Forbidden, (await otherForce.GetAsync($"/api/cases/{authorised}/verify")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/cases/{Guid.NewGuid():N}/verify")).StatusCode);
+
+        // Contract §10 export: everything held about the case, for an Administrator of its force.
+        using var exported = await admin.GetAsync($"/api/cases/{authorised}/export");
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        Assert.Equal("no-store", exported.Headers.CacheControl?.ToString());
+        var export = await exported.Content.ReadAsStringAsync();
+        foreach (var text in first.All.Where(t => t != first.Advice)) // this case had no consultation
+        {
+            Assert.Contains(text, export, StringComparison.OrdinalIgnoreCase);
+        }
+
+        using var json = JsonDocument.Parse(export);
+        var root = json.RootElement;
+        Assert.Equal(authorised, root.GetProperty("case").GetProperty("referralId").GetString());
+        Assert.Equal(2, root.GetProperty("links").GetArrayLength()); // the authorisation request and the youth team's
+        Assert.Equal(2, root.GetProperty("linkUses").GetArrayLength()); // authorised, delivered
+        Assert.Equal(2, root.GetProperty("peopleIndex").GetArrayLength()); // YP1, YP2
+        Assert.Contains(root.GetProperty("emailsSent").EnumerateArray(), e => e.GetProperty("event").GetString() == "YouthTeamNotified");
+        Assert.DoesNotContain(request.Link.Segments[^1], export, StringComparison.Ordinal); // no token
+        Assert.DoesNotContain("tokenHash", export, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync($"/api/cases/{authorised}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherForce.GetAsync($"/api/cases/{authorised}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signedOut.GetAsync($"/api/cases/{authorised}/export")).StatusCode);
     }
 
     private static Strings Distinctive(string tag)
