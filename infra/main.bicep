@@ -61,6 +61,10 @@ param tablesIndexKey string
 @description('The key machines read cases and the figures with (Api:FunctionKey, contract §3, §8); those routes admit signed-in staff too, so the app checks it rather than the Functions host. azd generates it once and reads it back from Key Vault.')
 param apiFunctionKey string
 
+@secure()
+@description('HMAC key of the timeline\'s chain (DataProtection:TimelineKey, contract §12). azd reads it back from Key Vault on every run; changing it makes every existing timeline fail verification.')
+param timelineKey string
+
 @description('Devon and Cornwall Police mailboxes (Forces:DevonAndCornwall:*).')
 param devonAndCornwall forceContacts
 
@@ -132,6 +136,9 @@ var deploymentContainerName = 'app-package-${resourceToken}'
 var sendGridApiKeySecretName = 'SendGrid--ApiKey'
 var tablesIndexKeySecretName = 'Tables--IndexKey'
 var apiFunctionKeySecretName = 'Api--FunctionKey'
+var timelineKeySecretName = 'DataProtection--TimelineKey'
+// Contract §12: the key-encryption key of the personal data at rest.
+var dataProtectionKeyName = 'case-data-kek'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
   name: 'rg-${environmentName}'
@@ -180,6 +187,9 @@ module keyVault 'modules/keyvault.bicep' = {
     sendGridApiKeySecretName: sendGridApiKeySecretName
     tablesIndexKeySecretName: tablesIndexKeySecretName
     apiFunctionKeySecretName: apiFunctionKeySecretName
+    timelineKey: timelineKey
+    timelineKeySecretName: timelineKeySecretName
+    dataProtectionKeyName: dataProtectionKeyName
   }
 }
 
@@ -192,6 +202,7 @@ module identity 'modules/identity.bicep' = {
     tags: tags
     storageAccountName: storageAccountName
     keyVaultName: keyVaultName
+    dataProtectionKeyName: dataProtectionKeyName
     applicationInsightsName: applicationInsightsName
     deployerPrincipalId: principalId
     deployerPrincipalType: principalType
@@ -224,6 +235,8 @@ module functionApp 'modules/functionapp.bicep' = {
     sendGridApiKeySecretName: sendGridApiKeySecretName
     tablesIndexKeySecretName: tablesIndexKeySecretName
     apiFunctionKeySecretName: apiFunctionKeySecretName
+    timelineKeySecretName: timelineKeySecretName
+    dataProtectionKeyName: dataProtectionKeyName
     publicBaseUrl: publicBaseUrl
     emailFrom: emailFrom
     emailOutboxPath: emailOutboxPath

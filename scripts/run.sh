@@ -16,6 +16,8 @@ first_url="${ASPNETCORE_URLS%%;*}"
 export PublicBaseUrl="${PublicBaseUrl:-${first_url%/}}"
 export Email__Mode="${Email__Mode:-Outbox}"
 export Email__OutboxPath="${Email__OutboxPath:-$local_dir/outbox}"
+# Contract §12: the development key-encryption key, created on first run (never used in Azure).
+export DataProtection__LocalKeyPath="${DataProtection__LocalKeyPath:-$local_dir/keys/data-protection-kek.json}"
 
 # Azurite's default ports; set these to run beside another emulator (the connection strings follow).
 blob_port="${AZURITE_BLOB_PORT:-10000}"

@@ -54,6 +54,12 @@ param tablesIndexKeySecretName string
 @description('Secret name of the key machines read cases and the figures with.')
 param apiFunctionKeySecretName string
 
+@description('Secret name of the timeline-chain HMAC key.')
+param timelineKeySecretName string
+
+@description('Name of the key-encryption key of the personal data at rest (contract §12).')
+param dataProtectionKeyName string
+
 @description('Absolute base of every link put in an email; empty for the app\'s own https://<name>.azurewebsites.net.')
 param publicBaseUrl string
 
@@ -227,6 +233,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // A table endpoint URI, not a connection string: the store connects with the managed identity.
     Tables__ConnectionString: storageTableEndpoint
     Tables__IndexKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${tablesIndexKeySecretName}/)'
+    // Contract §12: the key-encryption key, versionless (wraps with the newest version). The app
+    // reaches the vault on first use only, so it starts without it.
+    DataProtection__KeyUri: '${keyVaultUri}keys/${dataProtectionKeyName}'
+    DataProtection__TimelineKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${timelineKeySecretName}/)'
     Email__Mode: 'SendGrid'
     Email__OutboxPath: emailOutboxPath
     Email__From: emailFrom

@@ -16,6 +16,9 @@ param storageAccountName string
 @description('Key Vault holding the application secrets.')
 param keyVaultName string
 
+@description('Name of the key-encryption key of the personal data at rest, in the vault above.')
+param dataProtectionKeyName string
+
 @description('Application Insights component the app writes telemetry to.')
 param applicationInsightsName string
 
@@ -42,6 +45,11 @@ resource storageAccount 'Microsoft.Storage/storageAccounts@2025-01-01' existing 
 
 resource keyVault 'Microsoft.KeyVault/vaults@2024-11-01' existing = {
   name: keyVaultName
+}
+
+resource dataProtectionKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' existing = {
+  parent: keyVault
+  name: dataProtectionKeyName
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -91,6 +99,18 @@ resource keyVaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01
   scope: keyVault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Key Vault Crypto Service Encryption User: read, wrap and unwrap with the one key-encryption key
+// of contract §12, and nothing else in the vault (no sign, no decrypt, no other key).
+resource keyVaultCryptoServiceEncryptionUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(dataProtectionKey.id, identity.id, 'e147488a-f6f5-4113-8e2d-b22465e65bf6')
+  scope: dataProtectionKey
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'e147488a-f6f5-4113-8e2d-b22465e65bf6')
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }

@@ -1,5 +1,6 @@
-// Key Vault for the application's secrets: the SendGrid API key and the HMAC key of the person
-// index. RBAC authorisation only (no access policies); soft delete and purge protection so a
+// Key Vault for the application's secrets: the SendGrid API key, the HMAC keys of the person
+// index and of the timeline's chain, and the key-encryption key of the personal data at rest
+// (contract §12; docs/storage.md). RBAC authorisation only (no access policies); soft delete and purge protection so a
 // deleted key cannot be lost or silently replaced. Audit events go to Log Analytics.
 
 @description('Key Vault name (3-24 characters).')
@@ -24,6 +25,16 @@ param sendGridApiKey string
 @secure()
 @description('HMAC key of the person index (Tables:IndexKey). Must stay the same across deployments.')
 param tablesIndexKey string
+
+@secure()
+@description('HMAC key of the timeline\'s chain (DataProtection:TimelineKey). Must stay the same across deployments.')
+param timelineKey string
+
+@description('Secret name of the timeline-chain HMAC key.')
+param timelineKeySecretName string
+
+@description('Name of the key-encryption key that wraps each case\'s data key (DataProtection:KeyUri).')
+param dataProtectionKeyName string
 
 @description('Secret name of the SendGrid API key.')
 param sendGridApiKeySecretName string
@@ -89,6 +100,56 @@ resource apiFunctionKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   properties: {
     value: apiFunctionKey
     contentType: 'text/plain'
+  }
+}
+
+resource timelineKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: timelineKeySecretName
+  properties: {
+    value: timelineKey
+    contentType: 'text/plain'
+  }
+}
+
+// Contract §12: the key-encryption key. RSA 3072 for wrap/unwrap only; it never leaves the vault.
+// Rotated yearly by the vault itself: a new version wraps new data keys, older versions stay enabled
+// to unwrap what they wrapped, and the app re-wraps data keys without rewriting any data
+// (docs/storage.md). Deleting it (or a case's wrapped key) makes the data unreadable, backups included;
+// soft delete and purge protection keep that from happening by accident.
+resource dataProtectionKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' = {
+  parent: vault
+  name: dataProtectionKeyName
+  properties: {
+    kty: 'RSA'
+    keySize: 3072
+    keyOps: [
+      'wrapKey'
+      'unwrapKey'
+    ]
+    rotationPolicy: {
+      attributes: {
+        expiryTime: 'P2Y'
+      }
+      lifetimeActions: [
+        {
+          trigger: {
+            timeAfterCreate: 'P1Y'
+          }
+          action: {
+            type: 'rotate'
+          }
+        }
+        {
+          trigger: {
+            timeBeforeExpiry: 'P30D'
+          }
+          action: {
+            type: 'notify'
+          }
+        }
+      ]
+    }
   }
 }
 

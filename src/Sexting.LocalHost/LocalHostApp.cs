@@ -29,6 +29,8 @@ public static class LocalHostApp
         // Contract §1, §9: staff sign in through the development sign-in of the local host.
         ["Auth:Mode"] = "Emulator",
         ["Email:OutboxPath"] = ".local/outbox",
+        // Contract §1, §12: no Key Vault locally; the development key-encryption key, made on first run.
+        ["DataProtection:LocalKeyPath"] = ".local/keys/data-protection-kek.json",
         // The review timer's %Reminders:Schedule% must resolve with nothing set (contract §1).
         ["Reminders:Schedule"] = Sexting.Functions.Configuration.RemindersOptions.DefaultSchedule,
         ["Logging:LogLevel:Default"] = "Information",

@@ -42,6 +42,8 @@ public sealed class AppSettingsTests(CompiledInfraFixture infra)
         "Policy__OwnerEmail",
         "Assessment__SignificantAgeGapYears",
         "Auth__Mode",
+        "DataProtection__KeyUri",
+        "DataProtection__TimelineKey",
     ];
 
     private JsonObject Settings
@@ -65,6 +67,7 @@ public sealed class AppSettingsTests(CompiledInfraFixture infra)
     [InlineData("SendGrid__ApiKey", "sendGridApiKeySecretName")]
     [InlineData("Tables__IndexKey", "tablesIndexKeySecretName")]
     [InlineData("Api__FunctionKey", "apiFunctionKeySecretName")]
+    [InlineData("DataProtection__TimelineKey", "timelineKeySecretName")]
     public void AppSettings_Secret_IsKeyVaultReference(string key, string secretNameParameter)
     {
         var value = Value(key);

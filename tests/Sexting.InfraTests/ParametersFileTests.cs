@@ -29,6 +29,7 @@ public sealed class ParametersFileTests(CompiledInfraFixture infra)
     [InlineData("sendGridApiKey", "${SENDGRID_API_KEY}")]
     [InlineData("tablesIndexKey", "$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} Tables--IndexKey)")]
     [InlineData("apiFunctionKey", "$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} Api--FunctionKey)")]
+    [InlineData("timelineKey", "$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} DataProtection--TimelineKey)")]
     public void ParametersFile_Secrets_ComeFromTheEnvironmentOrKeyVault(string name, string expected)
     {
         // Never a literal secret in the repository; the index key is read back from Key Vault so

@@ -11,6 +11,7 @@ public sealed class RoleAssignmentTests(CompiledInfraFixture infra)
     [InlineData("974c5e8b-45b9-4653-ba55-5f855dd0fb88", "Microsoft.Storage/storageAccounts")] // Storage Queue Data Contributor
     [InlineData("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts")] // Storage Table Data Contributor
     [InlineData("4633458b-17de-408a-b874-0445c86b69e6", "Microsoft.KeyVault/vaults")] // Key Vault Secrets User
+    [InlineData("e147488a-f6f5-4113-8e2d-b22465e65bf6", "Microsoft.KeyVault/vaults/keys")] // Key Vault Crypto Service Encryption User, on the key only
     [InlineData("3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components")] // Monitoring Metrics Publisher
     public void RoleAssignment_AppIdentity_HasRoleOnResource(string roleDefinitionGuid, string scopeType)
     {
@@ -25,10 +26,10 @@ public sealed class RoleAssignmentTests(CompiledInfraFixture infra)
     [Fact]
     public void RoleAssignment_AppIdentity_NoOtherRoles()
     {
-        // Five grants and nothing at resource-group or subscription scope.
+        // Six grants and nothing at resource-group or subscription scope.
         var assignments = AppIdentityAssignments();
 
-        Assert.Equal(5, assignments.Count);
+        Assert.Equal(6, assignments.Count);
         Assert.All(assignments, a => Assert.NotNull(a.StringAt("scope")));
     }
 

@@ -126,16 +126,29 @@ public sealed class SecurityBaselineTests(CompiledInfraFixture infra)
     }
 
     [Fact]
-    public void KeyVault_Secrets_ForSendGridIndexKeyAndFunctionKey()
+    public void KeyVault_Secrets_ForSendGridIndexKeyFunctionKeyAndTimelineKey()
     {
         var secrets = Template.OfType("Microsoft.KeyVault/vaults/secrets");
 
-        Assert.Equal(3, secrets.Count);
+        Assert.Equal(4, secrets.Count);
         Assert.All(secrets, s => Assert.Contains("parameters('", s.StringAt("properties.value"), StringComparison.Ordinal));
         var keyVaultModule = Template.Modules["keyvault"];
         Assert.Equal("securestring", (string?)keyVaultModule["parameters"]!["sendGridApiKey"]!["type"]);
         Assert.Equal("securestring", (string?)keyVaultModule["parameters"]!["tablesIndexKey"]!["type"]);
         Assert.Equal("securestring", (string?)keyVaultModule["parameters"]!["apiFunctionKey"]!["type"]);
+        Assert.Equal("securestring", (string?)keyVaultModule["parameters"]!["timelineKey"]!["type"]);
+    }
+
+    [Fact]
+    public void KeyVault_DataProtectionKey_RsaWrapOnlyAndRotated()
+    {
+        // Contract §12: the key-encryption key of the personal data at rest.
+        var key = Assert.Single(Template.OfType("Microsoft.KeyVault/vaults/keys"));
+
+        Assert.Equal("RSA", key.StringAt("properties.kty"));
+        Assert.Equal("[\"wrapKey\",\"unwrapKey\"]", key.At("properties.keyOps")!.ToJsonString());
+        var actions = key.At("properties.rotationPolicy.lifetimeActions")!.AsArray();
+        Assert.Contains(actions, a => (string?)a!["action"]!["type"] == "rotate" && (string?)a["trigger"]!["timeAfterCreate"] == "P1Y");
     }
 
     [Fact]

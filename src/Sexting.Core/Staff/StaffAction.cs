@@ -17,4 +17,10 @@ public enum StaffAction
 
     /// <summary>Read a case's audit (contract §10).</summary>
     ReadAudit,
+
+    /// <summary>Check a case's timeline against its keyed hash chain (contract §10 verify, §12).</summary>
+    VerifyTimeline,
+
+    /// <summary>Export everything held about a case for a subject-access request (contract §10 export, §12).</summary>
+    ExportCase,
 }

@@ -17,6 +17,8 @@ public static class StaffPolicy
         StaffAction.ConfirmEducation => StaffRoles.YouthOfficer, // §3.4.7-§3.4.9
         StaffAction.ReadSummaryReport => StaffRoles.Prevention, // §2.3.1
         StaffAction.ReadAudit => StaffRoles.Administrator,
+        StaffAction.VerifyTimeline => StaffRoles.Administrator, // contract §10, §12
+        StaffAction.ExportCase => StaffRoles.Administrator, // contract §10, §12; SA028 §1.6
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No rule for this action."),
     };
 

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Cases;
 using Sexting.Core.Forces;
+using Sexting.Core.Links;
 using Sexting.Functions.Cases;
 
 namespace Sexting.Functions.Authorisation;
@@ -11,13 +12,23 @@ namespace Sexting.Functions.Authorisation;
 /// force's local code, §3.4.2), moves the case to education and intervention, sets the education
 /// due date (§3.4.7) in the case and the due index, and appends who decided.
 /// </summary>
-public sealed class RecordAuthorisationActivity(CaseUpdater updater, ICaseStore store, ForceProfiles forces, ILogger<RecordAuthorisationActivity> logger)
+public sealed class RecordAuthorisationActivity(
+    CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ForceProfiles forces, ILogger<RecordAuthorisationActivity> logger)
 {
     [Function(nameof(RecordAuthorisationActivity))]
     public async Task<CaseStatus> RunAsync([ActivityTrigger] RecordAuthorisationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
+        var use = input.UseId is { } useId ? await links.GetUseAsync(input.ReferralId, LinkPurpose.Authorisation, useId, ct).ConfigureAwait(false) : null;
+        if (input.UseId is not null && use is null)
+        {
+            throw new InvalidOperationException($"Referral {input.ReferralId}: the authorisation's recorded use is missing.");
+        }
+
+        var authorisedBy = use?.By.ToString() ?? input.AuthorisedBy ?? string.Empty;
+        var sentTo = use?.SentTo ?? input.SentTo ?? string.Empty;
+        var rationale = use is null ? input.Rationale ?? string.Empty : use.Text ?? string.Empty;
         var updated = await updater.UpdateAsync(input.ReferralId, c =>
         {
             if (c.Status == CaseStatus.EducationAndIntervention && c.Outcome is not null)
@@ -28,7 +39,7 @@ public sealed class RecordAuthorisationActivity(CaseUpdater updater, ICaseStore 
             var profile = forces.For(c.ForceArea);
             return c.MoveTo(CaseStatus.EducationAndIntervention) with
             {
-                Outcome = new OutcomeRecord(ForceProfiles.NationalOutcome, profile.LocalOutcomeCode, input.AuthorisedBy, input.At, input.Rationale),
+                Outcome = new OutcomeRecord(ForceProfiles.NationalOutcome, profile.LocalOutcomeCode, authorisedBy, input.At, rationale),
                 Education = new EducationRecord(input.DueBy, null, null, null),
             };
         }, ct).ConfigureAwait(false);
@@ -38,7 +49,7 @@ public sealed class RecordAuthorisationActivity(CaseUpdater updater, ICaseStore 
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
             input.At,
             TimelineEvent.Authorised,
-            $"{outcome.National} ({outcome.Local}) authorised by {input.AuthorisedBy} (link sent to {input.SentTo})",
+            $"{outcome.National} ({outcome.Local}) authorised by {authorisedBy} (link sent to {sentTo})",
             "Authorised"), ct).ConfigureAwait(false);
 
         logger.LogInformation("Referral {ReferralId}: Outcome 21 authorised", input.ReferralId);

@@ -1,11 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Cases;
+using Sexting.Core.Links;
 
 namespace Sexting.Functions.Cases;
 
 /// <summary>Moves a case through the state machine; a retry after the move is a no-op.</summary>
-public sealed class MoveCaseActivity(CaseUpdater updater, ICaseStore store, ILogger<MoveCaseActivity> logger)
+public sealed class MoveCaseActivity(CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ILogger<MoveCaseActivity> logger)
 {
     [Function(nameof(MoveCaseActivity))]
     public async Task<CaseStatus> RunAsync([ActivityTrigger] MoveCaseInput input)
@@ -18,9 +19,17 @@ public sealed class MoveCaseActivity(CaseUpdater updater, ICaseStore store, ILog
 
         if (input.Event is { } e)
         {
+            var detail = input.Detail ?? "";
+            if (input.UseId is { } useId
+                && await links.GetUseAsync(input.ReferralId, LinkPurpose.Authorisation, useId, CancellationToken.None).ConfigureAwait(false) is { } use)
+            {
+                // Contract §12: who declined and why, from the link store rather than the durable input.
+                detail = $"Outcome 21 declined by {use.By} (link sent to {use.SentTo}): {use.Text}";
+            }
+
             await store.AppendTimelineAsync(
                 input.ReferralId,
-                new TimelineEntry(input.At, e, input.Detail ?? "", input.TimelineKey ?? e.ToString()),
+                new TimelineEntry(input.At, e, detail, input.TimelineKey ?? e.ToString()),
                 CancellationToken.None).ConfigureAwait(false);
         }
 

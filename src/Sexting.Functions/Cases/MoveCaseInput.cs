@@ -3,4 +3,11 @@ using Sexting.Core.Cases;
 namespace Sexting.Functions.Cases;
 
 /// <summary>Move a case to <paramref name="To"/> and append one timeline entry (optional) with a deterministic key.</summary>
-public sealed record MoveCaseInput(string ReferralId, CaseStatus To, DateTimeOffset At, TimelineEvent? Event, string? Detail, string? TimelineKey);
+public sealed record MoveCaseInput(string ReferralId, CaseStatus To, DateTimeOffset At, TimelineEvent? Event, string? Detail, string? TimelineKey)
+{
+    /// <summary>
+    /// For <see cref="TimelineEvent.Declined"/>: the recorded use of the authorisation link, whose person
+    /// and rationale make the entry's detail, read from the link store (contract §12).
+    /// </summary>
+    public string? UseId { get; init; }
+}

@@ -1,18 +1,30 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Cases;
+using Sexting.Core.Links;
 using Sexting.Functions.Cases;
 
 namespace Sexting.Functions.Education;
 
 /// <summary>§3.4.7: education and intervention delivered. Closes the case and takes it out of the due index.</summary>
-public sealed class RecordEducationDeliveredActivity(CaseUpdater updater, ICaseStore store, ILogger<RecordEducationDeliveredActivity> logger)
+public sealed class RecordEducationDeliveredActivity(
+    CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ILogger<RecordEducationDeliveredActivity> logger)
 {
     [Function(nameof(RecordEducationDeliveredActivity))]
     public async Task<CaseStatus> RunAsync([ActivityTrigger] RecordEducationDeliveredInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
+        var use = input.UseId is { } useId ? await links.GetUseAsync(input.ReferralId, LinkPurpose.EducationDelivered, useId, ct).ConfigureAwait(false) : null;
+        if (input.UseId is not null && use is null)
+        {
+            throw new InvalidOperationException($"Referral {input.ReferralId}: the confirmation's recorded use is missing.");
+        }
+
+        var deliveredBy = use?.By.ToString() ?? input.DeliveredBy ?? string.Empty;
+        var notes = use is null ? input.Notes : use.Text;
+        var sentTo = use?.SentTo ?? input.SentTo ?? string.Empty;
+        var delivered = use?.Delivered ?? input.Delivered ?? [];
         var updated = await updater.UpdateAsync(input.ReferralId, c =>
             c.Status == CaseStatus.Closed
                 ? null
@@ -21,8 +33,8 @@ public sealed class RecordEducationDeliveredActivity(CaseUpdater updater, ICaseS
                     Education = (c.Education ?? new EducationRecord(input.At, null, null, null)) with
                     {
                         DeliveredAt = input.At,
-                        DeliveredBy = input.DeliveredBy,
-                        Notes = input.Notes,
+                        DeliveredBy = deliveredBy,
+                        Notes = notes,
                     },
                 }, ct).ConfigureAwait(false);
 
@@ -30,7 +42,7 @@ public sealed class RecordEducationDeliveredActivity(CaseUpdater updater, ICaseS
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
             input.At,
             TimelineEvent.EducationDelivered,
-            $"Education and intervention delivered to {(input.Delivered.Count == 0 ? "(no young person ticked)" : string.Join(", ", input.Delivered))}, confirmed by {input.DeliveredBy} (link sent to {input.SentTo})",
+            $"Education and intervention delivered to {(delivered.Count == 0 ? "(no young person ticked)" : string.Join(", ", delivered))}, confirmed by {deliveredBy} (link sent to {sentTo})",
             "EducationDelivered"), ct).ConfigureAwait(false);
 
         logger.LogInformation("Referral {ReferralId}: education delivered, case closed", input.ReferralId);

@@ -1,7 +1,24 @@
 namespace Sexting.Functions.Education;
 
 /// <summary>
-/// Record education and intervention delivered (§3.4.7), confirmed by <paramref name="DeliveredBy"/>
-/// (the signed-in officer, "Name (email)") for the young people <paramref name="Delivered"/>.
+/// Record education and intervention delivered (§3.4.7) at <paramref name="At"/>. Who confirmed it,
+/// their notes and the young people ticked are read from the link store by <see cref="UseId"/>
+/// (contract §4.7, §12): nothing personal in the durable history.
 /// </summary>
-public sealed record RecordEducationDeliveredInput(string ReferralId, DateTimeOffset At, string DeliveredBy, string? Notes, string SentTo, IReadOnlyList<string> Delivered);
+public sealed record RecordEducationDeliveredInput(string ReferralId, DateTimeOffset At)
+{
+    /// <summary>The recorded use of the education-delivered link.</summary>
+    public string? UseId { get; init; }
+
+    /// <summary>Inputs scheduled before contract §12 named the officer ("Name (email)") here; still honoured.</summary>
+    public string? DeliveredBy { get; init; }
+
+    /// <summary>Earlier inputs: the officer's notes.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>Earlier inputs: the address the link went to.</summary>
+    public string? SentTo { get; init; }
+
+    /// <summary>Earlier inputs: the young people ticked.</summary>
+    public IReadOnlyList<string>? Delivered { get; init; }
+}

@@ -22,7 +22,9 @@ public sealed partial class ReadLinkUseActivity(IDecisionLinkStore links, ILogge
             return null;
         }
 
-        return new RecordedUse(use.Action, use.By.ToString(), use.SentTo, use.Text, use.Delivered);
+        // Contract §12: the action's code only; who and what stay in the link store, where the next
+        // activity reads them by the use's id.
+        return new RecordedUse(use.Action);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: a {Purpose} event named no use the app recorded; ignored")]
@@ -32,5 +34,9 @@ public sealed partial class ReadLinkUseActivity(IDecisionLinkStore links, ILogge
 /// <summary>Which use of a referral's links to read.</summary>
 public sealed record ReadLinkUseInput(string ReferralId, LinkPurpose Purpose, string? UseId);
 
-/// <summary>What the app recorded: the action, who ("Name (email)" as signed in), the address the link went to, the text, the young people.</summary>
-public sealed record RecordedUse(string Action, string By, string SentTo, string? Text, IReadOnlyList<string> Delivered);
+/// <summary>
+/// That the app recorded the use, and its action's code. Nothing personal enters the durable history
+/// (contract §12); an output of the earlier shape, which also named the person and the text, still
+/// reads as this (the extra fields are ignored on replay).
+/// </summary>
+public sealed record RecordedUse(string Action);

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
 using Sexting.Core.Cases;
+using Sexting.Core.Links;
 using Sexting.Core.Notifications;
 
 namespace Sexting.Functions.Notifications;
 
 /// <summary>Sends the emails of one workflow step that carry no link.</summary>
-public sealed class SendEmailActivity(ICaseStore store, EmailStep emailStep)
+public sealed class SendEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep)
 {
     [Function(nameof(SendEmailActivity))]
     public async Task<EmailStepResult> RunAsync([ActivityTrigger] SendEmailInput input)
@@ -16,20 +17,28 @@ public sealed class SendEmailActivity(ICaseStore store, EmailStep emailStep)
         var @case = await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
 
+        // Contract §12: who consulted or declined, and why, come from the link store, not the history.
+        var use = input.UseId is { } useId
+            ? await links.GetUseAsync(input.ReferralId, LinkPurpose.Authorisation, useId, ct).ConfigureAwait(false)
+            : null;
+        var actorName = use?.By.ToString() ?? input.ActorName;
+        var rationale = use is null ? input.Rationale : use.Text;
         var requests = Recipients(input, @case)
             .Select(r => new EmailRequest(input.Kind, r.To, @case)
             {
                 RecipientName = r.Name,
                 Audience = r.Audience,
-                ActorName = input.ActorName,
-                Rationale = input.Rationale,
+                ActorName = actorName,
+                Rationale = rationale,
                 DueBy = input.DueBy ?? @case.Education?.DueBy,
             })
             .ToList();
 
         var detail = input.Recipient == EmailRecipient.AdviceAudience
             ? DescribeAdvice(requests, NotSafeToContact(@case).Count)
-            : input.Detail;
+            : input.Detail
+                .Replace(SendEmailInput.ByPlaceholder, actorName ?? "the manager", StringComparison.Ordinal)
+                .Replace(SendEmailInput.SentToPlaceholder, use?.SentTo ?? "an earlier link", StringComparison.Ordinal);
         return await emailStep.SendAsync(requests, input.ReferralId, input.Step, input.At, input.Event, detail, ct).ConfigureAwait(false);
     }
 

@@ -17,10 +17,22 @@ public sealed record SendEmailInput(
     TimelineEvent Event,
     string Detail)
 {
-    /// <summary>The manager who consulted or declined.</summary>
+    /// <summary>In <see cref="Detail"/>, replaced by who used the link, "Name (email)", read from the link store.</summary>
+    public const string ByPlaceholder = "{by}";
+
+    /// <summary>In <see cref="Detail"/>, replaced by the address the used link went to.</summary>
+    public const string SentToPlaceholder = "{sentTo}";
+
+    /// <summary>
+    /// The recorded use of an authorisation link (consult or decline) whose person and rationale the
+    /// email carries: read from the link store, so they never enter the durable history (contract §12).
+    /// </summary>
+    public string? UseId { get; init; }
+
+    /// <summary>Inputs scheduled before contract §12 named the manager here; still honoured for those instances.</summary>
     public string? ActorName { get; init; }
 
-    /// <summary>Their rationale.</summary>
+    /// <summary>Inputs scheduled before contract §12 carried the rationale here; still honoured for those instances.</summary>
     public string? Rationale { get; init; }
 
     /// <summary>When education and intervention are due.</summary>

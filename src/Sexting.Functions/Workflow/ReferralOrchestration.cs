@@ -19,6 +19,10 @@ namespace Sexting.Functions.Workflow;
 /// One referral, from receipt to close (contract §4). Deterministic: time from the context,
 /// waits on durable timers, everything configurable from the input. Changing the order or
 /// kind of activities breaks replay of instances in flight: give such a change a new version.
+/// Contract §12: inputs, outputs and events carry ids, codes and times; who decided and why are read
+/// by the activities from the link store by the use's id. (That change kept the order and kind of
+/// activities, so instances in flight replay; their activity inputs of the earlier shape, which named
+/// the person, are still understood by the activities.)
 /// </summary>
 public static class ReferralOrchestration
 {
@@ -74,8 +78,8 @@ public static class ReferralOrchestration
 
         if (decision.Kind == DecisionKind.Decline)
         {
-            await ReferForInvestigationAsync(context, input, options, "declined", decision.By, decision.Rationale,
-                new TimelineEntryPlan(TimelineEvent.Declined, $"Outcome 21 declined by {decision.By} (link sent to {decision.SentTo}): {decision.Rationale}")).ConfigureAwait(true);
+            await ReferForInvestigationAsync(context, input, options, "declined", decision.UseId,
+                new TimelineEntryPlan(TimelineEvent.Declined, string.Empty)).ConfigureAwait(true);
             log.LogInformation("Referral {ReferralId}: Outcome 21 declined", id);
             return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
         }
@@ -84,7 +88,7 @@ public static class ReferralOrchestration
         var authorisedAt = context.CurrentUtcDateTime;
         var dueBy = authorisedAt + input.Timeouts.EducationDueAfter;
         await context.CallActivityAsync<CaseStatus>(nameof(RecordAuthorisationActivity),
-            new RecordAuthorisationInput(id, authorisedAt, decision.By, decision.SentTo, decision.Rationale ?? "", dueBy), options).ConfigureAwait(true);
+            new RecordAuthorisationInput(id, authorisedAt, dueBy) { UseId = decision.UseId }, options).ConfigureAwait(true);
 
         var dueText = dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await Task.WhenAll(
@@ -102,15 +106,18 @@ public static class ReferralOrchestration
         // §3.4.7: wait for the youth team to confirm delivery (reminders come from the review timer, contract §7).
         // §4.7: only a confirmation the app recorded counts; any other event is ignored.
         RecordedUse? delivered = null;
+        string? deliveredUseId = null;
         while (delivered is null)
         {
             var deliveredEvent = await context.WaitForExternalEvent<EducationDeliveredEvent>(WorkflowEvents.EducationDelivered).ConfigureAwait(true);
+            deliveredUseId = deliveredEvent.UseId;
             delivered = await context.CallActivityAsync<RecordedUse?>(nameof(ReadLinkUseActivity),
                 new ReadLinkUseInput(id, LinkPurpose.EducationDelivered, deliveredEvent.UseId), options).ConfigureAwait(true);
         }
 
+        // Contract §12: the use's id, not who confirmed or their notes; the activity reads those from the link store.
         await context.CallActivityAsync<CaseStatus>(nameof(RecordEducationDeliveredActivity),
-            new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime, delivered.By, delivered.Text, delivered.SentTo, delivered.Delivered), options).ConfigureAwait(true);
+            new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = deliveredUseId }, options).ConfigureAwait(true);
         log.LogInformation("Referral {ReferralId} closed", id);
         return new ReferralOrchestrationResult(CaseStatus.Closed);
     }
@@ -182,7 +189,7 @@ public static class ReferralOrchestration
                 continue;
             }
 
-            var decision = new ConfirmedDecision(kind, use.By, use.SentTo, use.Text);
+            var decision = new ConfirmedDecision(kind, raised.UseId);
             if (decision.Kind != DecisionKind.Consult)
             {
                 final = decision;
@@ -195,10 +202,9 @@ public static class ReferralOrchestration
             await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
                 id, EmailKind.SafeguardingExpertConsultation, step, EmailRecipient.Configured, contacts.SafeguardingExpertEmail,
                 context.CurrentUtcDateTime, TimelineEvent.SafeguardingExpertConsulted,
-                $"{decision.By} (link sent to {decision.SentTo}) consulted {contacts.SafeguardingExpertEmail}")
+                SendEmailInput.ByPlaceholder + " (link sent to " + SendEmailInput.SentToPlaceholder + ") consulted " + contacts.SafeguardingExpertEmail)
             {
-                ActorName = decision.By,
-                Rationale = decision.Rationale,
+                UseId = decision.UseId,
             }, options).ConfigureAwait(true);
         }
 
@@ -208,18 +214,17 @@ public static class ReferralOrchestration
     /// <summary>§1.2.2, §3.5: status ReferredForInvestigation, the investigation referral, and the setting told.</summary>
     private static async Task ReferForInvestigationAsync(
         TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, string step,
-        string? actorName, string? rationale, TimelineEntryPlan? entry = null)
+        string? useId, TimelineEntryPlan? entry = null)
     {
         var id = input.ReferralId;
         var at = context.CurrentUtcDateTime;
         await context.CallActivityAsync<CaseStatus>(nameof(MoveCaseActivity),
-            new MoveCaseInput(id, CaseStatus.ReferredForInvestigation, at, entry?.Event, entry?.Detail, entry?.Event.ToString()), options).ConfigureAwait(true);
+            new MoveCaseInput(id, CaseStatus.ReferredForInvestigation, at, entry?.Event, entry?.Detail, entry?.Event.ToString()) { UseId = useId }, options).ConfigureAwait(true);
         await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
             id, EmailKind.InvestigationReferral, step, EmailRecipient.Configured, input.Contacts.InvestigationEmail,
             at, TimelineEvent.InvestigationReferralSent, $"Referred for investigation to {input.Contacts.InvestigationEmail}")
         {
-            ActorName = actorName,
-            Rationale = rationale,
+            UseId = useId,
         }, options).ConfigureAwait(true);
         await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
             id, EmailKind.SettingOutcome, step, EmailRecipient.Reporter, null,
@@ -227,5 +232,5 @@ public static class ReferralOrchestration
     }
 }
 
-/// <summary>A decision as the link store recorded it: what, by whom ("Name (email)" as signed in), the link's address, the rationale.</summary>
-public sealed record ConfirmedDecision(DecisionKind Kind, string By, string SentTo, string? Rationale);
+/// <summary>A decision the link store recorded: what, and the id of the use (who and why stay in the store, contract §12).</summary>
+public sealed record ConfirmedDecision(DecisionKind Kind, string UseId);

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
@@ -16,7 +17,11 @@ internal static class CaseEntities
     public const string TimelineEnd = "t}"; // '}' follows '|': the end of the timeline range
     public const string TimelineKeyPrefix = "k|";
 
-    public static TableEntity ToEntity(CaseRecord record)
+    /// <summary>The timeline row's sealed detail (contract §12); <c>Detail</c> holds it in rows stored before encryption at rest.</summary>
+    public const string SealedDetailProperty = "SealedDetail";
+
+    /// <summary>The case row; its personal fields sealed with <paramref name="cipher"/>, whose wrapped data key it carries.</summary>
+    public static TableEntity ToEntity(CaseRecord record, CaseCipher? cipher)
     {
         ArgumentNullException.ThrowIfNull(record);
         var entity = new TableEntity(record.ReferralId, CaseRow)
@@ -26,26 +31,31 @@ internal static class CaseEntities
             ["ReceivedAt"] = record.ReceivedAt,
             ["ForceArea"] = record.ForceArea.ToString(),
         };
-        CompressedJson.Write(entity, "Referral", record.Referral);
+        if (cipher is not null)
+        {
+            CaseKeys.WriteTo(entity, cipher.Wrapped);
+        }
+
+        CompressedJson.Write(entity, "Referral", record.Referral, cipher);
         if (record.Assessment is not null)
         {
-            CompressedJson.Write(entity, "Assessment", record.Assessment);
+            CompressedJson.Write(entity, "Assessment", record.Assessment, cipher);
         }
 
         if (record.Outcome is not null)
         {
-            CompressedJson.Write(entity, "Outcome", record.Outcome);
+            CompressedJson.Write(entity, "Outcome", record.Outcome, cipher);
         }
 
         if (record.Education is not null)
         {
-            CompressedJson.Write(entity, "Education", record.Education);
+            CompressedJson.Write(entity, "Education", record.Education, cipher);
         }
 
         return entity;
     }
 
-    public static CaseRecord FromEntity(TableEntity entity)
+    public static CaseRecord FromEntity(TableEntity entity, CaseCipher? cipher)
     {
         ArgumentNullException.ThrowIfNull(entity);
         return new CaseRecord(
@@ -53,10 +63,10 @@ internal static class CaseEntities
             entity.GetString("CrimeReference"),
             Enum.Parse<CaseStatus>(entity.GetString("Status")),
             entity.GetDateTimeOffset("ReceivedAt") ?? throw new InvalidDataException("A stored case has no ReceivedAt."),
-            CompressedJson.Read<Referral>(entity, "Referral") ?? throw new InvalidDataException("A stored case has no referral."),
-            CompressedJson.Read<ReferralAssessment>(entity, "Assessment"),
-            CompressedJson.Read<OutcomeRecord>(entity, "Outcome"),
-            CompressedJson.Read<EducationRecord>(entity, "Education"),
+            CompressedJson.Read<Referral>(entity, "Referral", cipher) ?? throw new InvalidDataException("A stored case has no referral."),
+            CompressedJson.Read<ReferralAssessment>(entity, "Assessment", cipher),
+            CompressedJson.Read<OutcomeRecord>(entity, "Outcome", cipher),
+            CompressedJson.Read<EducationRecord>(entity, "Education", cipher),
             entity.ETag.ToString());
     }
 
@@ -64,31 +74,59 @@ internal static class CaseEntities
     private static string TimelineRowKey(TimelineEntry entry, string escapedKey) =>
         TimelinePrefix + TableKeys.Ticks(entry.At) + "|" + ((int)entry.Event).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + "|" + escapedKey;
 
-    /// <summary>The two rows of a timeline entry: the marker that makes its key unique, and the entry in time order.</summary>
-    public static TableTransactionAction[] AppendActions(string referralId, TimelineEntry entry)
+    /// <summary>
+    /// The rows of a timeline entry: the marker that makes its key unique, the entry in time order
+    /// (its detail sealed, chained as entry <paramref name="seq"/> after <paramref name="previousMac"/>),
+    /// and the chain's head: added for the first entry, else replaced under <paramref name="headETag"/>.
+    /// </summary>
+    public static TableTransactionAction[] AppendActions(
+        string referralId, TimelineEntry entry, CaseCipher? cipher, TimelineChain chain, long seq, string? previousMac, ETag? headETag)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(chain);
         var key = TableKeys.Escape(entry.Key);
+        var row = new TableEntity(referralId, TimelineRowKey(entry, key))
+        {
+            ["At"] = entry.At,
+            ["Event"] = entry.Event.ToString(),
+            ["Key"] = entry.Key,
+        };
+        if (cipher is null)
+        {
+            row["Detail"] = entry.Detail;
+        }
+        else
+        {
+            row[SealedDetailProperty] = cipher.SealText(DetailField(entry.Key), entry.Detail);
+        }
+
+        chain.Chain(row, seq, previousMac);
+        var head = TimelineChain.Head(row);
         return
         [
             new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(referralId, TimelineKeyPrefix + key)),
-            new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(referralId, TimelineRowKey(entry, key))
-            {
-                ["At"] = entry.At,
-                ["Event"] = entry.Event.ToString(),
-                ["Detail"] = entry.Detail,
-                ["Key"] = entry.Key,
-            }),
+            new TableTransactionAction(TableTransactionActionType.Add, row),
+            headETag is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
+                : new TableTransactionAction(TableTransactionActionType.Add, head),
         ];
     }
 
-    public static TimelineEntry TimelineFromEntity(TableEntity entity)
+    public static TimelineEntry TimelineFromEntity(TableEntity entity, CaseCipher? cipher)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        var key = entity.GetString("Key");
+        var sealedDetail = entity.GetBinary(SealedDetailProperty);
+        var detail = sealedDetail is null
+            ? entity.GetString("Detail") ?? string.Empty
+            : cipher?.OpenText(DetailField(key), sealedDetail) ?? throw new InvalidDataException("A sealed timeline row of a case without a data key.");
         return new TimelineEntry(
             entity.GetDateTimeOffset("At") ?? throw new InvalidDataException("A timeline row has no time."),
             Enum.Parse<TimelineEvent>(entity.GetString("Event")),
-            entity.GetString("Detail") ?? string.Empty,
-            entity.GetString("Key"));
+            detail,
+            key);
     }
+
+    // Bound to the entry's key: a sealed detail copied onto another entry does not open.
+    private static string DetailField(string key) => "timeline|" + key;
 }

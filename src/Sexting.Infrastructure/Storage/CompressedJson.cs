@@ -10,14 +10,15 @@ namespace Sexting.Infrastructure.Storage;
 /// Stores a value as gzip-compressed JSON (<see cref="SextingJson.Options"/>) in binary properties
 /// of at most <see cref="ChunkBytes"/> bytes each (<c>Name</c>, <c>Name_1</c>, ...): a property
 /// holds at most 64 KiB, and a referral of a 64 KiB body can re-serialise larger than that
-/// (non-ASCII text is escaped). The entity as a whole may hold 1 MiB.
+/// (non-ASCII text is escaped). The entity as a whole may hold 1 MiB. With a <see cref="CaseCipher"/>
+/// the compressed bytes are sealed (contract §12) before they are cut into chunks.
 /// </summary>
 internal static class CompressedJson
 {
     /// <summary>Largest chunk, under the 64 KiB limit of one property.</summary>
     public const int ChunkBytes = 60 * 1024;
 
-    public static void Write<T>(TableEntity entity, string name, T value)
+    public static void Write<T>(TableEntity entity, string name, T value, CaseCipher? cipher = null)
     {
         ArgumentNullException.ThrowIfNull(entity);
         using var buffer = new MemoryStream();
@@ -26,7 +27,7 @@ internal static class CompressedJson
             JsonSerializer.Serialize(gzip, value, SextingJson.Options);
         }
 
-        var bytes = buffer.ToArray();
+        var bytes = cipher is null ? buffer.ToArray() : cipher.Seal(name, buffer.ToArray());
         var chunks = Math.Max(1, (bytes.Length + ChunkBytes - 1) / ChunkBytes);
         for (var i = 0; i < chunks; i++)
         {
@@ -35,7 +36,7 @@ internal static class CompressedJson
         }
     }
 
-    public static T? Read<T>(TableEntity entity, string name)
+    public static T? Read<T>(TableEntity entity, string name, CaseCipher? cipher = null)
     {
         ArgumentNullException.ThrowIfNull(entity);
         using var buffer = new MemoryStream();
@@ -49,8 +50,9 @@ internal static class CompressedJson
             return default;
         }
 
-        buffer.Position = 0;
-        using var gzip = new GZipStream(buffer, CompressionMode.Decompress);
+        using var plain = cipher is null ? buffer : new MemoryStream(cipher.Open(name, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        plain.Position = 0;
+        using var gzip = new GZipStream(plain, CompressionMode.Decompress);
         return JsonSerializer.Deserialize<T>(gzip, SextingJson.Options);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
@@ -19,8 +20,14 @@ internal sealed partial class TableCaseStore(
     CrimeRegister register,
     PeopleIndex people,
     DueIndex due,
-    ILogger<TableCaseStore> logger) : ICaseStore
+    CaseKeys keys,
+    TimelineChain chain,
+    ILogger<TableCaseStore> logger) : ICaseStore, ITimelineVerifier
 {
+    // The last head of each case's chain this process wrote: the next append goes straight to the
+    // transaction (no read), and a head moved by another writer fails it with 412 and is read again.
+    private readonly ConcurrentDictionary<string, ChainHead> _heads = new(StringComparer.Ordinal);
+
     /// <summary>The key of the timeline entry written with the case.</summary>
     public const string CrimeRecordedKey = "crime-recorded";
 
@@ -45,20 +52,24 @@ internal sealed partial class TableCaseStore(
         var recorded = new TimelineEntry(claim.ReceivedAt, TimelineEvent.CrimeRecorded, "Recorded as crime " + claim.CrimeReference, CrimeRecordedKey);
 
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
+        // §12: a data key of its own; its wrapped form goes on the case row, in the same transaction.
+        var cipher = await keys.CreateAsync(referralId, cancellationToken).ConfigureAwait(false);
         TableTransactionAction[] actions =
         [
-            new(TableTransactionActionType.Add, CaseEntities.ToEntity(record)),
-            .. CaseEntities.AppendActions(referralId, recorded),
+            new(TableTransactionActionType.Add, CaseEntities.ToEntity(record, cipher)),
+            .. CaseEntities.AppendActions(referralId, recorded, cipher, chain, 1, null, null),
         ];
         try
         {
             var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            RememberHead(actions[^1].Entity, response.Value[^1].Headers.ETag);
             LogCaseCreated(logger, referralId, claim.CrimeReference);
             return new CaseCreation(record with { Version = response.Value[0].Headers.ETag?.ToString() }, Created: true);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            // A concurrent duplicate stored the case first, with the same claim.
+            // A concurrent duplicate stored the case first, with the same claim, and its own key.
+            keys.Forget(referralId);
             var stored = await GetAsync(referralId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The case conflicted on insert but cannot be read.", ex);
             return new CaseCreation(stored, Created: false);
@@ -76,7 +87,13 @@ internal sealed partial class TableCaseStore(
 
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
         var entity = await table.GetEntityIfExistsAsync<TableEntity>(referralId, CaseEntities.CaseRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity.HasValue ? CaseEntities.FromEntity(entity.Value!) : null;
+        if (!entity.HasValue)
+        {
+            return null;
+        }
+
+        var cipher = await keys.FromRowAsync(entity.Value!, cancellationToken).ConfigureAwait(false);
+        return CaseEntities.FromEntity(entity.Value!, cipher);
     }
 
     /// <inheritdoc />
@@ -91,9 +108,11 @@ internal sealed partial class TableCaseStore(
 
         using var operation = StorageOperation.Begin(nameof(UpdateAsync));
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
+        // The case was just read, so its key is in memory: no request for it.
+        var cipher = await keys.ForCaseAsync(updated.ReferralId, cancellationToken).ConfigureAwait(false);
         try
         {
-            var response = await table.UpdateEntityAsync(CaseEntities.ToEntity(updated), new ETag(updated.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var response = await table.UpdateEntityAsync(CaseEntities.ToEntity(updated, cipher), new ETag(updated.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return updated with { Version = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -113,15 +132,104 @@ internal sealed partial class TableCaseStore(
         ArgumentNullException.ThrowIfNull(entry);
         using var operation = StorageOperation.Begin(nameof(AppendTimelineAsync));
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
-        try
+        var cipher = await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
         {
-            await table.SubmitTransactionAsync(CaseEntities.AppendActions(referralId, entry), cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // The entry's key is there already: a retried step. Nothing to do.
+            if (attempt > 1)
+            {
+                // After a conflict: the entry may be there already (a retried step), else the head moved.
+                var marker = await table.GetEntityIfExistsAsync<TableEntity>(referralId, CaseEntities.TimelineKeyPrefix + TableKeys.Escape(entry.Key), [CaseEntities.SealedDetailProperty], cancellationToken).ConfigureAwait(false);
+                if (marker.HasValue)
+                {
+                    return;
+                }
+            }
+
+            var head = _heads.TryGetValue(referralId, out var known) ? known : await ReadHeadAsync(table, referralId, cancellationToken).ConfigureAwait(false);
+            var actions = CaseEntities.AppendActions(referralId, entry, cipher, chain, head.Seq + 1, head.Mac, head.ETag);
+            try
+            {
+                var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                RememberHead(actions[^1].Entity, response.Value[^1].Headers.ETag);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex == 0)
+            {
+                // The entry's key is there already: a retried step. Nothing to do.
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < ConflictBackoff.MaxAttempts)
+            {
+                // Another entry took this place in the chain: read the head again.
+                _heads.TryRemove(referralId, out _);
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
+
+    /// <inheritdoc />
+    public async Task<TimelineVerification?> VerifyTimelineAsync(string referralId, CancellationToken cancellationToken)
+    {
+        using var operation = StorageOperation.Begin(nameof(VerifyTimelineAsync));
+        if (!ReferralIds.IsValid(referralId))
+        {
+            return null;
+        }
+
+        var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {referralId} and ((RowKey ge {CaseEntities.TimelinePrefix} and RowKey lt {CaseEntities.TimelineEnd}) or RowKey eq {TimelineChain.HeadRow} or RowKey eq {CaseEntities.CaseRow})");
+        TableEntity? head = null;
+        var found = false;
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            switch (row.RowKey)
+            {
+                case CaseEntities.CaseRow:
+                    found = true;
+                    break;
+                case TimelineChain.HeadRow:
+                    head = row;
+                    break;
+                default:
+                    rows.Add(row);
+                    break;
+            }
+        }
+
+        return found ? chain.Verify(head, rows) : null;
+    }
+
+    private static async Task<ChainHead> ReadHeadAsync(TableClient table, string referralId, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(referralId, TimelineChain.HeadRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue
+            ? new ChainHead(row.Value!.GetInt64(TimelineChain.SeqProperty) ?? 0, row.Value.GetString(TimelineChain.MacProperty), row.Value.ETag)
+            : new ChainHead(0, null, null);
+    }
+
+    private void RememberHead(ITableEntity head, ETag? etag)
+    {
+        if (etag is { } tag && head is TableEntity entity)
+        {
+            _heads[entity.PartitionKey] = new ChainHead(entity.GetInt64(TimelineChain.SeqProperty) ?? 0, entity.GetString(TimelineChain.MacProperty), tag);
+        }
+
+        if (_heads.Count > 4096)
+        {
+            _heads.Clear();
+        }
+    }
+
+    /// <summary>Forgets what this process remembers of a case (it was deleted).</summary>
+    internal void Forget(string referralId)
+    {
+        _heads.TryRemove(referralId, out _);
+        keys.Forget(referralId);
+    }
+
+    private sealed record ChainHead(long Seq, string? Mac, ETag? ETag);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken)
@@ -135,13 +243,17 @@ internal sealed partial class TableCaseStore(
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {referralId} and RowKey ge {CaseEntities.TimelinePrefix} and RowKey lt {CaseEntities.TimelineEnd}");
-        var entries = new List<TimelineEntry>();
+        var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(CaseEntities.TimelineFromEntity(row));
+            rows.Add(row);
         }
 
-        return entries;
+        // The case was usually read just before, so its key is in memory.
+        var cipher = rows.Any(r => r.GetBinary(CaseEntities.SealedDetailProperty) is not null)
+            ? await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false)
+            : null;
+        return [.. rows.Select(r => CaseEntities.TimelineFromEntity(r, cipher))];
     }
 
     /// <inheritdoc />

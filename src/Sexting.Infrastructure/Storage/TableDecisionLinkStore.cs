@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -11,9 +12,14 @@ namespace Sexting.Infrastructure.Storage;
 /// per purpose. Consuming is one transaction: the link's ETag-conditional update plus the marker's
 /// insert, so of any number of concurrent consumers over all links of a referral and purpose
 /// exactly one commits; once the marker exists every such link is <see cref="LinkState.Used"/>.
+/// The address a link went to and everything about a use but its action are sealed with the case's
+/// data key (contract §12).
 /// </summary>
-internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogger<TableDecisionLinkStore> logger) : IDecisionLinkStore
+internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseKeys keys, ILogger<TableDecisionLinkStore> logger) : IDecisionLinkStore, ILinkHistory
 {
+    private const string SealedProperty = "Sealed";
+    private const string SentToField = "link|sent-to";
+
     private const string LinkPrefix = "l|";
     private const string LinkEnd = "l}";
     private const string DecidedPrefix = "decided|";
@@ -30,14 +36,15 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
 
         using var operation = StorageOperation.Begin(nameof(SaveAsync));
         var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        var cipher = await keys.ForCaseAsync(link.ReferralId, cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(link.ReferralId, LinkPrefix + link.TokenHash)
         {
             ["Purpose"] = link.Purpose.ToString(),
-            ["SentTo"] = link.SentTo,
             ["IssuedAt"] = link.IssuedAt,
             ["ExpiresAt"] = link.ExpiresAt,
             ["ClosedAt"] = link.ClosedAt,
         };
+        SealText(entity, SentToField, "SentTo", link.SentTo, cipher);
         try
         {
             await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -79,11 +86,14 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
                 return consumption;
             }
 
+            // Read with the link just now, so in memory: no request.
+            var cipher = await keys.ForCaseAsync(use.ReferralId, cancellationToken).ConfigureAwait(false);
+
             TableTransactionAction[] actions =
             [
                 new(TableTransactionActionType.UpdateMerge, new TableEntity(token.ReferralId, LinkPrefix + token.Hash) { ["ClosedAt"] = now }, etag),
                 // The marker records the use: consumed and recorded commit together (contract §4.7).
-                new(TableTransactionActionType.Add, UseEntity(DecidedPrefix + purpose, use, token.Hash, now)),
+                new(TableTransactionActionType.Add, UseEntity(DecidedPrefix + purpose, use, token.Hash, now, cipher)),
             ];
             try
             {
@@ -115,9 +125,10 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
 
         using var operation = StorageOperation.Begin(nameof(RecordUseAsync));
         var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        var cipher = await keys.ForCaseAsync(use.ReferralId, cancellationToken).ConfigureAwait(false);
         try
         {
-            await table.AddEntityAsync(UseEntity(UsePrefix + use.UseId, use, null, use.At), cancellationToken).ConfigureAwait(false);
+            await table.AddEntityAsync(UseEntity(UsePrefix + use.UseId, use, null, use.At, cipher), cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -141,7 +152,8 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
         {
             if (row.GetString("UseId") == useId && row.GetString("Purpose") == purpose.ToString())
             {
-                return UseOf(row, referralId, purpose);
+                var cipher = row.GetBinary(SealedProperty) is null ? null : await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false);
+                return UseOf(row, referralId, purpose, cipher);
             }
         }
 
@@ -186,35 +198,115 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
         }
     }
 
-    private static TableEntity UseEntity(string rowKey, LinkUse use, string? tokenHash, DateTimeOffset at) => new(use.ReferralId, rowKey)
+    /// <inheritdoc />
+    public async Task<LinkHistory> ReadAsync(string referralId, CancellationToken cancellationToken)
     {
-        ["TokenHash"] = tokenHash,
-        ["DecidedAt"] = at,
-        ["UseId"] = use.UseId,
-        ["Purpose"] = use.Purpose.ToString(),
-        ["Action"] = use.Action,
-        ["ByUserId"] = use.By.UserId,
-        ["ByName"] = use.By.Name,
-        ["ByEmail"] = use.By.Email,
-        ["SentTo"] = use.SentTo,
-        ["UsedAt"] = use.At,
-        ["Text"] = use.Text,
-        ["Delivered"] = string.Join(',', use.Delivered),
-    };
+        if (!ReferralIds.IsValid(referralId))
+        {
+            return new LinkHistory([], []);
+        }
 
-    private static LinkUse UseOf(TableEntity row, string referralId, LinkPurpose purpose) => new(
-        row.GetString("UseId")!,
-        referralId,
-        purpose,
-        row.GetString("Action") ?? string.Empty,
-        new StaffIdentity(row.GetString("ByUserId") ?? string.Empty, row.GetString("ByName") ?? string.Empty, row.GetString("ByEmail") ?? string.Empty),
-        row.GetString("SentTo") ?? string.Empty,
-        row.GetDateTimeOffset("UsedAt") ?? default,
-        row.GetString("Text"),
-        (row.GetString("Delivered") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries));
+        using var operation = StorageOperation.Begin(nameof(ILinkHistory) + "." + nameof(ReadAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {referralId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        var cipher = rows.Any(r => r.GetBinary(SealedProperty) is not null) ? await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false) : null;
+        var links = rows.Where(r => r.RowKey.StartsWith(LinkPrefix, StringComparison.Ordinal) && Enum.TryParse<LinkPurpose>(r.GetString("Purpose"), out _))
+            .Select(r => new DecisionLink(
+                r.RowKey[LinkPrefix.Length..],
+                referralId,
+                Enum.Parse<LinkPurpose>(r.GetString("Purpose")!),
+                OpenText(r, SentToField, "SentTo", cipher) ?? string.Empty,
+                r.GetDateTimeOffset("IssuedAt") ?? default,
+                r.GetDateTimeOffset("ExpiresAt") ?? default,
+                r.GetDateTimeOffset("ClosedAt")))
+            .OrderBy(l => l.IssuedAt)
+            .ToList();
+        var uses = rows.Where(r => r.GetString("UseId") is not null && Enum.TryParse<LinkPurpose>(r.GetString("Purpose"), out _))
+            .Select(r => UseOf(r, referralId, Enum.Parse<LinkPurpose>(r.GetString("Purpose")!), cipher))
+            .OrderBy(u => u.At)
+            .ToList();
+        return new LinkHistory(links, uses);
+    }
+
+    private static TableEntity UseEntity(string rowKey, LinkUse use, string? tokenHash, DateTimeOffset at, CaseCipher? cipher)
+    {
+        var entity = new TableEntity(use.ReferralId, rowKey)
+        {
+            ["TokenHash"] = tokenHash,
+            ["DecidedAt"] = at,
+            ["UseId"] = use.UseId,
+            ["Purpose"] = use.Purpose.ToString(),
+            ["Action"] = use.Action,
+            ["UsedAt"] = use.At,
+        };
+        var personal = new SealedUse(use.By.UserId, use.By.Name, use.By.Email, use.SentTo, use.Text, use.Delivered);
+        if (cipher is null)
+        {
+            entity["ByUserId"] = personal.UserId;
+            entity["ByName"] = personal.Name;
+            entity["ByEmail"] = personal.Email;
+            entity["SentTo"] = personal.SentTo;
+            entity["Text"] = personal.Text;
+            entity["Delivered"] = string.Join(',', personal.Delivered);
+        }
+        else
+        {
+            entity[SealedProperty] = cipher.Seal(UseField(rowKey), JsonSerializer.SerializeToUtf8Bytes(personal));
+        }
+
+        return entity;
+    }
+
+    private static LinkUse UseOf(TableEntity row, string referralId, LinkPurpose purpose, CaseCipher? cipher)
+    {
+        var personal = row.GetBinary(SealedProperty) is { } sealedUse && cipher is not null
+            ? JsonSerializer.Deserialize<SealedUse>(cipher.Open(UseField(row.RowKey), sealedUse))!
+            : new SealedUse(
+                row.GetString("ByUserId") ?? string.Empty,
+                row.GetString("ByName") ?? string.Empty,
+                row.GetString("ByEmail") ?? string.Empty,
+                row.GetString("SentTo") ?? string.Empty,
+                row.GetString("Text"),
+                (row.GetString("Delivered") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return new LinkUse(
+            row.GetString("UseId")!,
+            referralId,
+            purpose,
+            row.GetString("Action") ?? string.Empty,
+            new StaffIdentity(personal.UserId, personal.Name, personal.Email),
+            personal.SentTo,
+            row.GetDateTimeOffset("UsedAt") ?? default,
+            personal.Text,
+            personal.Delivered);
+    }
+
+    private static string UseField(string rowKey) => "link|" + rowKey;
+
+    private static void SealText(TableEntity entity, string field, string plainProperty, string value, CaseCipher? cipher)
+    {
+        if (cipher is null)
+        {
+            entity[plainProperty] = value;
+        }
+        else
+        {
+            entity[SealedProperty] = cipher.SealText(field, value);
+        }
+    }
+
+    private static string? OpenText(TableEntity row, string field, string plainProperty, CaseCipher? cipher) =>
+        row.GetBinary(SealedProperty) is { } sealedValue && cipher is not null ? cipher.OpenText(field, sealedValue) : row.GetString(plainProperty);
+
+    /// <summary>The personal part of a use, sealed as one value.</summary>
+    private sealed record SealedUse(string UserId, string Name, string Email, string SentTo, string? Text, IReadOnlyList<string> Delivered);
 
     /// <summary>The link and the decided marker of its purpose, in one query; InspectAsync's answer and the link's ETag.</summary>
-    private static async Task<(LinkConsumption Consumption, ETag ETag)> ReadAsync(
+    private async Task<(LinkConsumption Consumption, ETag ETag)> ReadAsync(
         TableClient table, DecisionToken token, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
@@ -238,11 +330,12 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, ILogg
             return (new LinkConsumption(LinkState.Unknown, null), default);
         }
 
+        var cipher = row.GetBinary(SealedProperty) is null ? null : await keys.ForCaseAsync(token.ReferralId, cancellationToken).ConfigureAwait(false);
         var link = new DecisionLink(
             token.Hash,
             token.ReferralId,
             purpose,
-            row.GetString("SentTo") ?? string.Empty,
+            OpenText(row, SentToField, "SentTo", cipher) ?? string.Empty,
             row.GetDateTimeOffset("IssuedAt") ?? default,
             row.GetDateTimeOffset("ExpiresAt") ?? default,
             row.GetDateTimeOffset("ClosedAt"));

@@ -10,7 +10,9 @@ using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Forces;
 using Sexting.Core.Links;
+using Sexting.Core.DataProtection;
 using Sexting.Infrastructure.Configuration;
+using Sexting.Infrastructure.DataProtection;
 
 namespace Sexting.Infrastructure.Storage;
 
@@ -56,14 +58,39 @@ public static class TableStorageServiceCollectionExtensions
         // The app registers the configured forces (contract §1); without them, the two built in.
         services.TryAddSingleton(ForceProfiles.BuiltIn);
         services.TryAddSingleton<StorageTables>();
+        AddDataProtection(services, configuration);
         services.TryAddSingleton<PersonKeyHasher>();
         services.TryAddSingleton<CrimeRegister>();
         services.TryAddSingleton<PeopleIndex>();
         services.TryAddSingleton<DueIndex>();
-        services.TryAddSingleton<ICaseStore, TableCaseStore>();
+        services.TryAddSingleton<TableCaseStore>();
+        services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
+        services.TryAddSingleton<ITimelineVerifier>(sp => sp.GetRequiredService<TableCaseStore>());
         services.TryAddSingleton<IOnceLedger, TableOnceLedger>();
-        services.TryAddSingleton<IDecisionLinkStore, TableDecisionLinkStore>();
+        services.TryAddSingleton<TableDecisionLinkStore>();
+        services.TryAddSingleton<IDecisionLinkStore>(sp => sp.GetRequiredService<TableDecisionLinkStore>());
+        services.TryAddSingleton<ILinkHistory>(sp => sp.GetRequiredService<TableDecisionLinkStore>());
         services.TryAddSingleton<IAuditLog, TableAuditLog>();
         return services;
+    }
+
+    // Contract §12: the key-encryption key (Key Vault in Azure, a development file locally), the data
+    // keys of cases and the timeline's chain.
+    private static void AddDataProtection(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DataProtectionOptions>()
+            .Bind(configuration.GetSection(DataProtectionOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !KeyVaultReference.IsUnresolved(o.TimelineKey), KeyVaultReference.UnresolvedMessage("DataProtection:TimelineKey"))
+            .Validate(o => !o.UsesKeyVault || Uri.TryCreate(o.KeyUri, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps,
+                "DataProtection:KeyUri must be the https URI of a Key Vault key (https://<vault>.vault.azure.net/keys/<name>).")
+            .ValidateOnStart();
+        services.TryAddSingleton<LocalKeyEncryptionKey>();
+        services.TryAddSingleton<KeyVaultKeyEncryptionKey>();
+        services.TryAddSingleton<IKeyEncryptionKey>(sp => sp.GetRequiredService<IOptions<DataProtectionOptions>>().Value.UsesKeyVault
+            ? sp.GetRequiredService<KeyVaultKeyEncryptionKey>()
+            : sp.GetRequiredService<LocalKeyEncryptionKey>());
+        services.TryAddSingleton<CaseKeys>();
+        services.TryAddSingleton<TimelineChain>();
     }
 }

@@ -18,6 +18,8 @@ public sealed class StaffPolicyTests
             [StaffAction.ConfirmEducation] = StaffRoles.YouthOfficer,
             [StaffAction.ReadSummaryReport] = StaffRoles.Prevention,
             [StaffAction.ReadAudit] = StaffRoles.Administrator,
+            [StaffAction.VerifyTimeline] = StaffRoles.Administrator,
+            [StaffAction.ExportCase] = StaffRoles.Administrator,
         };
         foreach (var (action, needed) in roleOf)
         {
@@ -49,6 +51,8 @@ public sealed class StaffPolicyTests
     [InlineData(StaffAction.ConfirmEducation)]
     [InlineData(StaffAction.ReadSummaryReport)]
     [InlineData(StaffAction.ReadAudit)]
+    [InlineData(StaffAction.VerifyTimeline)]
+    [InlineData(StaffAction.ExportCase)]
     public void Decide_NobodySignedIn_SignInRequired(StaffAction action) =>
         Assert.Equal(StaffAccess.SignInRequired, StaffPolicy.Decide(null, action, Dc));
 

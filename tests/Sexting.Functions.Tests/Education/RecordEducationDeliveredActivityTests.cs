@@ -5,7 +5,11 @@ using Sexting.Functions.Tests.Reminders;
 
 namespace Sexting.Functions.Tests.Education;
 
-/// <summary>Contract §3, §5 and §7: delivery closes the case, records who and when, and ends the reminders.</summary>
+/// <summary>
+/// Contract §3, §5 and §7: delivery closes the case, records who and when, and ends the reminders. These
+/// inputs have the shape scheduled before contract §12 (the person named in the input), which instances
+/// in flight still hold; the workflow tests cover the shape with the use's id.
+/// </summary>
 public sealed class RecordEducationDeliveredActivityTests : IDisposable
 {
     private readonly ReminderHarness _h = new();
@@ -19,7 +23,7 @@ public sealed class RecordEducationDeliveredActivityTests : IDisposable
         var at = ReminderHarness.Start + TimeSpan.FromHours(1);
 
         var status = await _h.Get<RecordEducationDeliveredActivity>().RunAsync(
-            new RecordEducationDeliveredInput(@case.ReferralId, at, "Chris Officer", "Session held", "youth@police.example", ["YP1"]));
+            new RecordEducationDeliveredInput(@case.ReferralId, at) { DeliveredBy = "Chris Officer", Notes = "Session held", SentTo = "youth@police.example", Delivered = ["YP1"] });
 
         Assert.Equal(CaseStatus.Closed, status);
         var closed = (await _h.Store.GetAsync(@case.ReferralId, default))!;
@@ -41,8 +45,8 @@ public sealed class RecordEducationDeliveredActivityTests : IDisposable
         var activity = _h.Get<RecordEducationDeliveredActivity>();
         var at = ReminderHarness.Start;
 
-        await activity.RunAsync(new RecordEducationDeliveredInput(@case.ReferralId, at, "Chris Officer", null, "youth@police.example", ["YP1"]));
-        await activity.RunAsync(new RecordEducationDeliveredInput(@case.ReferralId, at + TimeSpan.FromSeconds(5), "Chris Officer", null, "youth@police.example", ["YP1"]));
+        await activity.RunAsync(new RecordEducationDeliveredInput(@case.ReferralId, at) { DeliveredBy = "Chris Officer", Notes = null, SentTo = "youth@police.example", Delivered = ["YP1"] });
+        await activity.RunAsync(new RecordEducationDeliveredInput(@case.ReferralId, at + TimeSpan.FromSeconds(5)) { DeliveredBy = "Chris Officer", Notes = null, SentTo = "youth@police.example", Delivered = ["YP1"] });
 
         Assert.Equal(at, (await _h.Store.GetAsync(@case.ReferralId, default))!.Education!.DeliveredAt);
         Assert.Single(await _h.TimelineOfAsync(@case.ReferralId, TimelineEvent.EducationDelivered));
@@ -54,7 +58,7 @@ public sealed class RecordEducationDeliveredActivityTests : IDisposable
         var @case = await _h.AuthorisedCaseAsync(ReminderHarness.Start - TimeSpan.FromDays(1));
         await _h.Service.RunAsync(default);
         await _h.Get<RecordEducationDeliveredActivity>().RunAsync(
-            new RecordEducationDeliveredInput(@case.ReferralId, ReminderHarness.Start, "Chris Officer", null, "youth@police.example", ["YP1"]));
+            new RecordEducationDeliveredInput(@case.ReferralId, ReminderHarness.Start) { DeliveredBy = "Chris Officer", Notes = null, SentTo = "youth@police.example", Delivered = ["YP1"] });
         _h.Clock.Advance(TimeSpan.FromDays(1));
 
         var run = await _h.Service.RunAsync(default);

@@ -21,6 +21,8 @@ public sealed class FunctionsMetadataTests
         { "PageAsset", "httpTrigger", "assets/{*path}", "get", "Anonymous" },
         { "GetSummaryReport", "httpTrigger", "reports/summary", "get", "Anonymous" },
         { "GetCaseAudit", "httpTrigger", "cases/{referralId}/audit", "get", "Anonymous" },
+        { "VerifyTimeline", "httpTrigger", "cases/{referralId}/verify", "get", "Anonymous" },
+        { "ExportCase", "httpTrigger", "cases/{referralId}/export", "get", "Anonymous" },
         { "ReviewRemindersTimer", "timerTrigger", null, null, null },
         { "ReferralOrchestration", "orchestrationTrigger", null, null, null },
         { "AssessReferralActivity", "activityTrigger", null, null, null },

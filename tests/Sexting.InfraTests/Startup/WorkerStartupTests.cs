@@ -41,6 +41,7 @@ public sealed class WorkerStartupTests(PublishedWorkerFixture worker, CompiledIn
     [InlineData("SendGrid--ApiKey", "SendGrid:ApiKey")]
     [InlineData("Tables--IndexKey", "Tables:IndexKey")]
     [InlineData("Api--FunctionKey", "Api:FunctionKey")]
+    [InlineData("DataProtection--TimelineKey", "DataProtection:TimelineKey")]
     public async Task Worker_SecretNotResolvedByAppService_StopsWithItsName(string secretName, string settingKey)
     {
         // App Service passes a reference it cannot resolve through as the literal text.
@@ -56,6 +57,7 @@ public sealed class WorkerStartupTests(PublishedWorkerFixture worker, CompiledIn
     private static string ResolvedSecret(string secretName, string reference) => secretName switch
     {
         "Tables--IndexKey" or "Api--FunctionKey" => DeployedSiteSettings.AzdGeneratedSecret,
+        "DataProtection--TimelineKey" => DeployedSiteSettings.AzdGeneratedSecret,
         "SendGrid--ApiKey" => DeployedSiteSettings.SendGridApiKey,
         _ => throw new InvalidOperationException($"No secret value for {secretName} ({reference})."),
     };

@@ -24,11 +24,18 @@ public sealed class TableAuditLogTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private IAuditLog Audit => _host.Get<IAuditLog>();
 
+    private async Task<string> NewCaseAsync()
+    {
+        var id = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(id, TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        return id;
+    }
+
     [Fact]
     public async Task ReadAsync_Appended_OldestFirstWithWhoAndWhat_OnlyThatCase()
     {
-        var id = ReferralIds.NewRandom();
-        var other = ReferralIds.NewRandom();
+        var id = await NewCaseAsync();
+        var other = await NewCaseAsync();
         await Audit.AppendAsync(id, new AuditEntry(At.AddMinutes(5), Admin, AuditActions.ReadAudit), default);
         await Audit.AppendAsync(id, new AuditEntry(At, Officer, AuditActions.ReadCase), default);
         await Audit.AppendAsync(other, new AuditEntry(At, Officer, AuditActions.ReadCase), default);
@@ -44,7 +51,7 @@ public sealed class TableAuditLogTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AppendAsync_SameTickTwice_KeepsBoth()
     {
-        var id = ReferralIds.NewRandom();
+        var id = await NewCaseAsync();
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Audit.AppendAsync(id, new AuditEntry(At, Officer, AuditActions.ReadCase), default)));
 
@@ -52,9 +59,9 @@ public sealed class TableAuditLogTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AppendAsync_StoresInATableOfItsOwn_NotTheCaseTable()
+    public async Task AppendAsync_StoresInATableOfItsOwn_WhoSealedWithTheCasesKey()
     {
-        var id = ReferralIds.NewRandom();
+        var id = await NewCaseAsync();
         await Audit.AppendAsync(id, new AuditEntry(At, Officer, AuditActions.ReadCase), default);
 
         var rows = _host.Raw.GetTableClient(_host.Prefix + "Audit").QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id);
@@ -63,6 +70,11 @@ public sealed class TableAuditLogTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             count++;
             Assert.Equal(AuditActions.ReadCase, row.GetString("Action"));
+            // Contract §12: staff names and addresses are personal data too.
+            var stored = string.Join("|", row.Select(p => p.Value is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : p.Value?.ToString()));
+            Assert.DoesNotContain("PC Example Officer", stored, StringComparison.Ordinal);
+            Assert.DoesNotContain("officer@police.example", stored, StringComparison.Ordinal);
+            Assert.NotNull(row.GetBinary("WhoSealed"));
         }
 
         Assert.Equal(1, count);

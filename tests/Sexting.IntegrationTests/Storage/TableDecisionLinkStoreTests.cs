@@ -158,7 +158,7 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
     [Fact]
     public async Task SaveAsync_SameLinkTwice_KeepsTheFirst()
     {
-        var token = DecisionToken.Issue(ReferralIds.NewRandom());
+        var token = DecisionToken.Issue(await NewCaseAsync());
         var link = new DecisionLink(token.Hash, token.ReferralId, LinkPurpose.Authorisation, "manager@force.example", Now, Now.AddDays(7), null);
 
         await Links.SaveAsync(link, default);
@@ -178,10 +178,25 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
         var text = StorageHost.Flatten(rows);
         Assert.DoesNotContain(token.Secret, text, StringComparison.Ordinal);
         Assert.Contains(token.Hash, text, StringComparison.Ordinal);
+        // Contract §12: the address the link went to is sealed with the case's data key.
+        Assert.DoesNotContain("manager@force.example", text, StringComparison.Ordinal);
+    }
+
+    // Links belong to a stored case: their personal fields are sealed with its data key (contract §12).
+    private async Task<string> NewCaseAsync()
+    {
+        var referralId = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        return referralId;
     }
 
     private async Task<DecisionToken> IssueAsync(string referralId, LinkPurpose purpose)
     {
+        if (await _host.Cases.GetAsync(referralId, default) is null)
+        {
+            await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        }
+
         var token = DecisionToken.Issue(referralId);
         await Links.SaveAsync(new DecisionLink(token.Hash, referralId, purpose, "manager@force.example", Now.AddMinutes(-5), Now.AddDays(7), null), default);
         return token;

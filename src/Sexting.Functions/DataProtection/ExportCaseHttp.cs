@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Assessment;
+using Sexting.Core.Audit;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Serialization;
+using Sexting.Core.Staff;
+using Sexting.Functions.Common;
+using Sexting.Functions.Staff;
+
+namespace Sexting.Functions.DataProtection;
+
+/// <summary>
+/// <c>GET /api/cases/{referralId}/export</c> (contract §10, §12; Administrator of the case's force):
+/// everything held about the case, as JSON, for a subject-access request: the case (referral,
+/// assessment, outcome, education), its timeline, its links (without token hashes) and their
+/// recorded uses, the emails sent (the timeline's email entries), the people-index entries of
+/// its young people, and its audit. Audited as <see cref="AuditActions.Exported"/>.
+/// </summary>
+public sealed partial class ExportCaseHttp(
+    StaffGate gate, ICaseStore store, ILinkHistory links, IEnumerable<IAuditLog> audit, TimeProvider time, ILogger<ExportCaseHttp> logger)
+{
+    private static readonly HashSet<TimelineEvent> EmailEvents =
+    [
+        TimelineEvent.SafeguardingAlertSent, TimelineEvent.AuthorisationRequested, TimelineEvent.AuthorisationReminderSent,
+        TimelineEvent.AuthorisationEscalated, TimelineEvent.SafeguardingExpertConsulted, TimelineEvent.InvestigationReferralSent,
+        TimelineEvent.YouthTeamNotified, TimelineEvent.AdviceSent, TimelineEvent.SettingNotified, TimelineEvent.EducationReminderSent,
+    ];
+
+    [Function("ExportCase")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{referralId}/export")] HttpRequest request,
+        string referralId,
+        CancellationToken cancellationToken)
+    {
+        var check = gate.ForRead(request, StaffAction.ExportCase);
+        if (check.Refusal is not null)
+        {
+            return check.Refusal;
+        }
+
+        try
+        {
+            var @case = ReferralIds.IsValid(referralId) ? await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false) : null;
+            if (@case is null)
+            {
+                return CaseHttp.NotFound();
+            }
+
+            var forCase = gate.ForRead(request, StaffAction.ExportCase, @case.ForceArea);
+            if (forCase.Refusal is not null)
+            {
+                return forCase.Refusal;
+            }
+
+            // The audit first: an export that is not audited is not given.
+            await CaseHttp.AuditAsync(audit, referralId, forCase.Who!, AuditActions.Exported, time, cancellationToken).ConfigureAwait(false);
+            var timeline = await store.GetTimelineAsync(referralId, cancellationToken).ConfigureAwait(false);
+            var history = await links.ReadAsync(referralId, cancellationToken).ConfigureAwait(false);
+            var keys = @case.Referral.YoungPeople.Select(PersonIdentity.KeyOf).Distinct(StringComparer.Ordinal).ToList();
+            var people = await store.FindEarlierAsync(@case.ForceArea, keys, excludingReferralId: string.Empty, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);
+            var audited = new List<AuditEntry>();
+            foreach (var log in audit)
+            {
+                audited.AddRange(await log.ReadAsync(referralId, cancellationToken).ConfigureAwait(false));
+            }
+
+            var body = new JsonObject
+            {
+                ["referralId"] = referralId,
+                ["exportedAt"] = time.GetUtcNow(),
+                ["case"] = Node(@case with { Version = null }),
+                ["timeline"] = Node(timeline),
+                ["emailsSent"] = Node(timeline.Where(e => EmailEvents.Contains(e.Event))),
+                ["links"] = Node(history.Links.Select(l => new { l.Purpose, l.SentTo, l.IssuedAt, l.ExpiresAt, l.ClosedAt })),
+                ["linkUses"] = Node(history.Uses.Select(u => new { u.UseId, u.Purpose, u.Action, u.By, u.SentTo, u.At, u.Text, u.Delivered })),
+                ["peopleIndex"] = Node(people.Where(p => p.ReferralId == referralId).Select(p => new
+                {
+                    Reference = @case.Referral.YoungPeople.FirstOrDefault(y => PersonIdentity.KeyOf(y) == p.PersonKey)?.Reference,
+                    p.Role,
+                    p.Standing,
+                    p.CrimeReference,
+                })),
+                ["audit"] = Node(audited),
+            };
+            LogExported(logger, referralId);
+            return HttpResults.JsonBody(StatusCodes.Status200OK, body, CaseHttp.NoStore);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex, referralId);
+            return HttpResults.Unavailable();
+        }
+    }
+
+    private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, SextingJson.Options);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} exported for a subject-access request")]
+    private static partial void LogExported(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Exporting referral {ReferralId} failed: storage unavailable")]
+    private static partial void LogFailed(ILogger logger, Exception ex, string referralId);
+}
