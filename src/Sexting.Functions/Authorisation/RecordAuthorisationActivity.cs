@@ -29,14 +29,24 @@ public sealed class RecordAuthorisationActivity(
         var authorisedBy = use?.By.ToString() ?? input.AuthorisedBy ?? string.Empty;
         var sentTo = use?.SentTo ?? input.SentTo ?? string.Empty;
         var rationale = use is null ? input.Rationale ?? string.Empty : use.Text ?? string.Empty;
-        var updated = await updater.UpdateAsync(input.ReferralId, c =>
+        var read = await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
+        var profile = forces.For(read.ForceArea);
+
+        // The timeline entry first (idempotent by its key), so that whoever sees the new status
+        // also sees who authorised it (contract §3).
+        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
+            input.At,
+            TimelineEvent.Authorised,
+            $"{ForceProfiles.NationalOutcome} ({profile.LocalOutcomeCode}) authorised by {authorisedBy} (link sent to {sentTo})",
+            "Authorised"), ct).ConfigureAwait(false);
+        var updated = await updater.UpdateAsync(read, c =>
         {
             if (c.Status == CaseStatus.EducationAndIntervention && c.Outcome is not null)
             {
                 return null; // applied by an earlier attempt
             }
 
-            var profile = forces.For(c.ForceArea);
             return c.MoveTo(CaseStatus.EducationAndIntervention) with
             {
                 Outcome = new OutcomeRecord(ForceProfiles.NationalOutcome, profile.LocalOutcomeCode, authorisedBy, input.At, rationale),
@@ -45,12 +55,6 @@ public sealed class RecordAuthorisationActivity(
         }, ct).ConfigureAwait(false);
 
         await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Education, input.DueBy), ct).ConfigureAwait(false);
-        var outcome = updated.Outcome!;
-        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
-            input.At,
-            TimelineEvent.Authorised,
-            $"{outcome.National} ({outcome.Local}) authorised by {authorisedBy} (link sent to {sentTo})",
-            "Authorised"), ct).ConfigureAwait(false);
 
         logger.LogInformation("Referral {ReferralId}: Outcome 21 authorised", input.ReferralId);
         return updated.Status;

@@ -14,12 +14,26 @@ public sealed class CaseUpdater(ICaseStore store)
     /// Reads the case and stores <paramref name="change"/>(case). The change returns null when
     /// there is nothing to do (already applied by an earlier attempt of a retried activity).
     /// </summary>
-    public async Task<CaseRecord> UpdateAsync(string referralId, Func<CaseRecord, CaseRecord?> change, CancellationToken cancellationToken)
+    public Task<CaseRecord> UpdateAsync(string referralId, Func<CaseRecord, CaseRecord?> change, CancellationToken cancellationToken) =>
+        UpdateAsync(referralId, null, change, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Func{CaseRecord, CaseRecord?}, CancellationToken)"/>, starting
+    /// from <paramref name="read"/>, the case as the caller just read it (no second read unless it conflicts).
+    /// </summary>
+    public Task<CaseRecord> UpdateAsync(CaseRecord read, Func<CaseRecord, CaseRecord?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return UpdateAsync(read.ReferralId, read, change, cancellationToken);
+    }
+
+    private async Task<CaseRecord> UpdateAsync(string referralId, CaseRecord? read, Func<CaseRecord, CaseRecord?> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false)
+            var current = (attempt == 1 ? read : null)
+                ?? await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Case {referralId} does not exist.");
             var updated = change(current);
             if (updated is null)

@@ -25,6 +25,14 @@ public sealed class RecordEducationDeliveredActivity(
         var notes = use is null ? input.Notes : use.Text;
         var sentTo = use?.SentTo ?? input.SentTo ?? string.Empty;
         var delivered = use?.Delivered ?? input.Delivered ?? [];
+
+        // The timeline entry first (idempotent by its key), so that whoever sees the case closed also
+        // sees who confirmed the delivery (contract §3).
+        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
+            input.At,
+            TimelineEvent.EducationDelivered,
+            $"Education and intervention delivered to {(delivered.Count == 0 ? "(no young person ticked)" : string.Join(", ", delivered))}, confirmed by {deliveredBy} (link sent to {sentTo})",
+            "EducationDelivered"), ct).ConfigureAwait(false);
         var updated = await updater.UpdateAsync(input.ReferralId, c =>
             c.Status == CaseStatus.Closed
                 ? null
@@ -39,11 +47,6 @@ public sealed class RecordEducationDeliveredActivity(
                 }, ct).ConfigureAwait(false);
 
         await store.RemoveDueAsync(input.ReferralId, DueKind.Education, ct).ConfigureAwait(false);
-        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
-            input.At,
-            TimelineEvent.EducationDelivered,
-            $"Education and intervention delivered to {(delivered.Count == 0 ? "(no young person ticked)" : string.Join(", ", delivered))}, confirmed by {deliveredBy} (link sent to {sentTo})",
-            "EducationDelivered"), ct).ConfigureAwait(false);
 
         logger.LogInformation("Referral {ReferralId}: education delivered, case closed", input.ReferralId);
         return updated.Status;

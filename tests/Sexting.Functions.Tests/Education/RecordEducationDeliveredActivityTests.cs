@@ -1,4 +1,6 @@
 using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Functions.Authorisation;
 using Sexting.Functions.Education;
 using Sexting.Functions.Reminders;
 using Sexting.Functions.Tests.Reminders;
@@ -64,5 +66,50 @@ public sealed class RecordEducationDeliveredActivityTests : IDisposable
         var run = await _h.Service.RunAsync(default);
 
         Assert.Equal(new ReviewReminderRun(0, 0, 0, 0, 0, 0, 0, PolicyReminderOutcome.NotDue), run);
+    }
+
+    [Fact]
+    public async Task RunAsync_Delivered_TimelineEntryStoredBeforeTheCaseCloses()
+    {
+        // Contract §3: whoever reads the case as Closed also reads who confirmed the delivery.
+        var @case = await _h.AuthorisedCaseAsync(ReminderHarness.Start - TimeSpan.FromDays(1));
+        var entriesWhenClosed = -1;
+        _h.Store.BeforeUpdate = c =>
+        {
+            if (c.Status == CaseStatus.Closed)
+            {
+                entriesWhenClosed = _h.TimelineOfAsync(c.ReferralId, TimelineEvent.EducationDelivered).GetAwaiter().GetResult().Count;
+            }
+        };
+
+        await _h.Get<RecordEducationDeliveredActivity>().RunAsync(
+            new RecordEducationDeliveredInput(@case.ReferralId, ReminderHarness.Start) { DeliveredBy = "Chris Officer", SentTo = "youth@police.example", Delivered = ["YP1"] });
+
+        Assert.Equal(1, entriesWhenClosed);
+    }
+
+    [Fact]
+    public async Task Authorisation_TimelineEntryStoredBeforeTheStatusMoves()
+    {
+        // Contract §3: whoever reads EducationAndIntervention also reads who authorised it.
+        var id = ReferralIds.NewRandom();
+        await _h.Store.CreateAsync(id, Fakes.Referrals.Parse(Fakes.Referrals.Json(submissionId: null)), Fakes.Referrals.Now, default);
+        _h.Store.ForceStatus(id, CaseStatus.AwaitingAuthorisation);
+        var entriesWhenMoved = -1;
+        _h.Store.BeforeUpdate = c =>
+        {
+            if (c.Status == CaseStatus.EducationAndIntervention)
+            {
+                entriesWhenMoved = _h.TimelineOfAsync(id, TimelineEvent.Authorised).GetAwaiter().GetResult().Count;
+            }
+        };
+
+        var status = await _h.Get<RecordAuthorisationActivity>().RunAsync(
+            new RecordAuthorisationInput(id, ReminderHarness.Start, ReminderHarness.Start + TimeSpan.FromDays(28)) { AuthorisedBy = "Pat Manager (pat@police.example)", SentTo = "manager@police.example", Rationale = "First incident" });
+
+        Assert.Equal(CaseStatus.EducationAndIntervention, status);
+        Assert.Equal(1, entriesWhenMoved);
+        var entry = Assert.Single(await _h.TimelineOfAsync(id, TimelineEvent.Authorised));
+        Assert.Equal("Outcome 21 (Outcome 27) authorised by Pat Manager (pat@police.example) (link sent to manager@police.example)", entry.Detail);
     }
 }

@@ -52,8 +52,12 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         }
     }
 
+    /// <summary>Called with each update before it is stored, so a test can look at what a reader would see then.</summary>
+    public Action<CaseRecord>? BeforeUpdate { get; set; }
+
     public Task<CaseRecord> UpdateAsync(CaseRecord updated, CancellationToken cancellationToken)
     {
+        BeforeUpdate?.Invoke(updated);
         lock (_lock)
         {
             if (!_cases.TryGetValue(updated.ReferralId, out var current) || current.Version != updated.Version)
