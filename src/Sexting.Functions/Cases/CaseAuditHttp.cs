@@ -23,7 +23,7 @@ public sealed class CaseAuditHttp(CaseReadAccess access, IAuditLog audit)
         access.ReadAsync(request, referralId, StaffAction.ReadAudit, AuditActions.ReadAudit, machines: false, async @case =>
         {
             var entries = await audit.ReadAsync(@case.ReferralId, cancellationToken).ConfigureAwait(false);
-            return (IActionResult)HttpResults.JsonBody(StatusCodes.Status200OK, new AuditView(entries.Select(AuditEntryView.From).ToList()));
+            return (IActionResult)HttpResults.JsonBody(StatusCodes.Status200OK, new AuditView(entries.Select(AuditEntryView.From).ToList()), DataProtection.CaseHttp.NoStore);
         }, cancellationToken);
 }
 

@@ -24,6 +24,6 @@ public sealed class GetReferralHttp(ICaseStore store, CaseReadAccess access)
         access.ReadAsync(request, referralId, StaffAction.ReadCase, AuditActions.ReadCase, machines: true, async @case =>
         {
             var timeline = await store.GetTimelineAsync(@case.ReferralId, cancellationToken).ConfigureAwait(false);
-            return HttpResults.JsonBody(StatusCodes.Status200OK, CaseView.From(@case, timeline));
+            return HttpResults.JsonBody(StatusCodes.Status200OK, CaseView.From(@case, timeline), DataProtection.CaseHttp.NoStore);
         }, cancellationToken);
 }

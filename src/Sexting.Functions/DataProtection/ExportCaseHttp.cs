@@ -23,7 +23,7 @@ namespace Sexting.Functions.DataProtection;
 /// its young people, and its audit. Audited as <see cref="AuditActions.Exported"/>.
 /// </summary>
 public sealed partial class ExportCaseHttp(
-    StaffGate gate, ICaseStore store, ILinkHistory links, IEnumerable<IAuditLog> audit, TimeProvider time, ILogger<ExportCaseHttp> logger)
+    CaseReadAccess access, ICaseStore store, ILinkHistory links, IAuditLog audit, TimeProvider time, ILogger<ExportCaseHttp> logger)
 {
     private static readonly HashSet<TimelineEvent> EmailEvents =
     [
@@ -33,43 +33,18 @@ public sealed partial class ExportCaseHttp(
     ];
 
     [Function("ExportCase")]
-    public async Task<IActionResult> RunAsync(
+    public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "cases/{referralId}/export")] HttpRequest request,
         string referralId,
-        CancellationToken cancellationToken)
-    {
-        var check = gate.ForRead(request, StaffAction.ExportCase);
-        if (check.Refusal is not null)
+        CancellationToken cancellationToken) =>
+        // The audit first (CaseReadAccess): an export that is not audited is not given.
+        access.ReadAsync(request, referralId, StaffAction.ExportCase, AuditActions.Exported, machines: false, async @case =>
         {
-            return check.Refusal;
-        }
-
-        try
-        {
-            var @case = ReferralIds.IsValid(referralId) ? await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false) : null;
-            if (@case is null)
-            {
-                return CaseHttp.NotFound();
-            }
-
-            var forCase = gate.ForRead(request, StaffAction.ExportCase, @case.ForceArea);
-            if (forCase.Refusal is not null)
-            {
-                return forCase.Refusal;
-            }
-
-            // The audit first: an export that is not audited is not given.
-            await CaseHttp.AuditAsync(audit, referralId, forCase.Who!, AuditActions.Exported, time, cancellationToken).ConfigureAwait(false);
             var timeline = await store.GetTimelineAsync(referralId, cancellationToken).ConfigureAwait(false);
             var history = await links.ReadAsync(referralId, cancellationToken).ConfigureAwait(false);
             var keys = @case.Referral.YoungPeople.Select(PersonIdentity.KeyOf).Distinct(StringComparer.Ordinal).ToList();
             var people = await store.FindEarlierAsync(@case.ForceArea, keys, excludingReferralId: string.Empty, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);
-            var audited = new List<AuditEntry>();
-            foreach (var log in audit)
-            {
-                audited.AddRange(await log.ReadAsync(referralId, cancellationToken).ConfigureAwait(false));
-            }
-
+            var audited = await audit.ReadAsync(referralId, cancellationToken).ConfigureAwait(false);
             var body = new JsonObject
             {
                 ["referralId"] = referralId,
@@ -89,20 +64,12 @@ public sealed partial class ExportCaseHttp(
                 ["audit"] = Node(audited),
             };
             LogExported(logger, referralId);
-            return HttpResults.JsonBody(StatusCodes.Status200OK, body, CaseHttp.NoStore);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogFailed(logger, ex, referralId);
-            return HttpResults.Unavailable();
-        }
-    }
+            return (IActionResult)HttpResults.JsonBody(StatusCodes.Status200OK, body, CaseHttp.NoStore);
+        }, cancellationToken);
 
     private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, SextingJson.Options);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} exported for a subject-access request")]
     private static partial void LogExported(ILogger logger, string referralId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Exporting referral {ReferralId} failed: storage unavailable")]
-    private static partial void LogFailed(ILogger logger, Exception ex, string referralId);
 }
