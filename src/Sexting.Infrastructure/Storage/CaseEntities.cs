@@ -27,6 +27,13 @@ internal static class CaseEntities
             ["ForceArea"] = record.ForceArea.ToString(),
         };
         CompressedJson.Write(entity, "Referral", record.Referral);
+        if (record.Confirmation is { } confirmation)
+        {
+            // Contract §11: a case without these columns predates confirmation (taken as confirmed).
+            entity["ReporterTrustedDomain"] = confirmation.TrustedDomain;
+            entity["ReporterConfirmedAt"] = confirmation.ConfirmedAt;
+        }
+
         if (record.Assessment is not null)
         {
             CompressedJson.Write(entity, "Assessment", record.Assessment);
@@ -57,7 +64,12 @@ internal static class CaseEntities
             CompressedJson.Read<ReferralAssessment>(entity, "Assessment"),
             CompressedJson.Read<OutcomeRecord>(entity, "Outcome"),
             CompressedJson.Read<EducationRecord>(entity, "Education"),
-            entity.ETag.ToString());
+            entity.ETag.ToString())
+        {
+            Confirmation = entity.GetBoolean("ReporterTrustedDomain") is { } trusted
+                ? new ReporterConfirmation(trusted, entity.GetDateTimeOffset("ReporterConfirmedAt"))
+                : null,
+        };
     }
 
     // Time order; entries of one instant (a fan-out) in the order of the contract's events.
