@@ -17,6 +17,7 @@ public sealed class StaffSignInTests(WorkflowHost host)
     {
         var api = host.Api;
         var id = (await api.SubmitAcceptedAsync(SampleReferral.Create())).ReferralId; // Devon and Cornwall
+        await api.ConfirmReporterAsync(id);
         var link = (await host.Outbox.WaitForOneAsync(id, "AuthorisationRequest")).Link;
         await api.WaitForEventAsync(id, "AuthorisationRequested");
 
