@@ -39,6 +39,9 @@ public sealed class AppSettingsTests(CompiledInfraFixture infra)
         "Policy__NextReviewDate",
         "Policy__OwnerEmail",
         "Assessment__SignificantAgeGapYears",
+        "Intake__PermitsPerMinute",
+        "Intake__TrustedReporterDomains",
+        "Reporter__ConfirmWithin",
         "Auth__Mode",
     ];
 
