@@ -81,6 +81,9 @@ param workflow workflowSettings = {
   policyNextReviewDate: '2020-03-13'
   policyOwnerEmail: 'prevention@alliance.police.example'
   significantAgeGapYears: 3
+  intakePermitsPerMinute: 10
+  trustedReporterDomains: 'sch.uk'
+  reporterConfirmWithin: '3.00:00:00'
 }
 
 @description('Application (client) id of the staff sign-in app registration (infra/scripts/create-app-registration.sh); empty deploys App Service Authentication switched off, so nobody can sign in and every staff route refuses (docs/deploy.md).')

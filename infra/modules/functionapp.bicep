@@ -264,6 +264,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Policy__NextReviewDate: workflow.policyNextReviewDate
     Policy__OwnerEmail: workflow.policyOwnerEmail
     Assessment__SignificantAgeGapYears: string(workflow.significantAgeGapYears)
+    Intake__PermitsPerMinute: string(workflow.intakePermitsPerMinute)
+    Intake__TrustedReporterDomains: workflow.trustedReporterDomains
+    Reporter__ConfirmWithin: workflow.reporterConfirmWithin
     // Contract §1 and §9: the signed-in person comes from App Service Authentication's
     // X-MS-CLIENT-PRINCIPAL, trusted only while the platform says authentication is on.
     Auth__Mode: 'AppService'

@@ -52,4 +52,15 @@ type workflowSettings = {
   @description('Assessment:SignificantAgeGapYears (§3.5.2)')
   @minValue(1)
   significantAgeGapYears: int
+
+  @description('Intake:PermitsPerMinute: referrals accepted per minute from one client address (contract §11)')
+  @minValue(1)
+  intakePermitsPerMinute: int
+
+  @description('Intake:TrustedReporterDomains: school and college email domains, comma-separated (contract §11)')
+  @minLength(1)
+  trustedReporterDomains: string
+
+  @description('Reporter:ConfirmWithin: how long a reporter has to confirm their address (contract §11)')
+  reporterConfirmWithin: string
 }

@@ -9,6 +9,7 @@ using Sexting.Functions.Assessment;
 using Sexting.Functions.Authorisation;
 using Sexting.Functions.Cases;
 using Sexting.Functions.Common;
+using Sexting.Functions.Confirmation;
 using Sexting.Functions.Configuration;
 using Sexting.Functions.Education;
 using Sexting.Functions.Intake;
@@ -42,6 +43,10 @@ public static class WorkflowServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ForcesOptions>, ForcesOptionsValidator>();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ForcesOptions>>().Value.ToProfiles());
+        services.AddOptions<ReporterOptions>().BindConfiguration(ReporterOptions.Section)
+            .Validate(o => o.IsValid(), "Reporter:ConfirmWithin must be positive.").ValidateOnStart();
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section)
+            .Validate(o => o.IsValid(), "Intake:PermitsPerMinute must be between 1 and 1000000 and Intake:TrustedReporterDomains must name at least one domain.").ValidateOnStart();
         services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section)
             .Validate(o => o.SignificantAgeGapYears is >= 1 and <= 17, "Assessment:SignificantAgeGapYears must be between 1 and 17.").ValidateOnStart();
         services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.Section)
@@ -68,6 +73,9 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ReferralParser(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ForceProfiles>()));
 
+        // Contract §11: the platform's client address only on App Service; never a header a client sent elsewhere.
+        services.AddSingleton(_ => new ClientAddress(ClientAddress.OnAppService));
+        services.AddSingleton<IntakeRateLimiter>();
         services.AddSingleton<OrchestrationInputFactory>();
         services.AddSingleton<ReferralIntake>();
         services.AddSingleton<CaseUpdater>();
@@ -79,6 +87,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<LinkPages>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<EducationConfirmationService>();
+        services.AddSingleton<ReporterConfirmationService>();
         services.AddSingleton<ReviewReminderService>();
         services.AddSingleton<SummaryReportService>();
 
@@ -91,6 +100,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<RecordAuthorisationActivity>();
         services.AddTransient<RecordEducationDeliveredActivity>();
         services.AddTransient<ReadLinkUseActivity>();
+        services.AddTransient<SettleConfirmationActivity>();
         return services;
     }
 }

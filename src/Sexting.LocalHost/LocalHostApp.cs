@@ -52,6 +52,9 @@ public static class LocalHostApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Contract §8: no Server header (the Functions app removes it the same way, ResponseHeaders).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
         var services = builder.Services;
         // Without this a stop waits out the shutdown timeout on the sidecar's open work-item stream.
         services.Configure<HostOptions>(host =>
@@ -82,6 +85,13 @@ public static class LocalHostApp
         SecretRedactingLoggerProvider.Decorate(services);
 
         var app = builder.Build();
+        // Contract §8: nosniff on every response (the sign-in's and the 401s included), HSTS on HTTPS.
+        app.Use((context, next) =>
+        {
+            Sexting.Functions.Http.ResponseHeaders.ApplyOnStarting(context);
+            return next(context);
+        });
+
         // First: no client-sent principal reaches the app; the emulator sets the signed-in one.
         app.UseDevelopmentSignIn();
         if (app.Configuration.GetValue($"{AuthOptions.Section}:{nameof(AuthOptions.Mode)}", AuthMode.Emulator) == AuthMode.Emulator)

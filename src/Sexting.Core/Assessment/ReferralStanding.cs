@@ -2,8 +2,8 @@ namespace Sexting.Core.Assessment;
 
 /// <summary>
 /// Whether an earlier referral may count towards repeat offending (contract §3, §11, §12): only a
-/// referral its reporter confirmed counts. Until reporter confirmation exists (the intake issue),
-/// every referral is recorded as <see cref="Confirmed"/>.
+/// referral its reporter confirmed counts (<see cref="Cases.CaseRecord.Standing"/>); one recorded
+/// before confirmation existed counts as <see cref="Confirmed"/>.
 /// </summary>
 public enum ReferralStanding
 {

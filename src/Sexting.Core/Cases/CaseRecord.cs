@@ -19,6 +19,21 @@ public sealed record CaseRecord(
     EducationRecord? Education,
     string? Version)
 {
+    /// <summary>
+    /// The reporter's confirmation (contract §11); <c>null</c> for a case recorded before
+    /// confirmation existed, which is taken as confirmed and trusted.
+    /// </summary>
+    public ReporterConfirmation? Confirmation { get; init; }
+
+    /// <summary>Whether the reporter has confirmed their address (or the case predates confirmation).</summary>
+    public bool ReporterConfirmed => Confirmation is null || Confirmation.ConfirmedAt is not null;
+
+    /// <summary>Whether the referral counts towards repeat offending of later referrals (contract §3, §11).</summary>
+    public ReferralStanding Standing =>
+        Status == CaseStatus.Unconfirmed ? ReferralStanding.Unconfirmed
+        : ReporterConfirmed ? ReferralStanding.Confirmed
+        : ReferralStanding.AwaitingConfirmation;
+
     /// <summary>The force the case belongs to.</summary>
     public ForceArea ForceArea => Referral.ForceArea;
 

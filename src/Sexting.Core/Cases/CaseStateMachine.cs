@@ -18,6 +18,10 @@ public static class CaseStateMachine
         (CaseStatus.AwaitingAuthorisation, CaseStatus.ReferredForInvestigation),
         // §3.4.7: education and intervention delivered.
         (CaseStatus.EducationAndIntervention, CaseStatus.Closed),
+        // Contract §11: the reporter did not confirm in time. A referral for investigation that no
+        // investigator has accepted yet is made unconfirmed as well (§11 spares only accepted ones).
+        (CaseStatus.Received, CaseStatus.Unconfirmed),
+        (CaseStatus.ReferredForInvestigation, CaseStatus.Unconfirmed),
     ];
 
     /// <summary>Whether a case may move from <paramref name="from"/> to <paramref name="to"/>.</summary>

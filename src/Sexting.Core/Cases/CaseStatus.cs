@@ -17,4 +17,7 @@ public enum CaseStatus
 
     /// <summary>Aggravating factors, or the manager declined: criminal investigation (§1.2.2, §3.5).</summary>
     ReferredForInvestigation,
+
+    /// <summary>The reporter did not confirm their address in time (contract §11): nothing more is sent.</summary>
+    Unconfirmed,
 }

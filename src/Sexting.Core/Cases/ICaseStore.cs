@@ -15,6 +15,13 @@ public interface ICaseStore
     /// </summary>
     Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="CreateAsync(string, Referral, DateTimeOffset, CancellationToken)"/>, with the
+    /// reporter's confirmation state (contract §11) stored in the same write as the case, so a case
+    /// never exists without it.
+    /// </summary>
+    Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, CancellationToken cancellationToken);
+
     /// <summary>The case, or null if there is none.</summary>
     Task<CaseRecord?> GetAsync(string referralId, CancellationToken cancellationToken);
 

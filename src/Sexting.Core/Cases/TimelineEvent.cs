@@ -50,4 +50,10 @@ public enum TimelineEvent
 
     /// <summary>A step failed for good (for example an email refused); the detail says which.</summary>
     StepFailed,
+
+    /// <summary>The reporter confirmed their email address (contract §11).</summary>
+    ReporterConfirmed,
+
+    /// <summary>The reporter did not confirm in time; the referral is unconfirmed (contract §11).</summary>
+    ReferralUnconfirmed,
 }

@@ -8,4 +8,7 @@ public enum LinkPurpose
 
     /// <summary>Confirm that education and intervention were delivered (§3.4.7).</summary>
     EducationDelivered,
+
+    /// <summary>The reporter confirms their email address (contract §11); no sign-in.</summary>
+    ReporterConfirmation,
 }

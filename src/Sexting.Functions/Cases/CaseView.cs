@@ -15,6 +15,7 @@ public sealed record CaseView(
     IReadOnlyList<CaseView.ConcernView> SafeguardingConcerns,
     CaseView.OutcomeView? Outcome,
     CaseView.EducationView? Education,
+    CaseView.ReporterView Reporter,
     IReadOnlyList<CaseView.TimelineView> Timeline)
 {
     public static CaseView From(CaseRecord @case, IReadOnlyList<TimelineEntry> timeline)
@@ -31,6 +32,8 @@ public sealed record CaseView(
             @case.Assessment?.SafeguardingConcerns.Select(c => new ConcernView(c.Code, c.Reason)).ToList() ?? [],
             @case.Outcome is { } o ? new OutcomeView(o.National, o.Local, o.AuthorisedBy, o.AuthorisedAt, o.Rationale) : null,
             @case.Education is { } e ? new EducationView(e.DueBy, e.DeliveredAt, e.DeliveredBy) : null,
+            // Contract §3, §11; a case recorded before confirmation existed shows as trusted, never confirmed.
+            new ReporterView(@case.Confirmation?.ConfirmedAt, @case.Confirmation?.TrustedDomain ?? true),
             timeline.Select(t => new TimelineView(t.At, t.Event, t.Detail)).ToList());
     }
 
@@ -41,6 +44,8 @@ public sealed record CaseView(
     public sealed record OutcomeView(string National, string Local, string AuthorisedBy, DateTimeOffset AuthorisedAt, string Rationale);
 
     public sealed record EducationView(DateTimeOffset DueBy, DateTimeOffset? DeliveredAt, string? DeliveredBy);
+
+    public sealed record ReporterView(DateTimeOffset? ConfirmedAt, bool TrustedDomain);
 
     public sealed record TimelineView(DateTimeOffset At, TimelineEvent Event, string Detail);
 }

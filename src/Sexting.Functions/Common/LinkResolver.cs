@@ -63,6 +63,8 @@ public sealed class LinkResolver(IDecisionLinkStore links, ICaseStore store, Tim
         {
             LinkPurpose.Authorisation => @case.Status == CaseStatus.AwaitingAuthorisation,
             LinkPurpose.EducationDelivered => @case.Status == CaseStatus.EducationAndIntervention,
+            // Contract §11: until the deadline makes it unconfirmed (or later work moves it on).
+            LinkPurpose.ReporterConfirmation => @case.Confirmation is not null && @case.Status is CaseStatus.Received or CaseStatus.ReferredForInvestigation,
             _ => false,
         };
     }

@@ -12,7 +12,8 @@ public sealed class OrchestrationInputFactory(
     IOptions<ApprovalOptions> approval,
     IOptions<EducationOptions> education,
     IOptions<ForcesOptions> forces,
-    IOptions<AssessmentOptions> assessment)
+    IOptions<AssessmentOptions> assessment,
+    IOptions<ReporterOptions> reporter)
 {
     public ReferralOrchestrationInput Create(string referralId, ForceArea force)
     {
@@ -24,6 +25,10 @@ public sealed class OrchestrationInputFactory(
             new WorkflowContacts(contacts.AuthorisingManagerEmail, contacts.EscalationEmail, contacts.SafeguardingExpertEmail, contacts.YouthTeamEmail, contacts.InvestigationEmail),
             new WorkflowTimeouts(a.ReminderAfter, a.EscalateAfter, a.LinkLifetime, education.Value.DueAfter),
             assessment.Value.SignificantAgeGapYears,
-            ActivityRetry.Default);
+            ActivityRetry.Default)
+        {
+            Version = WorkflowVersions.Current,
+            ConfirmWithin = reporter.Value.ConfirmWithin,
+        };
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Referrals;
+using Sexting.Functions.Configuration;
 using Sexting.Functions.Workflow;
 
 namespace Sexting.Functions.Intake;
@@ -13,15 +15,19 @@ namespace Sexting.Functions.Intake;
 /// instance id is the referral id, and a repeated submission whose earlier attempt stopped between
 /// creating the case and scheduling the orchestration schedules it now.
 /// </summary>
-public sealed class ReferralIntake(ICaseStore store, OrchestrationInputFactory inputs, TimeProvider clock, ILogger<ReferralIntake> logger)
+public sealed class ReferralIntake(ICaseStore store, OrchestrationInputFactory inputs, IOptions<IntakeOptions> intake, TimeProvider clock, ILogger<ReferralIntake> logger)
 {
+    private readonly TrustedReporterDomains _domains = intake.Value.Domains();
+
     public async Task<IntakeResult> SubmitAsync(Referral referral, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(referral);
         ArgumentNullException.ThrowIfNull(client);
         var referralId = referral.SubmissionId is { } submissionId ? ReferralIds.ForSubmission(submissionId) : ReferralIds.NewRandom();
 
-        var creation = await store.CreateAsync(referralId, referral, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        // Contract §11: the reporter must confirm their address; one outside the schools' domains is flagged for staff.
+        var confirmation = new ReporterConfirmation(_domains.IsTrusted(referral.Reporter.Email), null);
+        var creation = await store.CreateAsync(referralId, referral, clock.GetUtcNow(), confirmation, cancellationToken).ConfigureAwait(false);
         if (creation.Created)
         {
             await ScheduleAsync(client, creation.Case, cancellationToken).ConfigureAwait(false);

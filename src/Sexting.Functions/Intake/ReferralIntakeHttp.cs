@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sexting.Core.Cases;
 using Sexting.Core.Referrals;
 using Sexting.Functions.Common;
+using Sexting.Functions.Configuration;
+using Sexting.Functions.Staff;
 using Sexting.Infrastructure.Pages;
 using Sexting.Infrastructure.Pages.Intake;
 
@@ -24,8 +27,13 @@ public sealed class ReferralIntakeHttp(
     ReferralIntake intake,
     ReferralFormPage formPage,
     ReceiptPage receiptPage,
+    IOptions<ReporterOptions> reporter,
+    IntakeRateLimiter limiter,
+    IOptions<PublicUrlOptions> urls,
     ILogger<ReferralIntakeHttp> logger)
 {
+    private readonly Uri _publicBase = new(urls.Value.PublicBaseUrl);
+
     private static readonly Dictionary<string, string[]> UnreadableForm =
         new() { ["$"] = ["The form could not be read. Please fill it in again."] };
 
@@ -42,6 +50,12 @@ public sealed class ReferralIntakeHttp(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Contract §8, issue 19: a page of another site cannot post the form (pre-filled) on anyone's behalf.
+        if (RequestOrigin.IsCrossSite(request, _publicBase))
+        {
+            return HttpResults.Problem(StatusCodes.Status403Forbidden, "Requests from other sites are refused.");
+        }
+
         var isForm = PostedForm.IsUrlEncoded(request.ContentType);
         if (!isForm && !IsJson(request.ContentType))
         {
@@ -54,6 +68,13 @@ public sealed class ReferralIntakeHttp(
         {
             return HttpResults.Problem(StatusCodes.Status413PayloadTooLarge, "The referral is too large.",
                 $"A referral is at most {ReferralLimits.MaxBodyBytes / 1024} KiB. Never attach or paste images (SA028 §3.2.3).");
+        }
+
+        // Contract §2, §11: beyond Intake:PermitsPerMinute from one client address, 429 and nothing
+        // stored or sent. Counted before parsing, so a flood of bad requests is held back as well.
+        if (limiter.TryAcquire(request) is { } wait)
+        {
+            return TooMany(isForm, body, IntakeRateLimiter.Seconds(wait));
         }
 
         return isForm
@@ -123,8 +144,32 @@ public sealed class ReferralIntakeHttp(
 
         var receipt = ReceiptOf(result.Case);
         return new HeadersResult(
-            new HtmlPageResult(receiptPage.Render(receipt.CrimeReference, receipt.ReferralId), StatusOf(result)),
+            new HtmlPageResult(receiptPage.Render(receipt.CrimeReference, receipt.ReferralId, result.Case.ReceivedAt + reporter.Value.ConfirmWithin), StatusOf(result)),
             LocationOf(receipt));
+    }
+
+    private IActionResult TooMany(bool isForm, byte[] body, int retryAfterSeconds)
+    {
+        var headers = new Dictionary<string, string> { ["Retry-After"] = retryAfterSeconds.ToString(CultureInfo.InvariantCulture) };
+        if (!isForm)
+        {
+            return HttpResults.Problem(StatusCodes.Status429TooManyRequests, "Too many referrals from your address.",
+                $"Nothing was recorded. Try again in {retryAfterSeconds} seconds.", headers: headers);
+        }
+
+        // A person at a browser gets the form back with their answers, and the same submission id, so
+        // sending it again later is the same submission (contract §2).
+        var values = PostedForm.Parse(body) is { } form ? ReferralFormValues.FromForm(form) : ReferralFormValues.Blank(Guid.NewGuid());
+        if (!Guid.TryParse(values.SubmissionId, out _))
+        {
+            values = values with { SubmissionId = Guid.NewGuid().ToString("D") };
+        }
+
+        var errors = new Dictionary<string, string[]>
+        {
+            ["$"] = [$"Too many referrals have been sent from your network in the last minute, so this one was not recorded. Your answers are kept below: send the form again in {retryAfterSeconds} seconds."],
+        };
+        return new HeadersResult(new HtmlPageResult(formPage.Render(values, errors), StatusCodes.Status429TooManyRequests), headers);
     }
 
     /// <summary>Records the referral and starts its workflow; null when storage or the durable backend failed.</summary>

@@ -2,7 +2,7 @@ using Sexting.Core.Links;
 
 namespace Sexting.Functions.Notifications;
 
-/// <summary>Absolute link addresses (contract §5, §6): <c>{PublicBaseUrl}/api/approvals/{token}</c> and <c>/api/education/{token}</c>.</summary>
+/// <summary>Absolute link addresses (contract §5, §6): <c>{PublicBaseUrl}/api/approvals/{token}</c> <c>/api/education/{token}</c> and <c>/api/confirmations/{token}</c> (§11).</summary>
 public static class LinkUrls
 {
     public static Uri For(string publicBaseUrl, LinkPurpose purpose, DecisionToken token)
@@ -13,6 +13,7 @@ public static class LinkUrls
         {
             LinkPurpose.Authorisation => "api/approvals/",
             LinkPurpose.EducationDelivered => "api/education/",
+            LinkPurpose.ReporterConfirmation => "api/confirmations/",
             _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown link purpose."),
         };
         return new Uri(publicBaseUrl.TrimEnd('/') + "/" + path + Uri.EscapeDataString(token.Value));

@@ -20,10 +20,12 @@ public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore l
         var @case = await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
 
+        // The reporter's address is read from the case: orchestration inputs carry no personal data (§12).
+        var to = input.Purpose == LinkPurpose.ReporterConfirmation ? @case.Referral.Reporter.Email : input.To;
         var token = DecisionToken.Issue(input.ReferralId);
-        await links.SaveAsync(new DecisionLink(token.Hash, input.ReferralId, input.Purpose, input.To, input.At, input.ExpiresAt, null), ct).ConfigureAwait(false);
+        await links.SaveAsync(new DecisionLink(token.Hash, input.ReferralId, input.Purpose, to, input.At, input.ExpiresAt, null), ct).ConfigureAwait(false);
 
-        var request = new EmailRequest(input.Kind, input.To, @case)
+        var request = new EmailRequest(input.Kind, to, @case)
         {
             Link = LinkUrls.For(input.PublicBaseUrl, input.Purpose, token),
             LinkExpiresAt = input.ExpiresAt,

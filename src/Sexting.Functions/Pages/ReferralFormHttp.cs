@@ -2,9 +2,12 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using Sexting.Core.Referrals;
 using Sexting.Functions.Common;
+using Sexting.Functions.Configuration;
 using Sexting.Functions.Intake;
+using Sexting.Functions.Staff;
 using Sexting.Infrastructure.Pages;
 using Sexting.Infrastructure.Pages.Intake;
 
@@ -16,7 +19,7 @@ namespace Sexting.Functions.Pages;
 /// which shows the form again with what was typed and one more section. The form itself posts
 /// to <c>POST /api/referrals</c>.
 /// </summary>
-public sealed class ReferralFormHttp(ReferralFormPage page)
+public sealed class ReferralFormHttp(ReferralFormPage page, IOptions<PublicUrlOptions> urls)
 {
     /// <summary>The query parameter with the number of young-person sections to show.</summary>
     public const string PeopleParameter = "people";
@@ -35,6 +38,11 @@ public sealed class ReferralFormHttp(ReferralFormPage page)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (RequestOrigin.IsCrossSite(request, new Uri(urls.Value.PublicBaseUrl)))
+        {
+            return HttpResults.Problem(StatusCodes.Status403Forbidden, "Requests from other sites are refused.");
+        }
+
         if (!PostedForm.IsUrlEncoded(request.ContentType))
         {
             return HttpResults.Problem(StatusCodes.Status415UnsupportedMediaType, "Post the referral form as application/x-www-form-urlencoded.");

@@ -9,6 +9,7 @@ using Sexting.Core.Notifications;
 using Sexting.Functions.Assessment;
 using Sexting.Functions.Authorisation;
 using Sexting.Functions.Cases;
+using Sexting.Functions.Confirmation;
 using Sexting.Functions.Education;
 using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
@@ -45,9 +46,23 @@ public static class ReferralOrchestration
         Task<EmailStepResult> LinkEmail(SendLinkEmailInput step) =>
             context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), step, options);
 
-        // 1. Contract §4.1, §3.2.3: acknowledge with the initial advice.
-        await Email(new SendEmailInput(id, EmailKind.IntakeAcknowledgement, "intake", EmailRecipient.Reporter, null,
-            context.CurrentUtcDateTime, TimelineEvent.SettingNotified, "Receipt and initial advice sent to the setting")).ConfigureAwait(true);
+        // Contract v2 §11: the reporter confirms their address before anything goes outside the police.
+        // Instances started before v2 have no version in their input and replay the v1 shape unchanged.
+        var confirming = input.Version >= WorkflowVersions.ReporterConfirmation;
+        var confirmBy = context.CurrentUtcDateTime + input.ConfirmWithin;
+
+        // 1. Contract §4.1, §3.2.3: acknowledge with the initial advice (v2: and the confirmation link, none of the submitter's text).
+        if (confirming)
+        {
+            await LinkEmail(new SendLinkEmailInput(id, EmailKind.IntakeAcknowledgement, LinkPurpose.ReporterConfirmation, "intake", "",
+                input.PublicBaseUrl, context.CurrentUtcDateTime, confirmBy, null,
+                TimelineEvent.SettingNotified, "Receipt, initial advice and confirmation link sent to the reporter")).ConfigureAwait(true);
+        }
+        else
+        {
+            await Email(new SendEmailInput(id, EmailKind.IntakeAcknowledgement, "intake", EmailRecipient.Reporter, null,
+                context.CurrentUtcDateTime, TimelineEvent.SettingNotified, "Receipt and initial advice sent to the setting")).ConfigureAwait(true);
+        }
 
         // 2. §3.2.2, §3.5: assess; safeguarding concerns alert the expert at once.
         var assessment = await context.CallActivityAsync<AssessReferralResult>(
@@ -58,12 +73,35 @@ public static class ReferralOrchestration
                 context.CurrentUtcDateTime, TimelineEvent.SafeguardingAlertSent, $"Safeguarding alert sent to {contacts.SafeguardingExpertEmail}")).ConfigureAwait(true);
         }
 
-        // 3. §1.2.2, §3.5: aggravating factors, investigation; no Outcome 21 proposed.
+        // 3. §1.2.2, §3.5: aggravating factors, investigation; no Outcome 21 proposed. Contract §4.3: the
+        // investigation referral goes at once (police only); the setting is told only once the reporter confirmed.
+        if (assessment.Route == Route.Investigation && confirming)
+        {
+            await ReferForInvestigationAsync(context, input, options, "assessment", null, null, tellSetting: false).ConfigureAwait(true);
+            if (!await AwaitConfirmationAsync(context, input, options, confirmBy).ConfigureAwait(true))
+            {
+                log.LogInformation("Referral {ReferralId} unconfirmed", id);
+                return new ReferralOrchestrationResult(CaseStatus.Unconfirmed);
+            }
+
+            await Email(new SendEmailInput(id, EmailKind.SettingOutcome, "assessment", EmailRecipient.Reporter, null,
+                context.CurrentUtcDateTime, TimelineEvent.SettingNotified, "Setting told the police will investigate")).ConfigureAwait(true);
+            log.LogInformation("Referral {ReferralId} referred for investigation", id);
+            return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
+        }
+
         if (assessment.Route == Route.Investigation)
         {
             await ReferForInvestigationAsync(context, input, options, "assessment", null, null).ConfigureAwait(true);
             log.LogInformation("Referral {ReferralId} referred for investigation", id);
             return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
+        }
+
+        // Contract §4.4, §11: no authorisation request, outcome or advice until the reporter confirmed.
+        if (confirming && !await AwaitConfirmationAsync(context, input, options, confirmBy).ConfigureAwait(true))
+        {
+            log.LogInformation("Referral {ReferralId} unconfirmed", id);
+            return new ReferralOrchestrationResult(CaseStatus.Unconfirmed);
         }
 
         // 4. §3.4.1, §3.4.3: propose Outcome 21 to the authorising manager.
@@ -120,6 +158,44 @@ public static class ReferralOrchestration
             new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = deliveredUseId }, options).ConfigureAwait(true);
         log.LogInformation("Referral {ReferralId} closed", id);
         return new ReferralOrchestrationResult(CaseStatus.Closed);
+    }
+
+    /// <summary>
+    /// Contract §11: waits for the reporter to confirm, raced against the deadline. An event counts only
+    /// when the case store shows the confirmation (§4.7); at the deadline the case is made unconfirmed,
+    /// unless the confirmation was recorded just before (then it counts).
+    /// </summary>
+    private static async Task<bool> AwaitConfirmationAsync(
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime confirmBy)
+    {
+        var id = input.ReferralId;
+        using var cts = new CancellationTokenSource();
+        var timer = context.CreateTimer(confirmBy, cts.Token);
+
+        // Bounded: the timer ends it, and each event an activity (a raised event the store does not back is ignored).
+        bool? outcome = null;
+        while (outcome is null)
+        {
+            var confirmed = context.WaitForExternalEvent<ReporterConfirmedEvent>(WorkflowEvents.ReporterConfirmed);
+            var winner = await Task.WhenAny(confirmed, timer).ConfigureAwait(true);
+            var deadlinePassed = winner == timer;
+            var settled = await context.CallActivityAsync<bool>(nameof(SettleConfirmationActivity),
+                new SettleConfirmationInput(id, deadlinePassed, context.CurrentUtcDateTime), options).ConfigureAwait(true);
+            if (settled && !deadlinePassed)
+            {
+                // Synchronous on purpose (see AwaitDecisionAsync).
+#pragma warning disable CA1849
+                cts.Cancel();
+#pragma warning restore CA1849
+            }
+
+            if (settled || deadlinePassed)
+            {
+                outcome = settled;
+            }
+        }
+
+        return outcome.Value;
     }
 
     /// <summary>
@@ -214,7 +290,7 @@ public static class ReferralOrchestration
     /// <summary>§1.2.2, §3.5: status ReferredForInvestigation, the investigation referral, and the setting told.</summary>
     private static async Task ReferForInvestigationAsync(
         TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, string step,
-        string? useId, TimelineEntryPlan? entry = null)
+        string? useId, TimelineEntryPlan? entry = null, bool tellSetting = true)
     {
         var id = input.ReferralId;
         var at = context.CurrentUtcDateTime;
@@ -226,6 +302,11 @@ public static class ReferralOrchestration
         {
             UseId = useId,
         }, options).ConfigureAwait(true);
+        if (!tellSetting)
+        {
+            return;
+        }
+
         await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
             id, EmailKind.SettingOutcome, step, EmailRecipient.Reporter, null,
             at, TimelineEvent.SettingNotified, "Setting told the police will investigate"), options).ConfigureAwait(true);

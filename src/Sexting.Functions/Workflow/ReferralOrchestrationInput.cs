@@ -11,4 +11,11 @@ public sealed record ReferralOrchestrationInput(
     WorkflowContacts Contacts,
     WorkflowTimeouts Timeouts,
     int SignificantAgeGapYears,
-    ActivityRetry Retry);
+    ActivityRetry Retry)
+{
+    /// <summary>The shape of the workflow this instance runs (<see cref="WorkflowVersions"/>); absent in inputs of instances started before v2.</summary>
+    public int Version { get; init; } = WorkflowVersions.Original;
+
+    /// <summary>Contract §11 <c>Reporter:ConfirmWithin</c>, for <see cref="WorkflowVersions.ReporterConfirmation"/>.</summary>
+    public TimeSpan ConfirmWithin { get; init; } = TimeSpan.FromDays(3);
+}

@@ -8,4 +8,7 @@ public static class WorkflowEvents
 
     /// <summary>The youth team confirms education and intervention were delivered (§3.4.7), carrying a <see cref="Education.EducationDeliveredEvent"/>.</summary>
     public const string EducationDelivered = "EducationDelivered";
+
+    /// <summary>The reporter confirmed their address (contract §11); carries nothing, the case store says whether it happened.</summary>
+    public const string ReporterConfirmed = "ReporterConfirmed";
 }

@@ -37,6 +37,13 @@ internal static class CaseEntities
         }
 
         CompressedJson.Write(entity, "Referral", record.Referral, cipher);
+        if (record.Confirmation is { } confirmation)
+        {
+            // Contract §11: a case without these columns predates confirmation (taken as confirmed).
+            entity["ReporterTrustedDomain"] = confirmation.TrustedDomain;
+            entity["ReporterConfirmedAt"] = confirmation.ConfirmedAt;
+        }
+
         if (record.Assessment is not null)
         {
             CompressedJson.Write(entity, "Assessment", record.Assessment, cipher);
@@ -67,7 +74,12 @@ internal static class CaseEntities
             CompressedJson.Read<ReferralAssessment>(entity, "Assessment", cipher),
             CompressedJson.Read<OutcomeRecord>(entity, "Outcome", cipher),
             CompressedJson.Read<EducationRecord>(entity, "Education", cipher),
-            entity.ETag.ToString());
+            entity.ETag.ToString())
+        {
+            Confirmation = entity.GetBoolean("ReporterTrustedDomain") is { } trusted
+                ? new ReporterConfirmation(trusted, entity.GetDateTimeOffset("ReporterConfirmedAt"))
+                : null,
+        };
     }
 
     // Time order; entries of one instant (a fan-out) in the order of the contract's events.

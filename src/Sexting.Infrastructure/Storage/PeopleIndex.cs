@@ -24,11 +24,16 @@ internal sealed class PeopleIndex(StorageTables tables, PersonKeyHasher hasher)
     private const string ReferralPropertyPrefix = "R";
     private const char Separator = '|';
 
-    /// <summary>Records the young people of a case with their roles; a referral counts once confirmed (for now, all are).</summary>
-    public Task IndexAsync(CaseRecord record, CancellationToken cancellationToken) =>
-        // Until reporter confirmation exists (contract §11, the intake issue), every referral is
-        // taken as confirmed; that issue indexes AwaitingConfirmation and calls SetStandingAsync.
-        WriteAsync(record, ReferralStanding.Confirmed, cancellationToken);
+    /// <summary>
+    /// Records the young people of a case with their roles and the case's standing now: a referral
+    /// counts once its reporter confirmed (contract §11), never once it is unconfirmed. The workflow
+    /// indexes again when the standing changes.
+    /// </summary>
+    public Task IndexAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return WriteAsync(record, record.Standing, cancellationToken);
+    }
 
     /// <summary>Marks a case's entries (contract §11 unconfirmed, §12 deleted): they stop counting, without a read.</summary>
     public Task SetStandingAsync(CaseRecord record, ReferralStanding standing, CancellationToken cancellationToken) =>

@@ -32,7 +32,11 @@ internal sealed partial class TableCaseStore(
     public const string CrimeRecordedKey = "crime-recorded";
 
     /// <inheritdoc />
-    public async Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        CreateAsync(referralId, referral, receivedAt, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, CancellationToken cancellationToken)
     {
         EnsureReferralId(referralId);
         ArgumentNullException.ThrowIfNull(referral);
@@ -48,7 +52,7 @@ internal sealed partial class TableCaseStore(
             return new CaseCreation(existing, Created: false);
         }
 
-        var record = new CaseRecord(referralId, claim.CrimeReference, CaseStatus.Received, claim.ReceivedAt, referral, null, null, null, null);
+        var record = new CaseRecord(referralId, claim.CrimeReference, CaseStatus.Received, claim.ReceivedAt, referral, null, null, null, null) { Confirmation = confirmation };
         var recorded = new TimelineEntry(claim.ReceivedAt, TimelineEvent.CrimeRecorded, "Recorded as crime " + claim.CrimeReference, CrimeRecordedKey);
 
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,7 @@ public sealed class PageAccessibilityTests(BrowserFixture browser, ITestOutputHe
         "approval", "approval-errors", "approval-authorised", "approval-declined", "approval-consulted",
         "education", "education-errors", "education-confirmed",
         "link-unknown", "link-expired", "link-used",
+        "confirmation", "confirmation-confirmed",
     ];
 
     [Theory]
@@ -120,6 +121,11 @@ public sealed class PageAccessibilityTests(BrowserFixture browser, ITestOutputHe
                 return (Expect(410, await Go("/api/approvals/" + target.ExpiredToken)), "This link has expired");
             case "link-used":
                 return (Expect(410, await Go("/api/education/" + target.UsedToken)), "This link has already been used");
+            case "confirmation":
+                return (Expect(200, await Go("/api/confirmations/" + target.ConfirmationToken)), "Confirm your email address");
+            case "confirmation-confirmed":
+                await Go("/api/confirmations/" + target.ConfirmationToken);
+                return (Expect(200, await Submit("Confirm my email address")), "Email address confirmed");
             default:
                 throw new ArgumentOutOfRangeException(nameof(state), state, null);
         }

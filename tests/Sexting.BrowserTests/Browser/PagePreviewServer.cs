@@ -13,6 +13,7 @@ using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Referrals;
 using Sexting.Infrastructure.Pages;
+using Sexting.Infrastructure.Pages.Confirmation;
 using Sexting.Infrastructure.Pages.Decisions;
 using Sexting.Infrastructure.Pages.Intake;
 
@@ -29,6 +30,7 @@ internal sealed class PagePreviewServer : IAsyncDisposable
     public const string EducationToken = "preview-education";
     public const string ExpiredToken = "preview-expired";
     public const string UsedToken = "preview-used";
+    public const string ConfirmationToken = "preview-confirmation";
 
     private readonly WebApplication _app;
 
@@ -69,7 +71,7 @@ internal sealed class PagePreviewServer : IAsyncDisposable
             var referralId = result.Referral!.SubmissionId is { } id ? ReferralIds.ForSubmission(id) : ReferralIds.NewRandom();
             var prefix = result.Referral.ForceArea == ForceArea.Dorset ? "DO" : "DC";
             var crimeReference = $"{prefix}-{UkClock.Today(clock).Year.ToString(CultureInfo.InvariantCulture)}-000001";
-            return Html(receipt.Render(crimeReference, referralId), StatusCodes.Status202Accepted);
+            return Html(receipt.Render(crimeReference, referralId, clock.GetUtcNow().AddDays(3)), StatusCodes.Status202Accepted);
         });
 
         app.MapGet("/api/approvals/{token}", (string token, ApprovalPage page, LinkProblemPage problem) =>
@@ -104,6 +106,15 @@ internal sealed class PagePreviewServer : IAsyncDisposable
                 ? Html(confirmation.Render(record))
                 : Html(page.Render(record, token, form, errors), StatusCodes.Status400BadRequest);
         });
+
+        app.MapGet("/api/confirmations/{token}", (string token, ReporterConfirmationPage page) =>
+            token == ConfirmationToken
+                ? Html(page.Render(SampleCases.AwaitingAuthorisation(), token, DateTimeOffset.UtcNow.AddDays(3)))
+                : Run(page.Problem(token == UsedToken ? LinkProblem.AlreadyUsed : token == ExpiredToken ? LinkProblem.Expired : LinkProblem.Unknown)));
+        app.MapPost("/api/confirmations/{token}", (string token, ReporterConfirmationPage page) =>
+            token == ConfirmationToken
+                ? Html(page.RenderConfirmed(SampleCases.AwaitingAuthorisation()))
+                : Run(page.Problem(LinkProblem.Unknown)));
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

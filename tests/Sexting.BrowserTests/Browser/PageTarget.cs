@@ -5,7 +5,7 @@ namespace Sexting.BrowserTests.Browser;
 /// default the preview server of this project; set <c>SEXTING_PAGES_BASE_URL</c> (and the
 /// <c>SEXTING_PAGES_*_TOKEN</c> variables) to point the same tests at a running local host.
 /// </summary>
-internal sealed record PageTarget(string BaseUrl, string ApprovalToken, string EducationToken, string ExpiredToken, string UsedToken)
+internal sealed record PageTarget(string BaseUrl, string ApprovalToken, string EducationToken, string ExpiredToken, string UsedToken, string ConfirmationToken)
 {
     public const string BaseUrlVariable = "SEXTING_PAGES_BASE_URL";
 
@@ -18,8 +18,8 @@ internal sealed record PageTarget(string BaseUrl, string ApprovalToken, string E
         }
 
         static string Token(string name, string fallback) => Environment.GetEnvironmentVariable("SEXTING_PAGES_" + name + "_TOKEN") ?? fallback;
-        return new PageTarget(baseUrl.TrimEnd('/'), Token("APPROVAL", "unknown"), Token("EDUCATION", "unknown"), Token("EXPIRED", "unknown"), Token("USED", "unknown"));
+        return new PageTarget(baseUrl.TrimEnd('/'), Token("APPROVAL", "unknown"), Token("EDUCATION", "unknown"), Token("EXPIRED", "unknown"), Token("USED", "unknown"), Token("CONFIRMATION", "unknown"));
     }
 
-    public static PageTarget ForPreview(string baseUrl) => new(baseUrl, PagePreviewServer.ApprovalToken, PagePreviewServer.EducationToken, PagePreviewServer.ExpiredToken, PagePreviewServer.UsedToken);
+    public static PageTarget ForPreview(string baseUrl) => new(baseUrl, PagePreviewServer.ApprovalToken, PagePreviewServer.EducationToken, PagePreviewServer.ExpiredToken, PagePreviewServer.UsedToken, PagePreviewServer.ConfirmationToken);
 }

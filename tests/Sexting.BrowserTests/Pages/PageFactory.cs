@@ -16,4 +16,5 @@ internal static class PageFactory
     public static readonly EducationPage Education = new(Layout);
     public static readonly EducationConfirmationPage EducationConfirmation = new(Layout);
     public static readonly LinkProblemPage LinkProblem = new(Layout);
+    public static readonly Sexting.Infrastructure.Pages.Confirmation.ReporterConfirmationPage Confirmation = new(Layout);
 }

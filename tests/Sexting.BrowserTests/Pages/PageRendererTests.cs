@@ -19,7 +19,9 @@ public sealed partial class PageRendererTests
         {
             ["form"] = PageFactory.Form.Render(ReferralFormValues.Blank(Guid.NewGuid())),
             ["form-hostile-with-errors"] = PageFactory.Form.Render(hostileForm, new Dictionary<string, string[]> { ["setting.name"] = [SampleCases.HostileText], ["weird<key>"] = [SampleCases.HostileText] }),
-            ["receipt"] = PageFactory.Receipt.Render("DC-2026-000001", "0123456789abcdef0123456789abcdef"),
+            ["receipt"] = PageFactory.Receipt.Render("DC-2026-000001", "0123456789abcdef0123456789abcdef", new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero)),
+            ["confirmation"] = PageFactory.Confirmation.Render(SampleCases.Hostile(), Token, new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero)),
+            ["confirmation-confirmed"] = PageFactory.Confirmation.RenderConfirmed(SampleCases.Hostile()),
             ["approval"] = PageFactory.Approval.Render(SampleCases.Hostile(), Token),
             ["approval-errors"] = PageFactory.Approval.Render(SampleCases.Hostile(), Token, new ApprovalForm(SampleCases.HostileText, SampleCases.HostileText), new ApprovalForm(SampleCases.HostileText, "").Validate().Errors),
             ["approval-authorised"] = PageFactory.ApprovalConfirmation.Render(SampleCases.Hostile(), ApprovalDecision.Authorise),

@@ -59,6 +59,8 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
             ["Email__Mode"] = "Outbox",
             ["Email__OutboxPath"] = outbox,
             ["Logging__LogLevel__Azure"] = "Warning",
+            // The browser posts from 127.0.0.1 throughout: the intake limit (contract §11) is tested elsewhere.
+            ["Intake__PermitsPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

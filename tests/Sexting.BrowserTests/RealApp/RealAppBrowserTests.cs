@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
+using Sexting.TestSupport;
 using Xunit.Abstractions;
 using static Sexting.BrowserTests.Browser.FormFiller;
 
@@ -36,6 +37,27 @@ public sealed class RealAppBrowserTests(RealAppFixture app, ITestOutputHelper ou
         Assert.Matches(@"^DC-\d{4}-\d{6}$", (await page.TextContentAsync(".govuk-panel .app-crime-reference"))!.Trim());
         await checks.AssertAsync("receipt", "Referral received");
         output.WriteLine($"Form sent to the real app and receipt shown in {watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task ConfirmationPage_JavaScriptOff_PassesChecksAndConfirms()
+    {
+        await using var context = await app.NewContextAsync(javaScript: false);
+        var name = NewName();
+        var checks = await PageChecks.OpenAsync(context, output, [.. PersonalData, name]);
+        var page = checks.Page;
+        var referralId = await SubmitOnlyAsync(page, name);
+        Assert.Contains("You must confirm your email address", await page.ContentAsync(), StringComparison.Ordinal);
+        var link = await ReporterConfirmations.WaitForLinkAsync(app.App.OutboxPath, referralId, EmailWait);
+
+        Assert.Equal(200, (await page.GotoAsync(link.PathAndQuery))!.Status);
+        await checks.AssertAsync("confirmation", "Confirm your email address");
+        Assert.Equal(200, await checks.SubmitAsync("Confirm my email address"));
+        await checks.AssertAsync("confirmation-confirmed", "Email address confirmed");
+
+        // Single use: the same link now answers 410 with its own page.
+        Assert.Equal(410, (await page.GotoAsync(link.PathAndQuery))!.Status);
+        await checks.AssertAsync("confirmation-used", "This email address is already confirmed");
     }
 
     [Fact]
@@ -105,7 +127,7 @@ public sealed class RealAppBrowserTests(RealAppFixture app, ITestOutputHelper ou
         var name = NewName();
         var checks = await PageChecks.OpenAsync(context, output, [.. PersonalData, name]);
         var page = checks.Page;
-        var referralId = await SubmitReferralAsync(page, name); // Devon and Cornwall
+        var referralId = await SubmitReferralAsync(page, name, app.App); // Devon and Cornwall
 
         var watch = Stopwatch.StartNew();
         var request = await app.App.WaitForEmailAsync("AuthorisationRequest", referralId, EmailWait);
@@ -168,7 +190,7 @@ public sealed class RealAppBrowserTests(RealAppFixture app, ITestOutputHelper ou
         var name = NewName();
         var checks = await PageChecks.OpenAsync(context, output, [.. PersonalData, name]);
         var page = checks.Page;
-        var referralId = await SubmitReferralAsync(page, name);
+        var referralId = await SubmitReferralAsync(page, name, app.App);
         var link = app.App.LinkIn(await app.App.WaitForEmailAsync("AuthorisationRequest", referralId, EmailWait), "/api/approvals/");
 
         await page.GotoAsync(link);
@@ -195,7 +217,7 @@ public sealed class RealAppBrowserTests(RealAppFixture app, ITestOutputHelper ou
         var name = NewName();
         var checks = await PageChecks.OpenAsync(context, output, [.. PersonalData, name]);
         var page = checks.Page;
-        var referralId = await SubmitReferralAsync(page, name);
+        var referralId = await SubmitReferralAsync(page, name, shortLived);
         var link = shortLived.LinkIn(await shortLived.WaitForEmailAsync("AuthorisationRequest", referralId, EmailWait), "/api/approvals/");
 
         await page.GotoAsync("/.auth/login/aad?post_login_redirect_uri=/api/form");
@@ -289,7 +311,18 @@ public sealed class RealAppBrowserTests(RealAppFixture app, ITestOutputHelper ou
         Assert.Contains("/.auth/login/aad", page.Url, StringComparison.Ordinal);
     }
 
-    private static async Task<string> SubmitReferralAsync(IPage page, string name)
+    /// <summary>The form sent from the page, then the reporter confirms in the browser with the link from the outbox (contract §11).</summary>
+    private static async Task<string> SubmitReferralAsync(IPage page, string name, LocalHostProcess host)
+    {
+        var referralId = await SubmitOnlyAsync(page, name);
+        var link = await ReporterConfirmations.WaitForLinkAsync(host.OutboxPath, referralId, EmailWait);
+        await page.GotoAsync(link.PathAndQuery);
+        var confirmed = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("button:has-text('Confirm my email address')"), r => r.Request.Method == "POST");
+        Assert.Equal(200, confirmed.Status);
+        return referralId;
+    }
+
+    private static async Task<string> SubmitOnlyAsync(IPage page, string name)
     {
         await page.GotoAsync("/api/form");
         await FillAsync(page, firstName: name);

@@ -11,6 +11,9 @@ public sealed class CaseStateMachineTests
         (CaseStatus.AwaitingAuthorisation, CaseStatus.EducationAndIntervention),
         (CaseStatus.AwaitingAuthorisation, CaseStatus.ReferredForInvestigation),
         (CaseStatus.EducationAndIntervention, CaseStatus.Closed),
+        // Contract §11: not confirmed in time.
+        (CaseStatus.Received, CaseStatus.Unconfirmed),
+        (CaseStatus.ReferredForInvestigation, CaseStatus.Unconfirmed),
     ];
 
     public static TheoryData<CaseStatus, CaseStatus> AllPairs()
@@ -58,7 +61,8 @@ public sealed class CaseStateMachineTests
     [InlineData(CaseStatus.AwaitingAuthorisation, false)]
     [InlineData(CaseStatus.EducationAndIntervention, false)]
     [InlineData(CaseStatus.Closed, true)]
-    [InlineData(CaseStatus.ReferredForInvestigation, true)]
+    [InlineData(CaseStatus.ReferredForInvestigation, false)]
+    [InlineData(CaseStatus.Unconfirmed, true)]
     public void IsFinal_Status_Expected(CaseStatus status, bool expected)
     {
         Assert.Equal(expected, CaseStateMachine.IsFinal(status));

@@ -9,7 +9,7 @@ using System.Text.Json.Nodes;
 namespace Sexting.EndToEndTests.Client;
 
 /// <summary>The product's HTTP surface (contract §2, §3, §5), used as a school, a manager and a youth officer would.</summary>
-public sealed class ReferralApi(Uri baseAddress, string functionKey, Func<string> hostLog)
+public sealed class ReferralApi(Uri baseAddress, string functionKey, Func<string> hostLog, string? outboxPath = null)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly ConcurrentDictionary<string, Lazy<Task<HttpClient>>> _staff = new();
@@ -24,6 +24,11 @@ public sealed class ReferralApi(Uri baseAddress, string functionKey, Func<string
         var body = await response.Content.ReadAsStringAsync();
         return new Submission(response.StatusCode, body, response.Headers.Location?.OriginalString);
     }
+
+    /// <summary>Contract §11: the reporter confirms with the link of their acknowledgement (read from the outbox).</summary>
+    public Task ConfirmReporterAsync(string referralId) =>
+        Sexting.TestSupport.ReporterConfirmations.ConfirmFromOutboxAsync(
+            Http, outboxPath ?? throw new InvalidOperationException("This client has no outbox to read the confirmation link from."), referralId, Waits.Default);
 
     /// <summary>Submits and expects 202 Accepted; returns the referral id.</summary>
     public async Task<Submission> SubmitAcceptedAsync(JsonObject referral)

@@ -34,6 +34,9 @@ public sealed class LocalSettingsSampleTests
         { "Policy__NextReviewDate", "2020-03-13" },
         { "Policy__OwnerEmail", "prevention@alliance.police.example" },
         { "Assessment__SignificantAgeGapYears", "3" },
+        { "Intake__PermitsPerMinute", "10" },
+        { "Intake__TrustedReporterDomains", "sch.uk" },
+        { "Reporter__ConfirmWithin", "3.00:00:00" },
     };
 
     [Theory]

@@ -50,7 +50,7 @@ public class WorkflowHost : IAsyncLifetime
 
     public Outbox Outbox => new(OutboxPath, () => Host.Tail());
 
-    public ReferralApi Api => new(Host.BaseAddress, FunctionKey, () => Host.Tail());
+    public ReferralApi Api => new(Host.BaseAddress, FunctionKey, () => Host.Tail(), OutboxPath);
 
     /// <summary>Settings on top of the common ones, as environment variables (<c>Section__Key</c>).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
@@ -81,6 +81,8 @@ public class WorkflowHost : IAsyncLifetime
             ["Email__OutboxPath"] = OutboxPath,
             ["LocalHost__FunctionKey"] = FunctionKey,
             ["LocalHost__TaskHub"] = TaskHub,
+            // Every test submits from 127.0.0.1: the intake limit (contract §11) is tested by its own host.
+            ["Intake__PermitsPerMinute"] = "100000",
             // The test run's setting for DurableTaskTestHost; the product runs with the machine's real count.
             ["DOTNET_PROCESSOR_COUNT"] = null,
         })

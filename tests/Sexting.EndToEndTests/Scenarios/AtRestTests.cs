@@ -30,6 +30,7 @@ public sealed class AtRestTests : IClassFixture<AtRestTests.Host>
         // Authorised, then education delivered.
         var first = Distinctive("Qa");
         var authorised = (await api.SubmitAcceptedAsync(Referral(first))).ReferralId;
+        await api.ConfirmReporterAsync(authorised); // contract §11
         var request = await outbox.WaitForOneAsync(authorised, "AuthorisationRequest");
         await api.WaitForEventAsync(authorised, "AuthorisationRequested");
         Assert.Equal(HttpStatusCode.OK, (await api.DecideAsync(request.Link, "authorise", first.Manager, first.Rationale)).Status);
@@ -40,6 +41,7 @@ public sealed class AtRestTests : IClassFixture<AtRestTests.Host>
         // Consulted, then declined: investigation.
         var second = Distinctive("Qb");
         var declined = (await api.SubmitAcceptedAsync(Referral(second))).ReferralId;
+        await api.ConfirmReporterAsync(declined); // contract §11
         var link = (await outbox.WaitForOneAsync(declined, "AuthorisationRequest")).Link;
         await api.WaitForEventAsync(declined, "AuthorisationRequested");
         Assert.Equal(HttpStatusCode.OK, (await api.DecideAsync(link, "consult", second.Manager, second.Advice)).Status);
@@ -93,8 +95,8 @@ public sealed class AtRestTests : IClassFixture<AtRestTests.Host>
         using var json = JsonDocument.Parse(export);
         var root = json.RootElement;
         Assert.Equal(authorised, root.GetProperty("case").GetProperty("referralId").GetString());
-        Assert.Equal(2, root.GetProperty("links").GetArrayLength()); // the authorisation request and the youth team's
-        Assert.Equal(2, root.GetProperty("linkUses").GetArrayLength()); // authorised, delivered
+        Assert.Equal(3, root.GetProperty("links").GetArrayLength()); // the reporter's confirmation (contract §11), the authorisation request, the youth team's
+        Assert.Equal(3, root.GetProperty("linkUses").GetArrayLength()); // confirmed by the reporter, authorised, delivered
         Assert.Equal(2, root.GetProperty("peopleIndex").GetArrayLength()); // YP1, YP2
         Assert.Contains(root.GetProperty("emailsSent").EnumerateArray(), e => e.GetProperty("event").GetString() == "YouthTeamNotified");
         Assert.DoesNotContain(request.Link.Segments[^1], export, StringComparison.Ordinal); // no token

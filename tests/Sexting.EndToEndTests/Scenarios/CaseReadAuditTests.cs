@@ -44,6 +44,7 @@ public sealed class CaseReadAuditTests(WorkflowHost host)
     {
         var api = host.Api;
         var id = (await api.SubmitAcceptedAsync(SampleReferral.Create())).ReferralId;
+        await api.ConfirmReporterAsync(id); // contract §11: a reporter confirms; no person is audited for it
         var link = (await host.Outbox.WaitForOneAsync(id, "AuthorisationRequest")).Link;
         await api.WaitForEventAsync(id, "AuthorisationRequested");
         var officer = await api.StaffAsync("PC Audit Reader", "YouthOfficer Force.DevonAndCornwall");

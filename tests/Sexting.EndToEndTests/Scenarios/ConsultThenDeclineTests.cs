@@ -15,6 +15,7 @@ public sealed class ConsultThenDeclineTests(WorkflowHost host)
         var outbox = host.Outbox;
         var contacts = ForceContacts.For("DevonAndCornwall");
         var id = (await api.SubmitAcceptedAsync(SampleReferral.Create())).ReferralId;
+        await api.ConfirmReporterAsync(id);
         var link = (await outbox.WaitForOneAsync(id, "AuthorisationRequest")).Link;
         await api.WaitForEventAsync(id, "AuthorisationRequested");
 

@@ -43,6 +43,7 @@ public sealed class DuplicateSubmissionTests(WorkflowHost host)
     private static async Task AssertOneCaseAsync(ReferralApi api, Outbox outbox, string referralId)
     {
         // Wait until the workflow is well past intake, then count what it did.
+        await api.ConfirmReporterAsync(referralId);
         await outbox.WaitForOneAsync(referralId, "AuthorisationRequest");
         var @case = await api.WaitForEventAsync(referralId, "AuthorisationRequested");
         Assert.Single(outbox.For(referralId, "IntakeAcknowledgement"));

@@ -32,6 +32,7 @@ public sealed class EducationRouteTests(WorkflowHost host)
 
         var acknowledgement = await outbox.WaitForOneAsync(id, "IntakeAcknowledgement");
         Assert.Equal(SampleReferral.ReporterEmail, acknowledgement.To);
+        await api.ConfirmReporterAsync(id);
 
         // The line manager gets the request; opening the link changes nothing (mail scanners open links).
         var request = await outbox.WaitForOneAsync(id, "AuthorisationRequest");

@@ -24,6 +24,8 @@ public sealed class InvestigationRouteTests(WorkflowHost host)
 
         var id = (await api.SubmitAcceptedAsync(referral)).ReferralId;
 
+        await api.ConfirmReporterAsync(id);
+
         var investigation = await outbox.WaitForOneAsync(id, "InvestigationReferral");
         Assert.Equal(contacts.Investigation, investigation.To);
         var setting = await outbox.WaitForOneAsync(id, "SettingOutcome");

@@ -17,6 +17,7 @@ public sealed class ReadEndpointTests(WorkflowHost host)
     {
         var api = host.Api;
         var id = (await api.SubmitAcceptedAsync(SampleReferral.Create())).ReferralId;
+        await api.ConfirmReporterAsync(id);
 
         var (status, body) = await api.ReadAsync(id, key);
 

@@ -18,6 +18,7 @@ public sealed class ReminderEscalationTests(ShortApprovalHost host) : IClassFixt
         var outbox = host.Outbox;
         var contacts = ForceContacts.For("DevonAndCornwall");
         var id = (await api.SubmitAcceptedAsync(SampleReferral.Create())).ReferralId;
+        await api.ConfirmReporterAsync(id);
 
         var request = await outbox.WaitForOneAsync(id, "AuthorisationRequest");
         var reminder = await outbox.WaitForOneAsync(id, "AuthorisationReminder");

@@ -33,6 +33,9 @@ public sealed class RepeatOffendingTests(WorkflowHost host)
 
         var earlier = await host.Api.SubmitAcceptedAsync(first);
         await host.Api.WaitForEventAsync(earlier.ReferralId, "Assessed");
+        // Contract §3, §11: an earlier referral counts only once its reporter confirmed.
+        await host.Api.ConfirmReporterAsync(earlier.ReferralId);
+        await host.Api.WaitForEventAsync(earlier.ReferralId, "AuthorisationRequested");
         var submission = await host.Api.SubmitAcceptedAsync(second);
         var later = await host.Api.WaitForEventAsync(submission.ReferralId, "Assessed");
 
@@ -46,6 +49,9 @@ public sealed class RepeatOffendingTests(WorkflowHost host)
     {
         var earlier = await host.Api.SubmitAcceptedAsync(first);
         await host.Api.WaitForEventAsync(earlier.ReferralId, "Assessed");
+        // Contract §3, §11: an earlier referral counts only once its reporter confirmed.
+        await host.Api.ConfirmReporterAsync(earlier.ReferralId);
+        await host.Api.WaitForEventAsync(earlier.ReferralId, "AuthorisationRequested");
         var submission = await host.Api.SubmitAcceptedAsync(second);
         return await host.Api.WaitForEventAsync(submission.ReferralId, "Assessed");
     }

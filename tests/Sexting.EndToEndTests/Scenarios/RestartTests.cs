@@ -22,11 +22,12 @@ public sealed class RestartTests
         {
             var contacts = ForceContacts.For("DevonAndCornwall");
             var id = (await host.Api.SubmitAcceptedAsync(SampleReferral.Create())).ReferralId;
+            await host.Api.ConfirmReporterAsync(id);
             var link = (await host.Outbox.WaitForOneAsync(id, "AuthorisationRequest")).Link;
             await host.Api.WaitForEventAsync(id, "AuthorisationRequested");
-            // Acknowledgement, assessment, status, request: four activities committed, so the
+            // Acknowledgement, assessment, confirmation, status, request: five activities committed, so the
             // orchestration now waits for the decision (see the report of the stop-mid-episode case).
-            await new DurableHistory(host.Azurite.ConnectionString, host.TaskHub).WaitForCompletedActivitiesAsync(id, 4);
+            await new DurableHistory(host.Azurite.ConnectionString, host.TaskHub).WaitForCompletedActivitiesAsync(id, 5);
 
             await host.StopHostAsync();
             Assert.True(host.Host.HasExited);

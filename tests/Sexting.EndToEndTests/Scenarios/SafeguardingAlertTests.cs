@@ -27,8 +27,12 @@ public sealed class SafeguardingAlertTests(WorkflowHost host)
 
         var id = (await api.SubmitAcceptedAsync(referral)).ReferralId;
 
+        // Contract §4.2, §11: the alert goes at once, before the reporter confirmed, and says so.
         var alert = await outbox.WaitForOneAsync(id, "SafeguardingAlert");
         Assert.Equal(contacts.Safeguarding, alert.To);
+        Assert.Contains("REPORTER NOT YET CONFIRMED", alert.Text, StringComparison.Ordinal);
+        Assert.Empty(outbox.For(id, "AuthorisationRequest"));
+        await api.ConfirmReporterAsync(id);
         var request = await outbox.WaitForOneAsync(id, "AuthorisationRequest");
         Assert.Equal(contacts.Manager, request.To);
         var @case = await api.WaitForEventAsync(id, "AuthorisationRequested");

@@ -17,6 +17,7 @@ public sealed class StaffSignInTests(WorkflowHost host)
     {
         var api = host.Api;
         var id = (await api.SubmitAcceptedAsync(SampleReferral.Create())).ReferralId; // Devon and Cornwall
+        await api.ConfirmReporterAsync(id);
         var link = (await host.Outbox.WaitForOneAsync(id, "AuthorisationRequest")).Link;
         await api.WaitForEventAsync(id, "AuthorisationRequested");
 
@@ -47,7 +48,9 @@ public sealed class StaffSignInTests(WorkflowHost host)
         // The case's own manager, with a typed name that must be ignored.
         using var decided = await dcManager.PostAsync(link, Form(("decision", "authorise"), ("managerName", "Chief Constable (typed by anyone)"), ("rationale", "First incident.")));
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
-        var @case = await api.WaitForStatusAsync(id, "EducationAndIntervention");
+        // The status moves a moment before the Authorised entry is appended: wait for the entry.
+        var @case = await api.WaitForEventAsync(id, "Authorised");
+        Assert.Equal("EducationAndIntervention", CaseJson.Status(@case));
         var authorised = Assert.Single(CaseJson.Entries(@case, "Authorised")).GetProperty("detail").GetString();
         Assert.Contains("DI Devon Manager (di.devon.manager@police.example)", authorised, StringComparison.Ordinal);
         Assert.DoesNotContain("Chief Constable", authorised, StringComparison.Ordinal);

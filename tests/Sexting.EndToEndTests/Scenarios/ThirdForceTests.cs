@@ -30,6 +30,7 @@ public sealed class ThirdForceTests(ThirdForceHost host) : IClassFixture<ThirdFo
         var youngPersonName = referral["youngPeople"]![0]!["name"]!.GetValue<string>();
         var submission = await api.SubmitAcceptedAsync(referral);
         var id = submission.ReferralId;
+        await api.ConfirmReporterAsync(id);
         Assert.Matches($"^{ThirdForceHost.Prefix}-{DateTime.UtcNow.Year}-[0-9]{{6}}$", submission.CrimeReference);
         Assert.Equal(ThirdForceHost.Force, (await api.GetCaseAsync(id)).GetProperty("forceArea").GetString());
 

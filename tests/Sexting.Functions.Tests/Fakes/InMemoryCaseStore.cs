@@ -23,7 +23,10 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
 
     public int CreateCalls { get; private set; }
 
-    public Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        CreateAsync(referralId, referral, receivedAt, null, cancellationToken);
+
+    public Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -37,7 +40,7 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
             var next = _sequences.GetValueOrDefault(key) + 1;
             _sequences[key] = next;
             var crimeReference = string.Create(CultureInfo.InvariantCulture, $"{_forces.For(referral.ForceArea).CrimeReferencePrefix}-{receivedAt.Year}-{next:000000}");
-            var created = new CaseRecord(referralId, crimeReference, CaseStatus.Received, receivedAt, referral, null, null, null, Guid.NewGuid().ToString("N"));
+            var created = new CaseRecord(referralId, crimeReference, CaseStatus.Received, receivedAt, referral, null, null, null, Guid.NewGuid().ToString("N")) { Confirmation = confirmation };
             _cases[referralId] = created;
             _timelines[referralId] = [new TimelineEntry(receivedAt, TimelineEvent.CrimeRecorded, $"Recorded as crime {crimeReference}", "CrimeRecorded")];
             return Task.FromResult(new CaseCreation(created, true));
@@ -133,7 +136,7 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
                         id,
                         _cases[id].CrimeReference,
                         OffendingRoles.MostOffending(_cases[id].Referral.YoungPeople.Where(p => PersonIdentity.KeyOf(p) == personKey).Select(p => p.Role)),
-                        ReferralStanding.Confirmed)));
+                        _cases[id].Standing)));
             }
 
             return Task.FromResult<IReadOnlyList<EarlierReferral>>(found);

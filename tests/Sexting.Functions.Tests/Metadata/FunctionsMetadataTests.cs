@@ -70,7 +70,7 @@ public sealed class FunctionsMetadataTests
             .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "durableClient"))
             .Select(f => f.GetProperty("name").GetString())
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["SubmitApproval", "SubmitEducation", "SubmitReferral"], withClient);
+        Assert.Equal(["SubmitApproval", "SubmitConfirmation", "SubmitEducation", "SubmitReferral"], withClient);
     }
 
     // The Functions app's own output folder, same configuration as this test build.

@@ -10,6 +10,8 @@ using Sexting.Core.Notifications;
 using Sexting.Functions.Assessment;
 using Sexting.Functions.Authorisation;
 using Sexting.Functions.Cases;
+using Sexting.Functions.Common;
+using Sexting.Functions.Confirmation;
 using Sexting.Functions.Education;
 using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
@@ -74,6 +76,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
             r.AddActivityFunc<RecordAuthorisationInput, CaseStatus>(nameof(RecordAuthorisationActivity), (_, i) => sp.GetRequiredService<RecordAuthorisationActivity>().RunAsync(i));
             r.AddActivityFunc<RecordEducationDeliveredInput, CaseStatus>(nameof(RecordEducationDeliveredActivity), (_, i) => sp.GetRequiredService<RecordEducationDeliveredActivity>().RunAsync(i));
             r.AddActivityFunc<ReadLinkUseInput, RecordedUse?>(nameof(ReadLinkUseActivity), (_, i) => sp.GetRequiredService<ReadLinkUseActivity>().RunAsync(i));
+            r.AddActivityFunc<SettleConfirmationInput, bool>(nameof(SettleConfirmationActivity), (_, i) => sp.GetRequiredService<SettleConfirmationActivity>().RunAsync(i));
         });
         return new WorkflowHarness(sp, host);
     }
@@ -93,6 +96,39 @@ public sealed class WorkflowHarness : IAsyncDisposable
             new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5));
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(id));
         return id;
+    }
+
+    /// <summary>A case of the v2 workflow (contract §11): the reporter must confirm within <paramref name="confirmWithin"/>.</summary>
+    public async Task<string> StartConfirmingCaseAsync(string json, TimeSpan confirmWithin, bool trustedDomain = true)
+    {
+        var referral = Referrals.Parse(json);
+        var id = Sexting.Core.Links.ReferralIds.NewRandom();
+        await Store.CreateAsync(id, referral, Referrals.Now, new ReporterConfirmation(trustedDomain, null), CancellationToken.None);
+        var input = new ReferralOrchestrationInput(
+            id,
+            "http://127.0.0.1:7071",
+            Contacts,
+            new WorkflowTimeouts(TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromDays(7), TimeSpan.FromDays(28)),
+            3,
+            new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5))
+        {
+            Version = WorkflowVersions.ReporterConfirmation,
+            ConfirmWithin = confirmWithin,
+        };
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(id));
+        return id;
+    }
+
+    /// <summary>Confirms as the reporter would, with the token from the acknowledgement's link.</summary>
+    public async Task<LinkOutcome> ConfirmAsync(string id)
+    {
+        await UntilAsync(() => Task.FromResult(Sender.DeliveredOf(EmailKind.IntakeAcknowledgement).Any(m => m.ReferralId == id)), "acknowledgement");
+        var text = Sender.DeliveredOf(EmailKind.IntakeAcknowledgement).First(m => m.ReferralId == id).TextBody;
+        var marker = "/api/confirmations/";
+        var start = text.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        var token = Uri.UnescapeDataString(text[start..].Split('\n')[0].Trim());
+        var result = await Services.GetRequiredService<ReporterConfirmationService>().ConfirmAsync(token, Client, CancellationToken.None);
+        return result.Outcome;
     }
 
     public async Task<ReferralOrchestrationResult> CompletionAsync(string id)

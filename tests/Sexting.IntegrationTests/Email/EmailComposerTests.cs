@@ -120,6 +120,20 @@ public sealed class EmailComposerTests
 
         var email = Composer().Compose(request);
 
+        // Contract §4.1, §6: the acknowledgement goes to an unconfirmed address and carries nothing typed.
+        if (kind == EmailKind.IntakeAcknowledgement)
+        {
+            foreach (var body in new[] { email.TextBody, email.HtmlBody })
+            {
+                foreach (var typed in new[] { "script", "alert(", "onmouseover", "injected@evil.example", "مرحبا", "Jo Bloggs" })
+                {
+                    Assert.DoesNotContain(typed, body, StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            return;
+        }
+
         // Markup and attribute break-outs arrive encoded, never live.
         Assert.DoesNotContain("<script", email.HtmlBody, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("alert(\"x\")", email.HtmlBody, StringComparison.Ordinal);
@@ -266,7 +280,7 @@ public sealed class EmailComposerTests
     public static TheoryData<EmailKind, AdviceAudience, string[]> KeySentences() => new()
     {
         // §3.2.3 initial advice, the force's website, what happens next.
-        { EmailKind.IntakeAcknowledgement, AdviceAudience.ParentCarer, ["Dear Jo Bloggs", "Your crime reference is", "recorded it as a crime", "do not copy, save, print, forward or share it", "Do not ask a young person, or anyone else, to send you the imagery", "https://www.dcdhub.org/sexting", "What happens next", "Outcome 27 on UNIFI", "call 999"] },
+        { EmailKind.IntakeAcknowledgement, AdviceAudience.ParentCarer, ["Hello,", "The crime reference is", "has been recorded as a crime", "do not copy, save, print, forward or share it", "Do not ask a young person, or anyone else, to send you the imagery", "https://www.dcdhub.org/sexting", "What happens next", "Outcome 27 on UNIFI", "call 999"] },
         { EmailKind.SafeguardingAlert, AdviceAudience.ParentCarer, ["§3.2.2", "Immediate risk of harm", "Vulnerability described by the setting", TestCases.NotesMarker, "Alex Example", "dsl@exevalley.example", "Lee Adult"] },
         { EmailKind.AuthorisationRequest, AdviceAudience.ParentCarer, ["Proposed outcome: Outcome 21, recorded as Outcome 27 on UNIFI", "not in the public interest - police decision", "authorisation from a line manager (§3.4.3)", "Aggravating factors checked (SA028 §3.5.2, and the UKCIS 2024 initial review)", "Adult involved as perpetrators (SA028 §3.5.2): not found", "Exploitation (SA028 §3.5.2): not found", "Concerns about a young person's capacity to consent (UKCIS 2024, initial review): not found", "Public Protection Unit Detective Sergeant", "Youth Intervention Officer"] },
         { EmailKind.AuthorisationReminder, AdviceAudience.ParentCarer, ["Reminder", "no decision has been recorded yet", "new link", "Aggravating factors checked"] },

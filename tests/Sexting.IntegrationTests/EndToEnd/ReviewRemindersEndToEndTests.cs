@@ -77,6 +77,9 @@ public sealed class ReviewRemindersEndToEndTests(AzuriteFixture azurite) : IAsyn
         using var receipt = JsonDocument.Parse(await submitted.Content.ReadAsStringAsync());
         var id = receipt.RootElement.GetProperty("referralId").GetString()!;
 
+        // The reporter confirms their address (contract §11).
+        await Sexting.TestSupport.ReporterConfirmations.ConfirmFromOutboxAsync(_http, _outbox, id);
+
         // Staff sign in through the development sign-in (contract §9); one person of both roles here.
         using (var signIn = await _http.PostAsync("/.auth/login/aad", new FormUrlEncodedContent(
             [new("name", "Chris Officer"), new("email", "chris.officer@police.example"), new("roles", "AuthorisingManager YouthOfficer Force.DevonAndCornwall"), new("post_login_redirect_uri", "/.auth/me")])))

@@ -154,7 +154,7 @@ public sealed class SummaryReportHttpTests(AzuriteFixture azurite) : IAsyncLifet
             Assert.Contains(row, rows);
         }
 
-        Assert.Equal(1 + 4 + 2 + 5 + 2 + 12 + 6 + 1, rows.Length);
+        Assert.Equal(1 + 4 + 2 + 6 + 2 + 12 + 6 + 1, rows.Length); // six statuses since Unconfirmed (contract §11)
         Assert.Equal("pastDue,,1", rows[^1]);
     }
 }

@@ -28,7 +28,7 @@ public sealed class AppHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly TableServiceClient _raw;
 
-    public AppHarness(AzuriteFixture azurite)
+    public AppHarness(AzuriteFixture azurite, int permitsPerMinute = 1_000_000)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         Prefix = AzuriteFixture.NewTablePrefix();
@@ -41,6 +41,8 @@ public sealed class AppHarness : IAsyncDisposable
             ["Email:OutboxPath"] = OutboxPath,
             // The signed-in person comes from the principal header, as behind the local host's sign-in.
             ["Auth:Mode"] = "Emulator",
+            // Requests here have no client address: all share one partition of the intake limit.
+            ["Intake:PermitsPerMinute"] = permitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));

@@ -38,6 +38,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
             // lease: short here so the crash tests finish in seconds rather than minutes.
             ["LocalHost__WorkItemVisibilityTimeout"] = "00:00:10",
             ["Tables__ClaimLease"] = "00:00:08",
+            // Every client here is 127.0.0.1; the intake limit (contract §11) is tested on its own.
+            ["Intake__PermitsPerMinute"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

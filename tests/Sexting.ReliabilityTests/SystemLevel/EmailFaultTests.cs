@@ -54,6 +54,7 @@ public sealed class EmailFaultTests(ITestOutputHelper output) : IAsyncLifetime
             ids.Add(id!);
         }
 
+        await Workflow.ConfirmReportersAsync(http, ids, Acknowledgement, TimeSpan.FromSeconds(120));
         await Workflow.WaitForStatusAsync(http, ids, "AwaitingAuthorisation", TimeSpan.FromSeconds(120));
         await Workflow.WaitUntilAsync(() => ids.All(id => Link(id) is not null), TimeSpan.FromSeconds(120), () => $"{_stub.Accepted.Count} accepted");
 
@@ -96,6 +97,7 @@ public sealed class EmailFaultTests(ITestOutputHelper output) : IAsyncLifetime
             ids.Add((await Workflow.SubmitAsync(http, Workflow.Referral(submissions[i], i))).ReferralId!);
         }
 
+        await Workflow.ConfirmReportersAsync(http, ids, Acknowledgement, TimeSpan.FromSeconds(120));
         await Workflow.WaitUntilAsync(() => ids.All(id => Link(id) is not null), TimeSpan.FromSeconds(120), Describe);
         foreach (var id in ids)
         {
@@ -118,6 +120,9 @@ public sealed class EmailFaultTests(ITestOutputHelper output) : IAsyncLifetime
         AssertExactlyOnce(ids);
         await AssertNoLeaksAsync(submissions);
     }
+
+    private string? Acknowledgement(string referralId) =>
+        _stub.Accepted.FirstOrDefault(m => m.ReferralId == referralId && m.Kind == "IntakeAcknowledgement")?.Text;
 
     private string? Link(string referralId) =>
         _stub.Accepted.FirstOrDefault(m => m.ReferralId == referralId && m.Kind == "AuthorisationRequest")?.Link("approvals");

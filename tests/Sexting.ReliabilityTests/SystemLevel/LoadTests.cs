@@ -92,6 +92,10 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
         // The case moves to AwaitingAuthorisation before the request is sent (contract §4.4), so the
         // outbox tells when every orchestration is waiting; the read endpoint then confirms it once.
         // (Polling the read endpoint all along would compete with the workflow for the one emulator.)
+        await WaitForEmailsAsync(total, outbox, ["IntakeAcknowledgement"], n, budget);
+        var acknowledgements = outbox.Read().Where(m => m.Kind == "IntakeAcknowledgement").ToDictionary(m => m.ReferralId!, m => m.Text);
+        await Workflow.ConfirmReportersAsync(http, ids, id => acknowledgements.GetValueOrDefault(id), budget, Clients);
+        Progress(total, outbox, "every reporter confirmed");
         await WaitForEmailsAsync(total, outbox, ["AuthorisationRequest"], n, budget);
         var awaiting = watch.Elapsed;
         await Workflow.WaitForStatusAsync(http, ids, "AwaitingAuthorisation", budget, Clients);

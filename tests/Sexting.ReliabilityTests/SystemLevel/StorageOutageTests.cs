@@ -66,6 +66,9 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(again.ReferralId, third.ReferralId);
         Assert.Equal(again.CrimeReference, third.CrimeReference);
         Assert.NotEqual(warm.CrimeReference, again.CrimeReference);
+        await Workflow.ConfirmReportersAsync(http, [again.ReferralId!, warm.ReferralId!],
+            id => Directory.EnumerateFiles(_outbox, "*.json").Select(f => Sexting.TestSupport.ReporterConfirmations.AcknowledgementText(File.ReadAllText(f), id)).FirstOrDefault(t => t is not null),
+            TimeSpan.FromSeconds(120));
         await Workflow.WaitForStatusAsync(http, [again.ReferralId!, warm.ReferralId!], "AwaitingAuthorisation", TimeSpan.FromSeconds(120));
         var timeline = (await Workflow.CaseAsync(http, again.ReferralId!))["timeline"]!.AsArray();
         Assert.Equal(1, timeline.Count(e => (string?)e!["event"] == "CrimeRecorded"));

@@ -96,6 +96,18 @@ public static class Workflow
     /// POSTs the authorise form to an absolute approval link, signed in as a manager of both forces
     /// (the client signs in once through the development sign-in and keeps its cookie); the status code.
     /// </summary>
+    /// <summary>
+    /// Contract §11: each referral's reporter confirms with the link of their acknowledgement, read by
+    /// <paramref name="acknowledgementText"/> (the SendGrid stub's or the outbox's copy), as a school would.
+    /// </summary>
+    public static async Task ConfirmReportersAsync(HttpClient http, IReadOnlyCollection<string> referralIds, Func<string, string?> acknowledgementText, TimeSpan timeout, int parallel = 8)
+    {
+        await WaitUntilAsync(() => referralIds.All(id => acknowledgementText(id) is not null), timeout, () => "acknowledgements with confirmation links");
+        await Parallel.ForEachAsync(referralIds, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (id, _) =>
+            await Sexting.TestSupport.ReporterConfirmations.ConfirmAsync(http, Sexting.TestSupport.ReporterConfirmations.LinkIn(acknowledgementText(id)!)
+                ?? throw new InvalidOperationException($"The acknowledgement of {id} has no confirmation link.")));
+    }
+
     public static async Task<HttpStatusCode> AuthoriseAsync(HttpClient http, string link)
     {
         ArgumentNullException.ThrowIfNull(http);

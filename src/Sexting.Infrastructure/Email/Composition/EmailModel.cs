@@ -104,6 +104,12 @@ internal sealed record EmailModel
 
     public string? Link { get; init; }
 
+    /// <summary>Contract §4.2, §4.3, §11: the reporter has not confirmed their address yet (police readers are told).</summary>
+    public bool ReporterNotYetConfirmed { get; init; }
+
+    /// <summary>Contract §11: the reporter's address is outside <c>Intake:TrustedReporterDomains</c>.</summary>
+    public bool ReporterOutsideTrustedDomains { get; init; }
+
     public string? LinkExpiresAt { get; init; }
 
     public string? DueBy { get; init; }

@@ -92,6 +92,18 @@ internal static class EmailModelFactory
             dueBy is { } due ? UkDates.Day(due) : null,
             null);
 
+        // Contract §4.1, §6, §11: the acknowledgement goes to an address nobody has confirmed yet, so it
+        // carries none of the submitter's text: the reference, the standard advice and the link to confirm.
+        if (kind == EmailKind.IntakeAcknowledgement)
+        {
+            return Base(kind, subject, record.CrimeReference, profile) with
+            {
+                ImageryCopiedBySetting = referral.ImageryHandling.CopiedOrStoredBySetting,
+                Link = link?.AbsoluteUri,
+                LinkExpiresAt = request.LinkExpiresAt is { } confirmBy ? UkDates.Moment(confirmBy) : null,
+            };
+        }
+
         // §3.4.7, §3.6.2: the advice is the product's leaflet, addressed to its reader; it says
         // nothing of the incident or of anyone else involved.
         if (kind == EmailKind.AdviceGuidance)
@@ -158,6 +170,8 @@ internal static class EmailModelFactory
                 .ToList(),
             VulnerabilityNotes = showSummary ? UserText.Paragraphs(referral.Concerns.VulnerabilityNotes) : [],
             Link = link?.AbsoluteUri,
+            ReporterNotYetConfirmed = !record.ReporterConfirmed,
+            ReporterOutsideTrustedDomains = record.Confirmation is { TrustedDomain: false },
             LinkExpiresAt = request.LinkExpiresAt is { } expires ? UkDates.Moment(expires) : null,
             DueBy = dueBy is { } d ? UkDates.Day(d) : null,
             ActorName = UserText.Line(request.ActorName),

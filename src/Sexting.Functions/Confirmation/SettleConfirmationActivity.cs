@@ -1,0 +1,47 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Functions.Cases;
+
+namespace Sexting.Functions.Confirmation;
+
+/// <summary>
+/// Contract §11, §4.7: what the case store says about the reporter's confirmation. Confirmed: the
+/// people of the case now count for repeat offending. At the deadline and not confirmed: the case is
+/// <see cref="CaseStatus.Unconfirmed"/>, its people never count, and its confirmation links close. The
+/// status change is conditional on the case's version, so a confirmation recorded a moment earlier wins.
+/// Idempotent: a retry finds the work done.
+/// </summary>
+public sealed class SettleConfirmationActivity(ICaseStore store, CaseUpdater updater, IDecisionLinkStore links, ILogger<SettleConfirmationActivity> logger)
+{
+    [Function(nameof(SettleConfirmationActivity))]
+    public async Task<bool> RunAsync([ActivityTrigger] SettleConfirmationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ct = CancellationToken.None;
+        var current = await updater.UpdateAsync(
+            input.ReferralId,
+            c => !input.DeadlinePassed || c.ReporterConfirmed || !CaseStateMachine.IsAllowed(c.Status, CaseStatus.Unconfirmed) ? null : c.MoveTo(CaseStatus.Unconfirmed),
+            ct).ConfigureAwait(false);
+
+        if (current.ReporterConfirmed)
+        {
+            await store.IndexPeopleAsync(current, ct).ConfigureAwait(false);
+            return true;
+        }
+
+        if (!input.DeadlinePassed)
+        {
+            logger.LogWarning("Referral {ReferralId}: a confirmation event without a recorded confirmation; ignored", input.ReferralId);
+            return false;
+        }
+
+        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.At, TimelineEvent.ReferralUnconfirmed,
+            "The reporter did not confirm their email address in time: nothing more is sent", nameof(TimelineEvent.ReferralUnconfirmed)), ct).ConfigureAwait(false);
+        await store.IndexPeopleAsync(current, ct).ConfigureAwait(false);
+        await links.CloseAllAsync(input.ReferralId, LinkPurpose.ReporterConfirmation, input.At, ct).ConfigureAwait(false);
+        logger.LogInformation("Referral {ReferralId} is {Status}", input.ReferralId, current.Status);
+        return false;
+    }
+}

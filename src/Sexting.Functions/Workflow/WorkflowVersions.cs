@@ -1,0 +1,17 @@
+namespace Sexting.Functions.Workflow;
+
+/// <summary>
+/// The versions of the referral orchestration's shape (style.md, orchestrations rule 6). An input
+/// without a version is an instance started before versions existed: it replays as <see cref="Original"/>.
+/// </summary>
+public static class WorkflowVersions
+{
+    /// <summary>Acknowledge, assess, propose Outcome 21 at once (contract v1).</summary>
+    public const int Original = 1;
+
+    /// <summary>Contract v2 §4, §11: the reporter confirms their address before anything is sent outside the police.</summary>
+    public const int ReporterConfirmation = 2;
+
+    /// <summary>What intake starts today.</summary>
+    public const int Current = ReporterConfirmation;
+}
