@@ -80,7 +80,9 @@ internal sealed class PageChecks
     public async Task<int> ClickAndPostAsync(string selector)
     {
         var response = await _page.RunAndWaitForResponseAsync(() => _page.ClickAsync(selector), r => r.Request.Method == "POST");
-        await _page.WaitForLoadStateAsync();
+        // The answered document, not its "load" event: on a loaded CI machine a JavaScript-off page's
+        // load event was seen to miss Playwright's 30 s (after network idle) although the page was there.
+        await _page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return response.Status;
     }
 }
