@@ -48,9 +48,9 @@ public sealed class StaffSignInTests(WorkflowHost host)
         // The case's own manager, with a typed name that must be ignored.
         using var decided = await dcManager.PostAsync(link, Form(("decision", "authorise"), ("managerName", "Chief Constable (typed by anyone)"), ("rationale", "First incident.")));
         Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
-        // The status moves a moment before the Authorised entry is appended: wait for the entry.
-        var @case = await api.WaitForEventAsync(id, "Authorised");
-        Assert.Equal("EducationAndIntervention", CaseJson.Status(@case));
+        // The Authorised entry is appended a moment before the status moves: wait for both.
+        var @case = await api.WaitForCaseAsync(
+            id, c => CaseJson.Status(c) == "EducationAndIntervention" && CaseJson.Entries(c, "Authorised").Any(), "authorised and in education");
         var authorised = Assert.Single(CaseJson.Entries(@case, "Authorised")).GetProperty("detail").GetString();
         Assert.Contains("DI Devon Manager (di.devon.manager@police.example)", authorised, StringComparison.Ordinal);
         Assert.DoesNotContain("Chief Constable", authorised, StringComparison.Ordinal);
