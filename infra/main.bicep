@@ -84,6 +84,9 @@ param workflow workflowSettings = {
   intakePermitsPerMinute: 10
   trustedReporterDomains: 'sch.uk'
   reporterConfirmWithin: '3.00:00:00'
+  retentionClosedCaseAfter: '2190.00:00:00'
+  retentionUnconfirmedAfter: '30.00:00:00'
+  retentionSchedule: '0 30 2 * * *'
 }
 
 @description('Application (client) id of the staff sign-in app registration (infra/scripts/create-app-registration.sh); empty deploys App Service Authentication switched off, so nobody can sign in and every staff route refuses (docs/deploy.md).')

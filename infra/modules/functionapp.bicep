@@ -267,6 +267,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Intake__PermitsPerMinute: string(workflow.intakePermitsPerMinute)
     Intake__TrustedReporterDomains: workflow.trustedReporterDomains
     Reporter__ConfirmWithin: workflow.reporterConfirmWithin
+    // Contract §12; the retention timer's %Retention:Schedule% must resolve or the host cannot index it.
+    Retention__ClosedCaseAfter: workflow.retentionClosedCaseAfter
+    Retention__UnconfirmedAfter: workflow.retentionUnconfirmedAfter
+    Retention__Schedule: workflow.retentionSchedule
     // Contract §1 and §9: the signed-in person comes from App Service Authentication's
     // X-MS-CLIENT-PRINCIPAL, trusted only while the platform says authentication is on.
     Auth__Mode: 'AppService'

@@ -63,4 +63,13 @@ type workflowSettings = {
 
   @description('Reporter:ConfirmWithin: how long a reporter has to confirm their address (contract §11)')
   reporterConfirmWithin: string
+
+  @description('Retention:ClosedCaseAfter: a Closed case is deleted this long after it closed (contract §12; docs/storage.md, "Retention")')
+  retentionClosedCaseAfter: string
+
+  @description('Retention:UnconfirmedAfter: an Unconfirmed referral is deleted this long after it became unconfirmed (contract §12)')
+  retentionUnconfirmedAfter: string
+
+  @description('Retention:Schedule, six-field NCRONTAB of the retention timer, evaluated in UTC')
+  retentionSchedule: string
 }

@@ -17,6 +17,7 @@ using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
 using Sexting.Functions.Reminders;
 using Sexting.Functions.Reports;
+using Sexting.Functions.Retention;
 using Sexting.Functions.Staff;
 using Sexting.Infrastructure.Configuration;
 using Sexting.Infrastructure.Pages;
@@ -51,6 +52,8 @@ public static class WorkflowServiceCollectionExtensions
             .Validate(o => o.SignificantAgeGapYears is >= 1 and <= 17, "Assessment:SignificantAgeGapYears must be between 1 and 17.").ValidateOnStart();
         services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.Section)
             .Validate(o => o.IsValid(), "Reminders:Schedule must be a six-field NCRONTAB expression (seconds first).").ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.IsValid(), "Retention: ClosedCaseAfter and UnconfirmedAfter must be positive and Schedule a six-field NCRONTAB expression (seconds first).").ValidateOnStart();
         services.AddOptions<PolicyOptions>().BindConfiguration(PolicyOptions.Section)
             .Validate(o => o.IsValid(), "Policy:OwnerEmail must be a plain email address.").ValidateOnStart();
 
@@ -90,6 +93,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<ReporterConfirmationService>();
         services.AddSingleton<ReviewReminderService>();
         services.AddSingleton<SummaryReportService>();
+        services.AddSingleton<RetentionService>();
 
         // Function classes are built by the hosts with constructor injection; registering the
         // activities lets a host or a test resolve them directly too.

@@ -33,6 +33,8 @@ public static class LocalHostApp
         ["DataProtection:LocalKeyPath"] = ".local/keys/data-protection-kek.json",
         // The review timer's %Reminders:Schedule% must resolve with nothing set (contract §1).
         ["Reminders:Schedule"] = Sexting.Functions.Configuration.RemindersOptions.DefaultSchedule,
+        // And the retention timer's %Retention:Schedule% (contract §12).
+        ["Retention:Schedule"] = Sexting.Functions.Configuration.RetentionOptions.DefaultSchedule,
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.DurableTask"] = "Warning",

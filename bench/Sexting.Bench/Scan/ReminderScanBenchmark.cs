@@ -74,7 +74,7 @@ internal sealed class ReminderScanBenchmark : IAsyncDisposable
 
         _counter.Reset();
         var clock = Stopwatch.StartNew();
-        var due = await _store.GetDueAsync(_now, cancellationToken).ConfigureAwait(false);
+        var due = await _store.GetDueAsync(DueKind.Education, _now, cancellationToken).ConfigureAwait(false);
         var dueQuery = _counter.Total;
         foreach (var entry in due)
         {
@@ -144,7 +144,7 @@ internal sealed class ReminderScanBenchmark : IAsyncDisposable
     /// <summary>Every seeded entry is due by a time far ahead: if the bench's rows were not in the store's format the count would differ.</summary>
     private async Task CheckSeedFormatAsync(int entries, CancellationToken cancellationToken)
     {
-        var all = await _store.GetDueAsync(_now.AddYears(1), cancellationToken).ConfigureAwait(false);
+        var all = await _store.GetDueAsync(DueKind.Education, _now.AddYears(1), cancellationToken).ConfigureAwait(false);
         if (all.Count != entries)
         {
             throw new InvalidOperationException($"The due index holds {all.Count} entries readable by the store, not {entries}: the bench seeds rows in another format.");

@@ -1,4 +1,5 @@
 using Sexting.Core.Assessment;
+using Sexting.Core.Monitoring;
 using Sexting.Core.Referrals;
 
 namespace Sexting.Core.Cases;
@@ -48,8 +49,11 @@ public interface ICaseStore
     Task<IReadOnlyList<EarlierReferral>> FindEarlierAsync(
         ForceArea force, IReadOnlyCollection<string> personKeys, string excludingReferralId, DateTimeOffset receivedBefore, CancellationToken cancellationToken);
 
-    /// <summary>Cases received in [<paramref name="from"/>, <paramref name="to"/>), for monitoring (§2.3.1).</summary>
-    IAsyncEnumerable<CaseRecord> ListReceivedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+    /// <summary>
+    /// The figures of the cases received in [<paramref name="from"/>, <paramref name="to"/>), for
+    /// monitoring (§2.3.1): held cases, and deleted ones by their tombstone (contract §12).
+    /// </summary>
+    IAsyncEnumerable<CaseFigures> ListReceivedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     /// <summary>Adds or moves an entry of the due index.</summary>
     Task SetDueAsync(DueEntry entry, CancellationToken cancellationToken);
@@ -57,6 +61,15 @@ public interface ICaseStore
     /// <summary>Removes the entry of that referral and kind, if any.</summary>
     Task RemoveDueAsync(string referralId, DueKind kind, CancellationToken cancellationToken);
 
-    /// <summary>The entries due at or before <paramref name="now"/>; reads only those, however many others there are.</summary>
-    Task<IReadOnlyList<DueEntry>> GetDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>The entries of <paramref name="kind"/> due at or before <paramref name="now"/>; reads only those, however many others there are.</summary>
+    Task<IReadOnlyList<DueEntry>> GetDueAsync(DueKind kind, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes a case under retention (contract §12): its people-index entries, links, audit rows, due
+    /// entries, timeline, and the case itself with its wrapped data key, so nothing of it can be read
+    /// again, backups included. What remains is a tombstone of its <see cref="CaseFigures"/> (no
+    /// personal data), which <see cref="ListReceivedAsync"/> lists and <see cref="GetAsync"/> does not.
+    /// Idempotent: a call after a crash midway finishes the work.
+    /// </summary>
+    Task<CaseDeletion> DeleteAsync(string referralId, DateTimeOffset deletedAt, CancellationToken cancellationToken);
 }

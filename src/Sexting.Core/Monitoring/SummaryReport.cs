@@ -23,13 +23,16 @@ public sealed record SummaryReport(
     DurationFigures AuthorisationToEducationDelivered,
     int PastDue)
 {
-    /// <summary>Builds the report from the cases received from <paramref name="from"/> to <paramref name="to"/>, both inclusive.</summary>
-    /// <param name="cases">The cases received in the period.</param>
+    /// <summary>
+    /// Builds the report from the figures of the cases received from <paramref name="from"/> to
+    /// <paramref name="to"/>, both inclusive: held cases and the tombstones of deleted ones (contract §12).
+    /// </summary>
+    /// <param name="cases">The figures of the cases received in the period.</param>
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
     /// <param name="now">When the report is made.</param>
     /// <param name="forces">The configured forces, each counted even at zero; the built-in two when not given.</param>
-    public static SummaryReport Build(IEnumerable<CaseRecord> cases, DateOnly from, DateOnly to, DateTimeOffset now, IEnumerable<ForceArea>? forces = null)
+    public static SummaryReport Build(IEnumerable<CaseFigures> cases, DateOnly from, DateOnly to, DateTimeOffset now, IEnumerable<ForceArea>? forces = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
         var list = cases.ToList();
@@ -52,7 +55,7 @@ public sealed record SummaryReport(
             return counts;
         }
 
-        var authorised = list.Where(c => c.Outcome is not null).ToList();
+        var authorised = list.Where(c => c.AuthorisedAt is not null).ToList();
         return new SummaryReport(
             from,
             to,
@@ -60,12 +63,12 @@ public sealed record SummaryReport(
             list.Count,
             byForce,
             Count(list.Select(c => c.Status)),
-            Count(list.Where(c => c.Assessment is not null).Select(c => c.Assessment!.Route)),
-            Count(list.Where(c => c.Assessment is not null).SelectMany(c => c.Assessment!.AggravatingFactors.Select(f => f.Code))),
-            DurationFigures.Of(authorised.Select(c => c.Outcome!.AuthorisedAt - c.ReceivedAt)),
+            Count(list.Where(c => c.Route is not null).Select(c => c.Route!.Value)),
+            Count(list.SelectMany(c => c.AggravatingFactors)),
+            DurationFigures.Of(authorised.Select(c => c.AuthorisedAt!.Value - c.ReceivedAt)),
             DurationFigures.Of(authorised
-                .Where(c => c.Education?.DeliveredAt is not null)
-                .Select(c => c.Education!.DeliveredAt!.Value - c.Outcome!.AuthorisedAt)),
-            list.Count(c => ReminderRules.IsEducationOverdue(c, now)));
+                .Where(c => c.EducationDeliveredAt is not null)
+                .Select(c => c.EducationDeliveredAt!.Value - c.AuthorisedAt!.Value)),
+            list.Count(c => c.IsEducationOverdue(now)));
     }
 }

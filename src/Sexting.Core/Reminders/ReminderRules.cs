@@ -17,9 +17,12 @@ public static class ReminderRules
     public static bool IsEducationOverdue(CaseRecord @case, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        return @case is { Status: CaseStatus.EducationAndIntervention, Education: { DeliveredAt: null } education }
-            && now > education.DueBy;
+        return IsEducationOverdue(@case.Status, @case.Education?.DueBy, @case.Education?.DeliveredAt, now);
     }
+
+    /// <summary>The same rule on a case's status and education dates (a case's monitoring figures, say).</summary>
+    public static bool IsEducationOverdue(CaseStatus status, DateTimeOffset? dueBy, DateTimeOffset? deliveredAt, DateTimeOffset now) =>
+        status == CaseStatus.EducationAndIntervention && deliveredAt is null && dueBy is { } due && now > due;
 
     /// <summary>The once-a-day claim key of an education reminder for a case.</summary>
     public static string EducationReminderKey(string referralId, DateTimeOffset now) =>

@@ -41,6 +41,11 @@ public sealed class SettleConfirmationActivity(ICaseStore store, CaseUpdater upd
             "The reporter did not confirm their email address in time: nothing more is sent", nameof(TimelineEvent.ReferralUnconfirmed)), ct).ConfigureAwait(false);
         await store.IndexPeopleAsync(current, ct).ConfigureAwait(false);
         await links.CloseAllAsync(input.ReferralId, LinkPurpose.ReporterConfirmation, input.At, ct).ConfigureAwait(false);
+        if (current.Status == CaseStatus.Unconfirmed)
+        {
+            // Contract §12: retention counts from here.
+            await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Unconfirmed, input.At), ct).ConfigureAwait(false);
+        }
         logger.LogInformation("Referral {ReferralId} is {Status}", input.ReferralId, current.Status);
         return false;
     }

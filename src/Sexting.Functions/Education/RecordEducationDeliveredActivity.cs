@@ -6,7 +6,10 @@ using Sexting.Functions.Cases;
 
 namespace Sexting.Functions.Education;
 
-/// <summary>§3.4.7: education and intervention delivered. Closes the case and takes it out of the due index.</summary>
+/// <summary>
+/// §3.4.7: education and intervention delivered. Closes the case, takes its education out of the due
+/// index and puts its close there, from which retention counts (contract §12).
+/// </summary>
 public sealed class RecordEducationDeliveredActivity(
     CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ILogger<RecordEducationDeliveredActivity> logger)
 {
@@ -47,6 +50,8 @@ public sealed class RecordEducationDeliveredActivity(
                 }, ct).ConfigureAwait(false);
 
         await store.RemoveDueAsync(input.ReferralId, DueKind.Education, ct).ConfigureAwait(false);
+        // Contract §12: retention counts from the close.
+        await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Closed, updated.Education?.DeliveredAt ?? input.At), ct).ConfigureAwait(false);
 
         logger.LogInformation("Referral {ReferralId}: education delivered, case closed", input.ReferralId);
         return updated.Status;

@@ -45,9 +45,9 @@ public sealed class ReviewReminderService(
         var step = Iso(UkClock.DateOf(now));
 
         // Contract §7: the scan reads only what is due, whatever the number of closed or not-yet-due cases.
-        var due = await store.GetDueAsync(now, cancellationToken).ConfigureAwait(false);
+        var due = await store.GetDueAsync(DueKind.Education, now, cancellationToken).ConfigureAwait(false);
         int sent = 0, claimed = 0, notOverdue = 0, stale = 0, refused = 0, failed = 0;
-        foreach (var entry in due.Where(e => e.Kind == DueKind.Education))
+        foreach (var entry in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (await RemindAsync(entry, now, step, cancellationToken).ConfigureAwait(false))

@@ -12,9 +12,10 @@ public sealed class SummaryReportService(ICaseStore store, TimeProvider clock, S
     public async Task<SummaryReport> BuildAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var cases = new List<CaseRecord>();
+        var cases = new List<CaseFigures>();
         await foreach (var record in store.ListReceivedAsync(period.Start, period.End, cancellationToken).ConfigureAwait(false))
         {
+            // Held cases and the tombstones of deleted ones (contract §12): the figures do not drop with retention.
             cases.Add(record);
         }
 

@@ -2,17 +2,20 @@ using Azure;
 using Azure.Data.Tables;
 using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
+using Sexting.Core.Monitoring;
 using Sexting.Core.Referrals;
 
 namespace Sexting.Infrastructure.Storage;
 
 /// <summary>
 /// Rows of the Cases table, all in the case's partition (its referral id): the case itself, its
-/// timeline rows (sortable by time, unique by entry key) and one key marker per timeline entry.
+/// timeline rows (sortable by time, unique by entry key) and one key marker per timeline entry; once
+/// the case is deleted under retention (contract §12), its tombstone alone.
 /// </summary>
 internal static class CaseEntities
 {
     public const string CaseRow = "case";
+    public const string TombstoneRow = "tombstone";
     public const string TimelinePrefix = "t|";
     public const string TimelineEnd = "t}"; // '}' follows '|': the end of the timeline range
     public const string TimelineKeyPrefix = "k|";
@@ -141,4 +144,49 @@ internal static class CaseEntities
 
     // Bound to the entry's key: a sealed detail copied onto another entry does not open.
     private static string DetailField(string key) => "timeline|" + key;
+
+    /// <summary>The tombstone of a deleted case: its figures (ids, codes and times; no personal data).</summary>
+    public static TableEntity ToTombstone(CaseFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return new TableEntity(figures.ReferralId, TombstoneRow)
+        {
+            ["CrimeReference"] = figures.CrimeReference,
+            ["ForceArea"] = figures.ForceArea.ToString(),
+            ["Status"] = figures.Status.ToString(),
+            ["ReceivedAt"] = figures.ReceivedAt,
+            ["Route"] = figures.Route?.ToString(),
+            ["AggravatingFactors"] = string.Join(',', figures.AggravatingFactors),
+            ["AuthorisedAt"] = figures.AuthorisedAt,
+            ["NationalOutcome"] = figures.NationalOutcome,
+            ["LocalOutcome"] = figures.LocalOutcome,
+            ["EducationDueBy"] = figures.EducationDueBy,
+            ["EducationDeliveredAt"] = figures.EducationDeliveredAt,
+            ["DeletedAt"] = figures.DeletedAt,
+        };
+    }
+
+    public static CaseFigures FromTombstone(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var factors = entity.GetString("AggravatingFactors") is { Length: > 0 } codes
+            ? codes.Split(',').Select(Enum.Parse<AggravatingFactorCode>).ToArray()
+            : [];
+        return new CaseFigures(
+            entity.PartitionKey,
+            entity.GetString("CrimeReference"),
+            ForceArea.Of(entity.GetString("ForceArea")),
+            Enum.Parse<CaseStatus>(entity.GetString("Status")),
+            entity.GetDateTimeOffset("ReceivedAt") ?? throw new InvalidDataException("A tombstone has no ReceivedAt."),
+            entity.GetString("Route") is { } route ? Enum.Parse<Route>(route) : null,
+            factors,
+            entity.GetDateTimeOffset("AuthorisedAt"),
+            entity.GetString("NationalOutcome"),
+            entity.GetString("LocalOutcome"),
+            entity.GetDateTimeOffset("EducationDueBy"),
+            entity.GetDateTimeOffset("EducationDeliveredAt"))
+        {
+            DeletedAt = entity.GetDateTimeOffset("DeletedAt"),
+        };
+    }
 }

@@ -92,19 +92,16 @@ internal sealed class DueIndex(StorageTables tables)
         }
     }
 
-    public async Task<IReadOnlyList<DueEntry>> GetDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueEntry>> GetDueAsync(DueKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Due, cancellationToken).ConfigureAwait(false);
         var due = new List<DueEntry>();
         // Rows whose due ticks are at most now's sort before "d|{now + 1 tick}".
-        var end = EntryPrefix + TableKeys.Ticks(now.UtcTicks + 1);
-        foreach (var kind in Enum.GetValues<DueKind>())
+        var end = EntryPrefix + TableKeys.Ticks(Math.Min(now.UtcTicks, DateTimeOffset.MaxValue.UtcTicks - 1) + 1);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {kind.ToString()} and RowKey ge {EntryPrefix} and RowKey lt {end}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {kind.ToString()} and RowKey ge {EntryPrefix} and RowKey lt {end}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                due.Add(new DueEntry(row.GetString("ReferralId"), kind, row.GetDateTimeOffset("DueAt") ?? default));
-            }
+            due.Add(new DueEntry(row.GetString("ReferralId"), kind, row.GetDateTimeOffset("DueAt") ?? default));
         }
 
         return due;

@@ -39,6 +39,49 @@ internal sealed class PeopleIndex(StorageTables tables, PersonKeyHasher hasher)
     public Task SetStandingAsync(CaseRecord record, ReferralStanding standing, CancellationToken cancellationToken) =>
         WriteAsync(record, standing, cancellationToken);
 
+    /// <summary>
+    /// Removes a deleted case from the index (contract §12): its property goes from each of its
+    /// people's rows, replaced under the row's ETag so a concurrent writer's property is never lost,
+    /// and a row left with no referral is deleted. Its people no longer count for repeat offending.
+    /// </summary>
+    public async Task RemoveAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var table = await tables.GetAsync(StorageTables.People, cancellationToken).ConfigureAwait(false);
+        var property = ReferralPropertyPrefix + record.ReferralId;
+        var partitions = record.Referral.YoungPeople.Select(PersonIdentity.KeyOf).Distinct(StringComparer.Ordinal).Select(key => PartitionOf(record.ForceArea, key));
+        await Task.WhenAll(partitions.Select(async partition =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, PersonRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!row.HasValue || !row.Value!.Remove(property))
+                {
+                    return;
+                }
+
+                try
+                {
+                    if (row.Value.Keys.Any(k => k.StartsWith(ReferralPropertyPrefix, StringComparison.Ordinal)))
+                    {
+                        await table.UpdateEntityAsync(row.Value, row.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await table.DeleteEntityAsync(row.Value, row.Value.ETag, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+                catch (Azure.RequestFailedException ex) when (ex.Status is 404 or 412 && attempt < ConflictBackoff.MaxAttempts)
+                {
+                    // Another referral of this person was indexed meanwhile: read again.
+                    await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        })).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<EarlierReferral>> FindEarlierAsync(
         ForceArea force, IReadOnlyCollection<string> personKeys, string excludingReferralId, DateTimeOffset receivedBefore, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
+using Sexting.Core.Monitoring;
 using Sexting.Core.Referrals;
 
 namespace Sexting.Infrastructure.Storage;
@@ -276,17 +277,79 @@ internal sealed partial class TableCaseStore(
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<CaseRecord> ListReceivedAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<CaseFigures> ListReceivedAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var operation = StorageOperation.Begin(nameof(ListReceivedAsync));
+        var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
         await foreach (var referralId in register.ListReceivedAsync(from, to, cancellationToken).ConfigureAwait(false))
         {
-            // A claim whose case was never stored (a crash between the two) lists nothing until a retry stores it.
-            if (await GetAsync(referralId, cancellationToken).ConfigureAwait(false) is { } record)
+            // One request: the case row, or the tombstone of a deleted case (contract §12). A claim whose
+            // case was never stored (a crash between the two) lists nothing until a retry stores it.
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {referralId} and (RowKey eq {CaseEntities.CaseRow} or RowKey eq {CaseEntities.TombstoneRow})");
+            TableEntity? held = null, tombstone = null;
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                yield return record;
+                if (row.RowKey == CaseEntities.CaseRow)
+                {
+                    held = row;
+                }
+                else
+                {
+                    tombstone = row;
+                }
+            }
+
+            if (held is not null)
+            {
+                var cipher = await keys.FromRowAsync(held, cancellationToken).ConfigureAwait(false);
+                yield return CaseFigures.Of(CaseEntities.FromEntity(held, cipher));
+            }
+            else if (tombstone is not null)
+            {
+                yield return CaseEntities.FromTombstone(tombstone);
             }
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseDeletion> DeleteAsync(string referralId, DateTimeOffset deletedAt, CancellationToken cancellationToken)
+    {
+        EnsureReferralId(referralId);
+        using var operation = StorageOperation.Begin(nameof(DeleteAsync));
+        var cases = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
+        var @case = await GetAsync(referralId, cancellationToken).ConfigureAwait(false);
+        CaseDeletion result;
+        if (@case is null)
+        {
+            var tombstone = await cases.GetEntityIfExistsAsync<TableEntity>(referralId, CaseEntities.TombstoneRow, ["DeletedAt"], cancellationToken).ConfigureAwait(false);
+            result = tombstone.HasValue ? CaseDeletion.AlreadyDeleted : CaseDeletion.NotFound;
+        }
+        else
+        {
+            // The tombstone first, so the figures never lose the case; the case row (with its wrapped
+            // data key) last, so a crash midway leaves a case that the next run deletes again.
+            await cases.UpsertEntityAsync(CaseEntities.ToTombstone(CaseFigures.Of(@case) with { DeletedAt = deletedAt }), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await people.RemoveAsync(@case, cancellationToken).ConfigureAwait(false);
+            var links = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+            var audit = await tables.GetAsync(StorageTables.Audit, cancellationToken).ConfigureAwait(false);
+            await PartitionPurge.DeleteAsync(links, referralId, [], cancellationToken).ConfigureAwait(false);
+            await PartitionPurge.DeleteAsync(audit, referralId, [], cancellationToken).ConfigureAwait(false);
+            await due.RemoveAsync(referralId, DueKind.Education, cancellationToken).ConfigureAwait(false);
+            await PartitionPurge.DeleteAsync(cases, referralId, [CaseEntities.CaseRow, CaseEntities.TombstoneRow], cancellationToken).ConfigureAwait(false);
+            await cases.DeleteEntityAsync(referralId, CaseEntities.CaseRow, ETag.All, cancellationToken).ConfigureAwait(false);
+            LogCaseDeleted(logger, referralId, @case.CrimeReference);
+            result = CaseDeletion.Deleted;
+        }
+
+        // The retention entries last: while one is left, the next run comes back to this case. (An
+        // entry of no case at all points nowhere and goes too.)
+        foreach (var kind in new[] { DueKind.Closed, DueKind.Unconfirmed })
+        {
+            await due.RemoveAsync(referralId, kind, cancellationToken).ConfigureAwait(false);
+        }
+
+        Forget(referralId);
+        return result;
     }
 
     /// <inheritdoc />
@@ -307,10 +370,10 @@ internal sealed partial class TableCaseStore(
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<DueEntry>> GetDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueEntry>> GetDueAsync(DueKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var operation = StorageOperation.Begin(nameof(GetDueAsync));
-        return await due.GetDueAsync(now, cancellationToken).ConfigureAwait(false);
+        return await due.GetDueAsync(kind, now, cancellationToken).ConfigureAwait(false);
     }
 
     private static void EnsureReferralId(string referralId)
@@ -320,6 +383,9 @@ internal sealed partial class TableCaseStore(
             throw new ArgumentException("Not a referral id.", nameof(referralId));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {ReferralId} (crime {CrimeReference}) deleted under retention; its tombstone remains")]
+    private static partial void LogCaseDeleted(ILogger logger, string referralId, string crimeReference);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {ReferralId} recorded as crime {CrimeReference}")]
     private static partial void LogCaseCreated(ILogger logger, string referralId, string crimeReference);

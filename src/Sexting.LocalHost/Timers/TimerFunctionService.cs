@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,8 @@ namespace Sexting.LocalHost.Timers;
 
 /// <summary>
 /// Runs each timer function on its schedule, its class built per run in a fresh scope
-/// (constructor injection), with a <see cref="TimerInfo"/> and the host's stopping token.
+/// (constructor injection), with a <see cref="TimerInfo"/>, the host's stopping token and, for a
+/// <c>[DurableClient]</c> parameter, the host's <see cref="DurableTaskClient"/>.
 /// A failed run is logged and the next one still happens, as in Azure.
 /// </summary>
 public sealed partial class TimerFunctionService : BackgroundService
@@ -30,7 +32,7 @@ public sealed partial class TimerFunctionService : BackgroundService
         foreach (var (function, _) in Timers)
         {
             var unsupported = function.Method.GetParameters()
-                .Where(p => p.Position != function.Trigger.Position && p.ParameterType != typeof(CancellationToken))
+                .Where(p => p.Position != function.Trigger.Position && p.ParameterType != typeof(CancellationToken) && p.ParameterType != typeof(DurableTaskClient))
                 .Select(p => p.Name);
             if (unsupported.Any())
             {
@@ -91,7 +93,9 @@ public sealed partial class TimerFunctionService : BackgroundService
             var method = function.Method;
             var instance = method.IsStatic ? null : ActivatorUtilities.CreateInstance(scope.ServiceProvider, method.DeclaringType!);
             var arguments = method.GetParameters()
-                .Select(p => p.Position == function.Trigger.Position ? info : (object)stoppingToken)
+                .Select(p => p.Position == function.Trigger.Position ? info
+                    : p.ParameterType == typeof(DurableTaskClient) ? scope.ServiceProvider.GetRequiredService<DurableTaskClient>()
+                    : (object)stoppingToken)
                 .ToArray();
             try
             {

@@ -27,7 +27,7 @@ public sealed class SummaryReportTests
         };
         var now = Day1.AddDays(60);
 
-        var report = SummaryReport.Build(cases, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), now);
+        var report = SummaryReport.Build(cases.Select(CaseFigures.Of), new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), now);
 
         Assert.Equal(5, report.TotalCases);
         Assert.Equal(4, report.ByForce["DevonAndCornwall"]);
@@ -49,7 +49,7 @@ public sealed class SummaryReportTests
     [Fact]
     public void Build_NoCases_ZerosAndNoDurations()
     {
-        var report = SummaryReport.Build([], new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), Day1);
+        var report = SummaryReport.Build(Array.Empty<CaseFigures>(), new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), Day1);
 
         Assert.Equal(0, report.TotalCases);
         Assert.All(report.ByStatus.Values, v => Assert.Equal(0, v));
@@ -72,7 +72,7 @@ public sealed class SummaryReportTests
     [Fact]
     public void Build_Report_HasNoPersonalData()
     {
-        var report = SummaryReport.Build([TestCases.Received(Day1)], new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), Day1);
+        var report = SummaryReport.Build([CaseFigures.Of(TestCases.Received(Day1))], new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), Day1);
 
         var json = System.Text.Json.JsonSerializer.Serialize(report);
         Assert.DoesNotContain("Alex", json, StringComparison.Ordinal);

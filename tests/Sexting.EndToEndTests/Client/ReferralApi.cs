@@ -61,6 +61,40 @@ public sealed class ReferralApi(Uri baseAddress, string functionKey, Func<string
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>GET /api/reports/summary (contract §8) with the function key; fails unless 200.</summary>
+    public async Task<JsonElement> GetSummaryAsync(DateOnly from, DateOnly to)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, $"api/reports/summary?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}"));
+        request.Headers.Add("x-functions-key", functionKey);
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET summary: {(int)response.StatusCode} {body}");
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Polls until the case answers 404 (deleted, contract §12).</summary>
+    public async Task WaitForGoneAsync(string referralId, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? Waits.Default;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var (status, body) = await ReadAsync(referralId);
+            if (status == HttpStatusCode.NotFound)
+            {
+                return;
+            }
+
+            if (clock.Elapsed > limit)
+            {
+                throw new TimeoutException($"Waited {limit} for referral {referralId} to be deleted; it answers {(int)status}:\n{body}\nHost log:\n{hostLog()}");
+            }
+
+            await Task.Delay(Waits.PollInterval);
+        }
+    }
+
     /// <summary>The case as JSON (contract §3); fails unless 200.</summary>
     public async Task<JsonElement> GetCaseAsync(string referralId)
     {

@@ -37,6 +37,9 @@ public sealed class LocalSettingsSampleTests
         { "Intake__PermitsPerMinute", "10" },
         { "Intake__TrustedReporterDomains", "sch.uk" },
         { "Reporter__ConfirmWithin", "3.00:00:00" },
+        { "Retention__ClosedCaseAfter", "2190.00:00:00" },
+        { "Retention__UnconfirmedAfter", "30.00:00:00" },
+        { "Retention__Schedule", "0 30 2 * * *" },
     };
 
     [Theory]

@@ -45,4 +45,26 @@ public sealed class DurableHistory(string connectionString, string taskHub)
             await Task.Delay(Waits.PollInterval);
         }
     }
+
+    /// <summary>How many rows the backend holds for the instance: history events and instance (status) rows.</summary>
+    public async Task<(int History, int Instances)> RowsOfAsync(string instanceId) =>
+        (await CountAsync(taskHub + "History", instanceId), await CountAsync(taskHub + "Instances", instanceId));
+
+    private async Task<int> CountAsync(string tableName, string instanceId)
+    {
+        var count = 0;
+        try
+        {
+            await foreach (var _ in new TableClient(connectionString, tableName).QueryAsync<TableEntity>(e => e.PartitionKey == instanceId, select: ["RowKey"]))
+            {
+                count++;
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No such table: nothing held.
+        }
+
+        return count;
+    }
 }

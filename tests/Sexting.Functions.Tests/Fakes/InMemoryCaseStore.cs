@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
 using Sexting.Core.Forces;
+using Sexting.Core.Monitoring;
 using Sexting.Core.Referrals;
 
 namespace Sexting.Functions.Tests.Fakes;
@@ -17,6 +18,7 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     private readonly Dictionary<(ForceArea, int), int> _sequences = [];
     private readonly Dictionary<string, HashSet<string>> _people = [];
     private readonly Dictionary<(string, DueKind), DueEntry> _due = [];
+    private readonly Dictionary<string, CaseFigures> _tombstones = [];
 
     /// <summary>Makes the next append of an entry matching this fail once (a fault after the email went).</summary>
     public Func<TimelineEntry, bool>? FailAppendOnce { get; set; }
@@ -143,12 +145,12 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         }
     }
 
-    public async IAsyncEnumerable<CaseRecord> ListReceivedAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<CaseFigures> ListReceivedAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        List<CaseRecord> cases;
+        List<CaseFigures> cases;
         lock (_lock)
         {
-            cases = _cases.Values.Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).ToList();
+            cases = [.. _cases.Values.Select(CaseFigures.Of).Concat(_tombstones.Values).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to)];
         }
 
         foreach (var c in cases)
@@ -176,11 +178,41 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         }
     }
 
-    public Task<IReadOnlyList<DueEntry>> GetDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DueEntry>> GetDueAsync(DueKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return Task.FromResult<IReadOnlyList<DueEntry>>(_due.Values.Where(d => d.DueAt <= now).ToList());
+            return Task.FromResult<IReadOnlyList<DueEntry>>(_due.Values.Where(d => d.Kind == kind && d.DueAt <= now).ToList());
+        }
+    }
+
+    public Task<CaseDeletion> DeleteAsync(string referralId, DateTimeOffset deletedAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var result = CaseDeletion.NotFound;
+            if (_cases.Remove(referralId, out var deleted))
+            {
+                _tombstones[referralId] = CaseFigures.Of(deleted) with { DeletedAt = deletedAt };
+                _timelines.Remove(referralId);
+                foreach (var ids in _people.Values)
+                {
+                    ids.Remove(referralId);
+                }
+
+                result = CaseDeletion.Deleted;
+            }
+            else if (_tombstones.ContainsKey(referralId))
+            {
+                result = CaseDeletion.AlreadyDeleted;
+            }
+
+            foreach (var kind in Enum.GetValues<DueKind>())
+            {
+                _due.Remove((referralId, kind));
+            }
+
+            return Task.FromResult(result);
         }
     }
 

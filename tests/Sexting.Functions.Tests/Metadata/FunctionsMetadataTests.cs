@@ -62,7 +62,18 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void FunctionsMetadata_AfterBuild_HttpFunctionsWithDurableClientAreThoseThatRaiseOrSchedule()
+    public void FunctionsMetadata_AfterBuild_RetentionTimerRunsOnConfiguredScheduleWithADurableClient()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(MetadataPath()));
+
+        var timer = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "RetentionTimer");
+        var bindings = timer.GetProperty("bindings").EnumerateArray().ToList();
+        Assert.Equal("%Retention:Schedule%", bindings.Single(b => b.GetProperty("type").GetString() == "timerTrigger").GetProperty("schedule").GetString());
+        Assert.Single(bindings, b => b.GetProperty("type").GetString() == "durableClient"); // to purge the history (contract §12)
+    }
+
+    [Fact]
+    public void FunctionsMetadata_AfterBuild_FunctionsWithDurableClientAreThoseThatRaiseScheduleOrPurge()
     {
         using var metadata = JsonDocument.Parse(File.ReadAllText(MetadataPath()));
 
@@ -70,7 +81,7 @@ public sealed class FunctionsMetadataTests
             .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "durableClient"))
             .Select(f => f.GetProperty("name").GetString())
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["SubmitApproval", "SubmitConfirmation", "SubmitEducation", "SubmitReferral"], withClient);
+        Assert.Equal(["RetentionTimer", "SubmitApproval", "SubmitConfirmation", "SubmitEducation", "SubmitReferral"], withClient);
     }
 
     // The Functions app's own output folder, same configuration as this test build.

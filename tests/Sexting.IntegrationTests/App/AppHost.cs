@@ -80,7 +80,7 @@ internal sealed class AppHost : IAsyncDisposable
         var id = ReferralIds.NewRandom();
         await Cases.GetAsync(id, default);
         await Cases.GetTimelineAsync(id, default);
-        await Cases.GetDueAsync(DateTimeOffset.MinValue, default);
+        await Cases.GetDueAsync(DueKind.Education, DateTimeOffset.MinValue, default);
         await Get<IDecisionLinkStore>().CloseAllAsync(id, LinkPurpose.Authorisation, DateTimeOffset.UtcNow, default);
         await Get<IOnceLedger>().ReleaseAsync("warm-up", default);
         await foreach (var _ in Cases.ListReceivedAsync(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddTicks(1), default))

@@ -90,7 +90,7 @@ internal sealed class StorageHost : IAsyncDisposable
     {
         var id = ReferralIds.NewRandom();
         await Cases.GetAsync(id, default);
-        await Cases.GetDueAsync(DateTimeOffset.MinValue, default);
+        await Cases.GetDueAsync(DueKind.Education, DateTimeOffset.MinValue, default);
         await Cases.FindEarlierAsync(Sexting.Core.Referrals.ForceArea.Dorset, ["warm"], id, DateTimeOffset.UtcNow, default);
         await Links.CloseAllAsync(id, LinkPurpose.Authorisation, DateTimeOffset.UtcNow, default);
         await Once.ReleaseAsync("warm-up", default);

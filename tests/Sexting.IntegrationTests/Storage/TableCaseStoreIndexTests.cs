@@ -234,7 +234,7 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
         await Parallel.ForEachAsync(entries, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (e, ct) => await Store.SetDueAsync(e, ct));
         _host.Counter.Reset();
 
-        var due = await Store.GetDueAsync(now, default);
+        var due = await Store.GetDueAsync(DueKind.Education, now, default);
 
         Assert.Equal(dueIds.Order(), due.Select(d => d.ReferralId).Order());
         Assert.Equal(1, _host.Counter.Of("GetDueAsync"));
@@ -252,8 +252,8 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
         await Store.SetDueAsync(new DueEntry(id, DueKind.Education, now.AddDays(7)), default);
 
         Assert.Equal(2, _host.Counter.Of("SetDueAsync"));
-        Assert.Empty(await Store.GetDueAsync(now, default));
-        var later = Assert.Single(await Store.GetDueAsync(now.AddDays(7), default));
+        Assert.Empty(await Store.GetDueAsync(DueKind.Education, now, default));
+        var later = Assert.Single(await Store.GetDueAsync(DueKind.Education, now.AddDays(7), default));
         Assert.Equal(new DueEntry(id, DueKind.Education, now.AddDays(7)), later);
         Assert.Equal(2, (await _host.ReadAllAsync(StorageTables.Due)).Count); // one entry, one pointer
     }
@@ -266,7 +266,7 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
 
         await Task.WhenAll(Enumerable.Range(1, 10).Select(i => Task.Run(() => Store.SetDueAsync(new DueEntry(id, DueKind.Education, now.AddHours(i)), default))));
 
-        Assert.Single(await Store.GetDueAsync(now.AddDays(1), default));
+        Assert.Single(await Store.GetDueAsync(DueKind.Education, now.AddDays(1), default));
         Assert.Equal(2, (await _host.ReadAllAsync(StorageTables.Due)).Count);
     }
 
@@ -283,7 +283,7 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
 
         Assert.Equal(3, _host.Counter.Of("RemoveDueAsync")); // read + transaction, then a read that finds nothing
 
-        Assert.Empty(await Store.GetDueAsync(now, default));
+        Assert.Empty(await Store.GetDueAsync(DueKind.Education, now, default));
         Assert.Empty(await _host.ReadAllAsync(StorageTables.Due));
     }
 

@@ -1,0 +1,9 @@
+namespace Sexting.Functions.Retention;
+
+/// <summary>What one run of the retention timer did (contract §12): counts only, no case data.</summary>
+/// <param name="DueEntries">Retention entries found due: the only cases the run read.</param>
+/// <param name="Deleted">Cases deleted, their history purged and their tombstones left.</param>
+/// <param name="Finished">Cases an earlier run had begun to delete, finished now.</param>
+/// <param name="StillRunning">Cases whose orchestration has not finished yet: left for the next run.</param>
+/// <param name="Failed">Cases whose deletion failed: the next run tries again.</param>
+public sealed record RetentionRun(int DueEntries, int Deleted, int Finished, int StillRunning, int Failed);
