@@ -16,4 +16,7 @@ public interface IKeyEncryptionKey
 
     /// <summary>Whether <paramref name="wrapped"/> was wrapped by an older version than the newest (a rotation re-wraps it).</summary>
     Task<bool> IsStaleAsync(WrappedDataKey wrapped, CancellationToken cancellationToken);
+
+    /// <summary>The id (with version) of the newest version, the one <see cref="WrapAsync"/> wraps with.</summary>
+    Task<string> CurrentKeyIdAsync(CancellationToken cancellationToken);
 }

@@ -52,6 +52,11 @@ internal sealed class KeyVaultKeyEncryptionKey(IOptions<DataProtectionOptions> o
     public async Task<bool> IsStaleAsync(WrappedDataKey wrapped, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(wrapped);
+        return !string.Equals(wrapped.KeyId, await CurrentKeyIdAsync(cancellationToken).ConfigureAwait(false), StringComparison.OrdinalIgnoreCase);
+    }
+
+    public async Task<string> CurrentKeyIdAsync(CancellationToken cancellationToken)
+    {
         var current = _current;
         if (current is null || current.Value.Until < DateTimeOffset.UtcNow)
         {
@@ -60,7 +65,7 @@ internal sealed class KeyVaultKeyEncryptionKey(IOptions<DataProtectionOptions> o
             _current = current;
         }
 
-        return !string.Equals(wrapped.KeyId, current.Value.Kid, StringComparison.OrdinalIgnoreCase);
+        return current.Value.Kid;
     }
 
     private async Task<JsonElement> SendAsync(string uri, object? body, CancellationToken cancellationToken)

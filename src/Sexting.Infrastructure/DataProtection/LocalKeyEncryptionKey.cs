@@ -59,6 +59,9 @@ internal sealed class LocalKeyEncryptionKey(IOptions<DataProtectionOptions> opti
         return Task.FromResult(wrapped.KeyId != Load().Current);
     }
 
+    // Read again: another host may have rotated the file.
+    public Task<string> CurrentKeyIdAsync(CancellationToken cancellationToken) => Task.FromResult(Reload().Current);
+
     /// <summary>Adds a newer key version; later wraps use it, earlier wraps still unwrap.</summary>
     public void Rotate()
     {

@@ -71,6 +71,7 @@ public static class TableStorageServiceCollectionExtensions
         services.TryAddSingleton<IDecisionLinkStore>(sp => sp.GetRequiredService<TableDecisionLinkStore>());
         services.TryAddSingleton<ILinkHistory>(sp => sp.GetRequiredService<TableDecisionLinkStore>());
         services.TryAddSingleton<IAuditLog, TableAuditLog>();
+        services.TryAddSingleton<IDataKeyRotation, TableDataKeyRotation>();
         return services;
     }
 

@@ -70,6 +70,9 @@ public sealed class FunctionsMetadataTests
         var bindings = timer.GetProperty("bindings").EnumerateArray().ToList();
         Assert.Equal("%Retention:Schedule%", bindings.Single(b => b.GetProperty("type").GetString() == "timerTrigger").GetProperty("schedule").GetString());
         Assert.Single(bindings, b => b.GetProperty("type").GetString() == "durableClient"); // to purge the history (contract §12)
+
+        var rewrap = metadata.RootElement.EnumerateArray().Single(f => f.GetProperty("name").GetString() == "DataKeyRewrapTimer");
+        Assert.Equal("%Retention:Schedule%", rewrap.GetProperty("bindings").EnumerateArray().Single().GetProperty("schedule").GetString());
     }
 
     [Fact]

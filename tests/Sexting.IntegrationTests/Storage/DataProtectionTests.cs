@@ -85,6 +85,45 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RewrapStaleAsync_AfterRotation_EveryHeldCaseRewrappedThenOnlyTheMarkerIsRead()
+    {
+        var held = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = ReferralIds.NewRandom();
+            await _host.Cases.CreateAsync(id, TestReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now.AddMinutes(i), default);
+            held.Add(id);
+        }
+
+        var deleted = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(deleted, TestReferrals.Create(), Now, default);
+        await _host.Cases.DeleteAsync(deleted, Now.AddYears(6), default);
+        var sealedBefore = (await CaseRowAsync(held[0])).GetBinary("Referral");
+        var kek = _host.Get<LocalKeyEncryptionKey>();
+        kek.Rotate();
+        var rotation = _host.Get<Sexting.Core.DataProtection.IDataKeyRotation>();
+
+        var run = await rotation.RewrapStaleAsync(default);
+
+        Assert.Equal(new Sexting.Core.DataProtection.DataKeyRewrapRun(false, 4, 3, 0), run);
+        var current = await kek.CurrentKeyIdAsync(default);
+        foreach (var id in held)
+        {
+            Assert.Equal(current, (await CaseRowAsync(id)).GetString(CaseKeys.KeyIdProperty));
+        }
+
+        Assert.Equal(sealedBefore, (await CaseRowAsync(held[0])).GetBinary("Referral")); // no sealed data rewritten
+        _host.Counter.Reset();
+        Assert.Equal(new Sexting.Core.DataProtection.DataKeyRewrapRun(true, 0, 0, 0), await rotation.RewrapStaleAsync(default));
+        Assert.Equal(1, _host.Counter.Total); // the marker
+
+        kek.Rotate();
+        Assert.Equal(3, (await rotation.RewrapStaleAsync(default)).Rewrapped); // the next rotation moves them again
+        await using var fresh = StorageHost.Create(azurite, _host.Prefix); // nothing in memory
+        Assert.Equal(ChildName, (await fresh.Cases.GetAsync(held[2], default))!.Referral.YoungPeople[0].Name);
+    }
+
+    [Fact]
     public async Task GetAsync_WrappedKeyDeleted_CaseUnreadable()
     {
         var referralId = ReferralIds.NewRandom();
