@@ -54,6 +54,14 @@ public sealed class RetentionTests(RetentionHost host) : IClassFixture<Retention
         var assessed = await api.WaitForEventAsync(after.ReferralId, "Assessed");
         Assert.DoesNotContain("RepeatOffending", CaseJson.FactorCodes(assessed));
         Assert.Equal("EducationAndIntervention", CaseJson.Route(assessed));
+
+        // The deletion's log lines name ids and crime references only (contract §12, logs).
+        var log = await File.ReadAllTextAsync(host.Host.LogPath);
+        Assert.Contains("deleted under retention", log, StringComparison.Ordinal);
+        foreach (var personal in new[] { first["youngPeople"]![0]!["name"]!.GetValue<string>(), first["youngPeople"]![1]!["parentCarer"]!["name"]!.GetValue<string>(), "alex@pupil.example", "dsl@exevalley.example", "Exe Valley", "Jo Bloggs", "Session delivered." })
+        {
+            Assert.False(log.Contains(personal, StringComparison.OrdinalIgnoreCase), $"'{personal}' is in the host's log");
+        }
     }
 
     [Fact]
