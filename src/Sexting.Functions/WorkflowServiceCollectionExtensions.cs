@@ -105,6 +105,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<RecordEducationDeliveredActivity>();
         services.AddTransient<ReadLinkUseActivity>();
         services.AddTransient<SettleConfirmationActivity>();
+        services.AddTransient<RecordDecisionActivity>();
+        services.AddTransient<SendFanOutActivity>();
         return services;
     }
 }

@@ -52,6 +52,9 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             ["LocalHost__TaskHub"] = taskHub,
             ["LocalHost__WorkerId"] = "sexting-bench",
             ["LocalHost__FunctionKey"] = ReadinessKey,
+            // Every bench client submits from 127.0.0.1: the per-address intake limit (contract §11) would
+            // measure the limiter, not the intake.
+            ["Intake__PermitsPerMinute"] = "1000000",
             // As in Azure, where logs go to Application Insights, not a console on the request path.
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

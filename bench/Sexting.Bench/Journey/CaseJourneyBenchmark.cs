@@ -8,7 +8,7 @@ namespace Sexting.Bench.Journey;
 
 /// <summary>
 /// Drives one case at a time the way its people would (contract §2, §4, §5): a school submits;
-/// the line manager's <c>AuthorisationRequest</c> arrives in the outbox; the manager authorises
+/// the reporter confirms with the acknowledgement's link (contract §11); the line manager's <c>AuthorisationRequest</c> arrives in the outbox; the manager authorises
 /// through its link; the youth team, carer and school are emailed; the youth team confirms
 /// delivery through its link; the orchestration completes. Storage requests are counted by the
 /// proxies from the intake to the orchestration's completion. Completion is read straight from
@@ -52,6 +52,10 @@ internal sealed partial class CaseJourneyBenchmark(
         var intakeMs = clock.Elapsed.TotalMilliseconds;
         var intakeTraffic = proxies.Take().Since(start);
 
+        // Contract §11: the reporter confirms with the acknowledgement's link before Outcome 21 is proposed.
+        var acknowledgement = (await outbox.WaitForAsync(referralId, ["IntakeAcknowledgement"], StepTimeout, cancellationToken).ConfigureAwait(false))[0];
+        await PostFormAsync("api/confirmations/" + TokenIn(acknowledgement, ConfirmationLink()), [], cancellationToken).ConfigureAwait(false);
+
         var request = (await outbox.WaitForAsync(referralId, ["AuthorisationRequest"], StepTimeout, cancellationToken).ConfigureAwait(false))[0];
         var toRequestMs = (request.SeenAt - start.At).TotalMilliseconds;
 
@@ -87,6 +91,9 @@ internal sealed partial class CaseJourneyBenchmark(
 
     [GeneratedRegex(@"api/education/([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)")]
     private static partial Regex EducationLink();
+
+    [GeneratedRegex(@"api/confirmations/([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)")]
+    private static partial Regex ConfirmationLink();
 
     private bool _signedIn;
 

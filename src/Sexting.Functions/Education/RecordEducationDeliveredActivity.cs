@@ -21,6 +21,13 @@ public sealed class RecordEducationDeliveredActivity(
         var use = input.UseId is { } useId ? await links.GetUseAsync(input.ReferralId, LinkPurpose.EducationDelivered, useId, ct).ConfigureAwait(false) : null;
         if (input.UseId is not null && use is null)
         {
+            if (input.IgnoreUnrecorded)
+            {
+                logger.LogWarning("Referral {ReferralId}: an education-delivered event named no use the app recorded; ignored", input.ReferralId);
+                return (await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false))?.Status
+                    ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
+            }
+
             throw new InvalidOperationException($"Referral {input.ReferralId}: the confirmation's recorded use is missing.");
         }
 

@@ -10,6 +10,13 @@ public sealed record RecordEducationDeliveredInput(string ReferralId, DateTimeOf
     /// <summary>The recorded use of the education-delivered link.</summary>
     public string? UseId { get; init; }
 
+    /// <summary>
+    /// Workflow v3 (contract §4.7): a use the link store does not hold (an event raised by anyone else)
+    /// changes nothing and the activity answers the case's status as it is, so the workflow goes on
+    /// waiting, instead of the separate read of earlier versions. Earlier versions read first and fail here.
+    /// </summary>
+    public bool IgnoreUnrecorded { get; init; }
+
     /// <summary>Inputs scheduled before contract §12 named the officer ("Name (email)") here; still honoured.</summary>
     public string? DeliveredBy { get; init; }
 

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
+using Sexting.Functions.Cases;
 
 namespace Sexting.Functions.Notifications;
 
@@ -10,15 +11,19 @@ namespace Sexting.Functions.Notifications;
 /// activity: the raw token never appears in orchestration history. A retry issues another token;
 /// the sender's idempotency key keeps the first email, whose link was stored before it was sent.
 /// </summary>
-public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep)
+public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep, CaseUpdater updater)
 {
     [Function(nameof(SendLinkEmailActivity))]
     public async Task<EmailStepResult> RunAsync([ActivityTrigger] SendLinkEmailInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var @case = await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
+        var @case = input.MoveTo is { } status
+            // Workflow v3: the move and the email in one activity (the move first, so a reader who sees the
+            // request's timeline entry sees the status too). A retry finds the case moved.
+            ? await updater.UpdateAsync(input.ReferralId, c => c.Status == status ? null : c.MoveTo(status), ct).ConfigureAwait(false)
+            : await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
 
         // The reporter's address is read from the case: orchestration inputs carry no personal data (§12).
         var to = input.Purpose == LinkPurpose.ReporterConfirmation ? @case.Referral.Reporter.Email : input.To;

@@ -19,4 +19,11 @@ public sealed record SendLinkEmailInput(
     DateTimeOffset ExpiresAt,
     DateTimeOffset? DueBy,
     TimelineEvent Event,
-    string Detail);
+    string Detail)
+{
+    /// <summary>
+    /// Workflow v3: the status the case moves to before the email goes (idempotent: a case already
+    /// there is left alone); <c>null</c> for none, as in every input of earlier versions.
+    /// </summary>
+    public CaseStatus? MoveTo { get; init; }
+}

@@ -49,6 +49,8 @@ public static class ReferralOrchestration
         // Contract v2 §11: the reporter confirms their address before anything goes outside the police.
         // Instances started before v2 have no version in their input and replay the v1 shape unchanged.
         var confirming = input.Version >= WorkflowVersions.ReporterConfirmation;
+        // Issue 22: the same steps in fewer activities (new instances only; v1 and v2 replay their own shape).
+        var fewer = input.Version >= WorkflowVersions.FewerRoundTrips;
         var confirmBy = context.CurrentUtcDateTime + input.ConfirmWithin;
 
         // 1. Contract §4.1, §3.2.3: acknowledge with the initial advice (v2: and the confirmation link, none of the submitter's text).
@@ -104,15 +106,22 @@ public static class ReferralOrchestration
             return new ReferralOrchestrationResult(CaseStatus.Unconfirmed);
         }
 
-        // 4. §3.4.1, §3.4.3: propose Outcome 21 to the authorising manager.
-        await context.CallActivityAsync<CaseStatus>(nameof(MoveCaseActivity),
-            new MoveCaseInput(id, CaseStatus.AwaitingAuthorisation, context.CurrentUtcDateTime, null, null, null), options).ConfigureAwait(true);
+        // 4. §3.4.1, §3.4.3: propose Outcome 21 to the authorising manager (v3: the move in the request's activity).
+        if (!fewer)
+        {
+            await context.CallActivityAsync<CaseStatus>(nameof(MoveCaseActivity),
+                new MoveCaseInput(id, CaseStatus.AwaitingAuthorisation, context.CurrentUtcDateTime, null, null, null), options).ConfigureAwait(true);
+        }
+
         var requestedAt = context.CurrentUtcDateTime;
         await LinkEmail(new SendLinkEmailInput(id, EmailKind.AuthorisationRequest, LinkPurpose.Authorisation, "request", contacts.AuthorisingManagerEmail,
             input.PublicBaseUrl, requestedAt, requestedAt + input.Timeouts.LinkLifetime, null,
-            TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {contacts.AuthorisingManagerEmail}")).ConfigureAwait(true);
+            TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {contacts.AuthorisingManagerEmail}")
+        {
+            MoveTo = fewer ? CaseStatus.AwaitingAuthorisation : null,
+        }).ConfigureAwait(true);
 
-        var decision = await AwaitDecisionAsync(context, input, options, requestedAt).ConfigureAwait(true);
+        var decision = await AwaitDecisionAsync(context, input, options, requestedAt, fewer).ConfigureAwait(true);
 
         if (decision.Kind == DecisionKind.Decline)
         {
@@ -122,24 +131,51 @@ public static class ReferralOrchestration
             return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
         }
 
-        // 5. §3.4.3 authorised; §3.4.7 education and intervention within DueAfter.
-        var authorisedAt = context.CurrentUtcDateTime;
+        // 5. §3.4.3 authorised; §3.4.7 education and intervention within DueAfter (v3: recorded with the decision's read).
+        var authorisedAt = fewer ? decision.DecidedAt : context.CurrentUtcDateTime;
         var dueBy = authorisedAt + input.Timeouts.EducationDueAfter;
-        await context.CallActivityAsync<CaseStatus>(nameof(RecordAuthorisationActivity),
-            new RecordAuthorisationInput(id, authorisedAt, dueBy) { UseId = decision.UseId }, options).ConfigureAwait(true);
+        if (!fewer)
+        {
+            await context.CallActivityAsync<CaseStatus>(nameof(RecordAuthorisationActivity),
+                new RecordAuthorisationInput(id, authorisedAt, dueBy) { UseId = decision.UseId }, options).ConfigureAwait(true);
+        }
 
         var dueText = dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await Task.WhenAll(
-            // §3.4.8, §3.4.9: the youth team delivers education and intervention.
-            LinkEmail(new SendLinkEmailInput(id, EmailKind.YouthTeamNotification, LinkPurpose.EducationDelivered, "authorised", contacts.YouthTeamEmail,
-                input.PublicBaseUrl, authorisedAt, dueBy + input.Timeouts.LinkLifetime, dueBy,
-                TimelineEvent.YouthTeamNotified, $"Youth team ({contacts.YouthTeamEmail}) asked to deliver education by {dueText}")),
-            // §3.4.7, §3.6.2: advice and guidance to parents/carers and young people.
-            Email(new SendEmailInput(id, EmailKind.AdviceGuidance, "authorised", EmailRecipient.AdviceAudience, null,
-                authorisedAt, TimelineEvent.AdviceSent, "Advice and guidance sent") { DueBy = dueBy }),
-            Email(new SendEmailInput(id, EmailKind.SettingOutcome, "authorised", EmailRecipient.Reporter, null,
-                authorisedAt, TimelineEvent.SettingNotified, "Outcome 21 authorised: setting told the outcome") { DueBy = dueBy })).ConfigureAwait(true);
+        // §3.4.8, §3.4.9: the youth team delivers education and intervention.
+        var youthTeam = new SendLinkEmailInput(id, EmailKind.YouthTeamNotification, LinkPurpose.EducationDelivered, "authorised", contacts.YouthTeamEmail,
+            input.PublicBaseUrl, authorisedAt, dueBy + input.Timeouts.LinkLifetime, dueBy,
+            TimelineEvent.YouthTeamNotified, $"Youth team ({contacts.YouthTeamEmail}) asked to deliver education by {dueText}");
+        // §3.4.7, §3.6.2: advice and guidance to parents/carers and young people.
+        var advice = new SendEmailInput(id, EmailKind.AdviceGuidance, "authorised", EmailRecipient.AdviceAudience, null,
+            authorisedAt, TimelineEvent.AdviceSent, "Advice and guidance sent") { DueBy = dueBy };
+        var setting = new SendEmailInput(id, EmailKind.SettingOutcome, "authorised", EmailRecipient.Reporter, null,
+            authorisedAt, TimelineEvent.SettingNotified, "Outcome 21 authorised: setting told the outcome") { DueBy = dueBy };
+        if (fewer)
+        {
+            await context.CallActivityAsync<EmailStepResult[]>(nameof(SendFanOutActivity), new SendFanOutInput(youthTeam, advice, setting), options).ConfigureAwait(true);
+        }
+        else
+        {
+            await Task.WhenAll(LinkEmail(youthTeam), Email(advice), Email(setting)).ConfigureAwait(true);
+        }
+
         log.LogInformation("Referral {ReferralId}: Outcome 21 authorised, notifications sent", id);
+
+        if (fewer)
+        {
+            // §3.4.7, §4.7: each event recorded in one activity, which changes nothing for a use the app
+            // did not record (the status then stays, and the wait goes on).
+            var status = CaseStatus.EducationAndIntervention;
+            while (status != CaseStatus.Closed)
+            {
+                var raised = await context.WaitForExternalEvent<EducationDeliveredEvent>(WorkflowEvents.EducationDelivered).ConfigureAwait(true);
+                status = await context.CallActivityAsync<CaseStatus>(nameof(RecordEducationDeliveredActivity),
+                    new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = raised.UseId, IgnoreUnrecorded = true }, options).ConfigureAwait(true);
+            }
+
+            log.LogInformation("Referral {ReferralId} closed", id);
+            return new ReferralOrchestrationResult(CaseStatus.Closed);
+        }
 
         // §3.4.7: wait for the youth team to confirm delivery (reminders come from the review timer, contract §7).
         // §4.7: only a confirmation the app recorded counts; any other event is ignored.
@@ -203,7 +239,7 @@ public static class ReferralOrchestration
     /// are measured from the request and kept through any number of consultations.
     /// </summary>
     private static async Task<ConfirmedDecision> AwaitDecisionAsync(
-        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime requestedAt)
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime requestedAt, bool fewer)
     {
         var id = input.ReferralId;
         var contacts = input.Contacts;
@@ -258,14 +294,27 @@ public static class ReferralOrchestration
             // event that names no recorded use (raised by anyone else) changes nothing.
             var raised = await decisionTask.ConfigureAwait(true);
             decisionTask = context.WaitForExternalEvent<DecisionEvent>(WorkflowEvents.Decision);
-            var use = await context.CallActivityAsync<RecordedUse?>(nameof(ReadLinkUseActivity),
-                new ReadLinkUseInput(id, LinkPurpose.Authorisation, raised.UseId), options).ConfigureAwait(true);
-            if (use is null || DecisionKinds.Of(use.Action) is not { } kind)
+            var decidedAt = context.CurrentUtcDateTime;
+            DecisionKind? read;
+            if (fewer)
+            {
+                // v3: read and (for an authorisation) recorded in one activity.
+                read = await context.CallActivityAsync<DecisionKind?>(nameof(RecordDecisionActivity),
+                    new RecordDecisionInput(id, raised.UseId, decidedAt, decidedAt + input.Timeouts.EducationDueAfter), options).ConfigureAwait(true);
+            }
+            else
+            {
+                var use = await context.CallActivityAsync<RecordedUse?>(nameof(ReadLinkUseActivity),
+                    new ReadLinkUseInput(id, LinkPurpose.Authorisation, raised.UseId), options).ConfigureAwait(true);
+                read = DecisionKinds.Of(use?.Action);
+            }
+
+            if (read is not { } kind)
             {
                 continue;
             }
 
-            var decision = new ConfirmedDecision(kind, raised.UseId);
+            var decision = new ConfirmedDecision(kind, raised.UseId, decidedAt);
             if (decision.Kind != DecisionKind.Consult)
             {
                 final = decision;
@@ -313,5 +362,8 @@ public static class ReferralOrchestration
     }
 }
 
-/// <summary>A decision the link store recorded: what, and the id of the use (who and why stay in the store, contract §12).</summary>
-public sealed record ConfirmedDecision(DecisionKind Kind, string UseId);
+/// <summary>
+/// A decision the link store recorded: what, the id of the use (who and why stay in the store, contract
+/// §12), and when the workflow took it (v3 records an authorisation at that time).
+/// </summary>
+public sealed record ConfirmedDecision(DecisionKind Kind, string UseId, DateTime DecidedAt);

@@ -12,6 +12,14 @@ public static class WorkflowVersions
     /// <summary>Contract v2 §4, §11: the reporter confirms their address before anything is sent outside the police.</summary>
     public const int ReporterConfirmation = 2;
 
+    /// <summary>
+    /// Issue 22: fewer durable round trips, same steps and emails. The case moves to awaiting
+    /// authorisation in the activity that sends the request; the decision and the delivery are read
+    /// from the link store and recorded in one activity each (no separate read); the three fan-out
+    /// emails go in one activity.
+    /// </summary>
+    public const int FewerRoundTrips = 3;
+
     /// <summary>What intake starts today.</summary>
-    public const int Current = ReporterConfirmation;
+    public const int Current = FewerRoundTrips;
 }

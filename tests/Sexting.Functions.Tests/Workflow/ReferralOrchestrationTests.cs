@@ -1,8 +1,13 @@
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
+using Sexting.Functions.Assessment;
 using Sexting.Functions.Authorisation;
+using Sexting.Functions.Cases;
+using Sexting.Functions.Confirmation;
 using Sexting.Functions.Education;
+using Sexting.Functions.Links;
+using Sexting.Functions.Notifications;
 using Sexting.Functions.Tests.Fakes;
 using Sexting.Functions.Workflow;
 using Sexting.Infrastructure.Email;
@@ -50,16 +55,17 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.Equal(CaseStatus.AwaitingAuthorisation, (await _h.CaseAsync(id)).Status);
     }
 
-    [Fact]
-    public async Task RunAsync_AuthoriseThenEducationDelivered_FansOutAndCloses()
+    [Theory]
+    [InlineData(WorkflowVersions.Original)]
+    [InlineData(WorkflowVersions.Current)] // issue 22: the same behaviour in fewer activities
+    public async Task RunAsync_AuthoriseThenEducationDelivered_FansOutAndCloses(int version)
     {
-        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, youngPersonEmail: "\"alex@pupil.example\""));
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, youngPersonEmail: "\"alex@pupil.example\""), version: version);
         await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
         var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
         Assert.Equal(WorkflowHarness.Contacts.AuthorisingManagerEmail, request.To);
         Assert.Contains("http://127.0.0.1:7071/api/approvals/" + id + ".", request.TextBody, StringComparison.Ordinal);
-        var link = Assert.Single(_h.Links.All);
-        Assert.Equal(LinkPurpose.Authorisation, link.Purpose);
+        var link = Assert.Single(_h.Links.All, l => l.Purpose == LinkPurpose.Authorisation);
         Assert.DoesNotContain(link.TokenHash, request.TextBody, StringComparison.Ordinal);
 
         await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", "Pat Manager", request.To, "No aggravating factors")));
@@ -119,11 +125,13 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.DoesNotContain("sam", advice.Detail, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task RunAsync_ForgedEventsRaisedStraightToTheBackend_ChangeNothing()
+    [Theory]
+    [InlineData(WorkflowVersions.Original)]
+    [InlineData(WorkflowVersions.Current)] // issue 22: the same behaviour in fewer activities
+    public async Task RunAsync_ForgedEventsRaisedStraightToTheBackend_ChangeNothing(int version)
     {
         // Contract §4.7: an event the app did not record, whatever it says, is not a decision.
-        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null));
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null), version: version);
         await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
         var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
 
@@ -144,12 +152,67 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", "Pat Manager", request.To, "Proportionate")));
         await _h.UntilAsync(async () => (await _h.CaseAsync(id)).Status == CaseStatus.EducationAndIntervention, "authorised");
         Assert.DoesNotContain("NOBODY", (await _h.CaseAsync(id)).Outcome!.AuthorisedBy, StringComparison.Ordinal);
+
+        // The same for the delivery: a use nobody recorded does not close the case; the recorded one does.
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification).Any()), "youth team told");
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent("0123456789abcdef0123456789abcdef"));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(CaseStatus.EducationAndIntervention, (await _h.CaseAsync(id)).Status);
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent(await DeliveredAsync(id, "Chris Officer", WorkflowHarness.Contacts.YouthTeamEmail, null, "YP1")));
+        Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
+    }
+
+    // Issue 22, style.md rule 6: an instance started as v2 (as one in flight when v3 was deployed)
+    // runs the v2 shape to the end: the separate move, reads and three fan-out activities.
+    [Fact]
+    public async Task RunAsync_InstanceOfVersion2_CompletesInItsOwnShape()
+    {
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, youngPersonEmail: "\"alex@pupil.example\""), version: WorkflowVersions.ReporterConfirmation);
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+        var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", "Pat Manager", request.To, "No aggravating factors")));
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification).Any()), "youth team told");
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent(await DeliveredAsync(id, "Chris Officer", WorkflowHarness.Contacts.YouthTeamEmail, null, "YP1")));
+
+        Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
+        var names = await ActivitiesOfAsync(id);
+        Assert.Contains(nameof(MoveCaseActivity), names);
+        Assert.Contains(nameof(ReadLinkUseActivity), names);
+        Assert.DoesNotContain(nameof(SendFanOutActivity), names);
+        Assert.DoesNotContain(nameof(RecordDecisionActivity), names);
+        Assert.Equal(2, _h.Sender.DeliveredOf(EmailKind.AdviceGuidance).Count);
     }
 
     [Fact]
-    public async Task RunAsync_NoDecision_RemindsThenEscalatesThenAcceptsAuthorisation()
+    public async Task RunAsync_CurrentVersion_EducationRouteInSevenActivities()
     {
-        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.5));
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, youngPersonEmail: "\"alex@pupil.example\""), version: WorkflowVersions.Current);
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+        var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", "Pat Manager", request.To, "No aggravating factors")));
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification).Any()), "youth team told");
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent(await DeliveredAsync(id, "Chris Officer", WorkflowHarness.Contacts.YouthTeamEmail, null, "YP1")));
+
+        Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
+        // Acknowledge, assess, settle the confirmation, request (with the move), decision, fan-out, delivery:
+        // v2 needed twelve for the same emails.
+        Assert.Equal(
+            [nameof(SendLinkEmailActivity), nameof(AssessReferralActivity), nameof(SettleConfirmationActivity), nameof(SendLinkEmailActivity),
+             nameof(RecordDecisionActivity), nameof(SendFanOutActivity), nameof(RecordEducationDeliveredActivity)],
+            await ActivitiesOfAsync(id));
+        Assert.Equal(["sam@family.example", "alex@pupil.example"], _h.Sender.DeliveredOf(EmailKind.AdviceGuidance).Select(m => m.To));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+        Assert.Equal(CaseStatus.Closed, (await _h.CaseAsync(id)).Status);
+    }
+
+    private Task<IReadOnlyList<string>> ActivitiesOfAsync(string id) => Task.FromResult(_h.ActivitiesOf(id));
+
+    [Theory]
+    [InlineData(WorkflowVersions.Original)]
+    [InlineData(WorkflowVersions.Current)] // issue 22: the same behaviour in fewer activities
+    public async Task RunAsync_NoDecision_RemindsThenEscalatesThenAcceptsAuthorisation(int version)
+    {
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.5), version: version);
 
         await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationEscalated);
         var escalation = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationEscalation));
@@ -174,10 +237,12 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationEscalation));
     }
 
-    [Fact]
-    public async Task RunAsync_ConsultThenDecline_ConsultsExpertKeepsWaitingThenRefersForInvestigation()
+    [Theory]
+    [InlineData(WorkflowVersions.Original)]
+    [InlineData(WorkflowVersions.Current)] // issue 22: the same behaviour in fewer activities
+    public async Task RunAsync_ConsultThenDecline_ConsultsExpertKeepsWaitingThenRefersForInvestigation(int version)
     {
-        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null));
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null), version: version);
         await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
 
         await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "consult", "Pat Manager", "manager@police.example", "Is there a pattern?")));
@@ -198,25 +263,29 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.Empty(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification));
     }
 
-    [Fact]
-    public async Task RunAsync_TransientEmailFailures_RetriesAndDeliversOnce()
+    [Theory]
+    [InlineData(WorkflowVersions.Original)]
+    [InlineData(WorkflowVersions.Current)] // issue 22: the same behaviour in fewer activities
+    public async Task RunAsync_TransientEmailFailures_RetriesAndDeliversOnce(int version)
     {
         _h.Sender.FailTransiently(EmailKind.IntakeAcknowledgement, 2);
 
-        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"));
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"), version: version);
         await _h.CompletionAsync(id);
 
         Assert.Equal(3, _h.Sender.Attempts.Count(m => m.Kind == EmailKind.IntakeAcknowledgement));
         Assert.Single(_h.Sender.DeliveredOf(EmailKind.IntakeAcknowledgement));
     }
 
-    [Fact]
-    public async Task RunAsync_FaultAfterSendThenRetry_SameKeyNoSecondDeliveryOneTimelineEntry()
+    [Theory]
+    [InlineData(WorkflowVersions.Original)]
+    [InlineData(WorkflowVersions.Current)] // issue 22: the same behaviour in fewer activities
+    public async Task RunAsync_FaultAfterSendThenRetry_SameKeyNoSecondDeliveryOneTimelineEntry(int version)
     {
         // The email goes, then the timeline write fails: the retried activity must not send again.
         _h.Store.FailAppendOnce = e => e.Event == TimelineEvent.InvestigationReferralSent;
 
-        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"));
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"), version: version);
         await _h.CompletionAsync(id);
 
         var attempts = _h.Sender.Attempts.Where(m => m.Kind == EmailKind.InvestigationReferral).ToList();

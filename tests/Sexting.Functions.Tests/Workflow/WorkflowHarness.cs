@@ -31,11 +31,17 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private WorkflowHarness(ServiceProvider services, DurableTaskTestHost host)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)> _calls;
+
+    private WorkflowHarness(ServiceProvider services, DurableTaskTestHost host, System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)> calls)
     {
         _services = services;
         Host = host;
+        _calls = calls;
     }
+
+    /// <summary>The activities run for an instance, in the order they ran (issue 22 counts them).</summary>
+    public IReadOnlyList<string> ActivitiesOf(string instanceId) => [.. _calls.Where(c => c.Instance == instanceId).Select(c => c.Activity)];
 
     public InMemoryCaseStore Store => _services.GetRequiredService<InMemoryCaseStore>();
 
@@ -65,41 +71,57 @@ public sealed class WorkflowHarness : IAsyncDisposable
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<RecordingEmailSender>());
         services.AddSingleton<IEmailComposer, TrivialEmailComposer>();
         var sp = services.BuildServiceProvider();
+        var calls = new System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)>();
 
         var host = await DurableTaskTestHost.StartAsync(r =>
         {
             r.AddOrchestratorFunc<ReferralOrchestrationInput, ReferralOrchestrationResult>(nameof(ReferralOrchestration), (context, input) => ReferralOrchestration.RunAsync(context, input));
-            r.AddActivityFunc<AssessReferralInput, AssessReferralResult>(nameof(AssessReferralActivity), (_, i) => sp.GetRequiredService<AssessReferralActivity>().RunAsync(i));
-            r.AddActivityFunc<MoveCaseInput, CaseStatus>(nameof(MoveCaseActivity), (_, i) => sp.GetRequiredService<MoveCaseActivity>().RunAsync(i));
-            r.AddActivityFunc<SendEmailInput, EmailStepResult>(nameof(SendEmailActivity), (_, i) => sp.GetRequiredService<SendEmailActivity>().RunAsync(i));
-            r.AddActivityFunc<SendLinkEmailInput, EmailStepResult>(nameof(SendLinkEmailActivity), (_, i) => sp.GetRequiredService<SendLinkEmailActivity>().RunAsync(i));
-            r.AddActivityFunc<RecordAuthorisationInput, CaseStatus>(nameof(RecordAuthorisationActivity), (_, i) => sp.GetRequiredService<RecordAuthorisationActivity>().RunAsync(i));
-            r.AddActivityFunc<RecordEducationDeliveredInput, CaseStatus>(nameof(RecordEducationDeliveredActivity), (_, i) => sp.GetRequiredService<RecordEducationDeliveredActivity>().RunAsync(i));
-            r.AddActivityFunc<ReadLinkUseInput, RecordedUse?>(nameof(ReadLinkUseActivity), (_, i) => sp.GetRequiredService<ReadLinkUseActivity>().RunAsync(i));
-            r.AddActivityFunc<SettleConfirmationInput, bool>(nameof(SettleConfirmationActivity), (_, i) => sp.GetRequiredService<SettleConfirmationActivity>().RunAsync(i));
+            r.AddActivityFunc<AssessReferralInput, AssessReferralResult>(nameof(AssessReferralActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(AssessReferralActivity))); return sp.GetRequiredService<AssessReferralActivity>().RunAsync(i); });
+            r.AddActivityFunc<MoveCaseInput, CaseStatus>(nameof(MoveCaseActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(MoveCaseActivity))); return sp.GetRequiredService<MoveCaseActivity>().RunAsync(i); });
+            r.AddActivityFunc<SendEmailInput, EmailStepResult>(nameof(SendEmailActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SendEmailActivity))); return sp.GetRequiredService<SendEmailActivity>().RunAsync(i); });
+            r.AddActivityFunc<SendLinkEmailInput, EmailStepResult>(nameof(SendLinkEmailActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SendLinkEmailActivity))); return sp.GetRequiredService<SendLinkEmailActivity>().RunAsync(i); });
+            r.AddActivityFunc<RecordAuthorisationInput, CaseStatus>(nameof(RecordAuthorisationActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(RecordAuthorisationActivity))); return sp.GetRequiredService<RecordAuthorisationActivity>().RunAsync(i); });
+            r.AddActivityFunc<RecordEducationDeliveredInput, CaseStatus>(nameof(RecordEducationDeliveredActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(RecordEducationDeliveredActivity))); return sp.GetRequiredService<RecordEducationDeliveredActivity>().RunAsync(i); });
+            r.AddActivityFunc<ReadLinkUseInput, RecordedUse?>(nameof(ReadLinkUseActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(ReadLinkUseActivity))); return sp.GetRequiredService<ReadLinkUseActivity>().RunAsync(i); });
+            r.AddActivityFunc<SettleConfirmationInput, bool>(nameof(SettleConfirmationActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SettleConfirmationActivity))); return sp.GetRequiredService<SettleConfirmationActivity>().RunAsync(i); });
+            r.AddActivityFunc<RecordDecisionInput, DecisionKind?>(nameof(RecordDecisionActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(RecordDecisionActivity))); return sp.GetRequiredService<RecordDecisionActivity>().RunAsync(i); });
+            r.AddActivityFunc<SendFanOutInput, EmailStepResult[]>(nameof(SendFanOutActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SendFanOutActivity))); return sp.GetRequiredService<SendFanOutActivity>().RunAsync(i); });
         });
-        return new WorkflowHarness(sp, host);
+        return new WorkflowHarness(sp, host, calls);
     }
 
-    /// <summary>Creates a case from the example JSON and starts its orchestration with the given waits.</summary>
-    public async Task<string> StartCaseAsync(string json, TimeSpan? reminderAfter = null, TimeSpan? escalateAfter = null)
+    /// <summary>
+    /// Creates a case from the example JSON and starts its orchestration with the given waits, in the
+    /// v1 shape or in <paramref name="version"/>; from v2 on the reporter has confirmed already, so the
+    /// workflow goes on when its short confirmation wait ends.
+    /// </summary>
+    public async Task<string> StartCaseAsync(string json, TimeSpan? reminderAfter = null, TimeSpan? escalateAfter = null, int version = WorkflowVersions.Original)
     {
         var referral = Referrals.Parse(json);
         var id = Sexting.Core.Links.ReferralIds.NewRandom();
-        await Store.CreateAsync(id, referral, Referrals.Now, CancellationToken.None);
+        var confirmed = version >= WorkflowVersions.ReporterConfirmation ? new ReporterConfirmation(true, Referrals.Now) : null;
+        await Store.CreateAsync(id, referral, Referrals.Now, confirmed, CancellationToken.None);
         var input = new ReferralOrchestrationInput(
             id,
             "http://127.0.0.1:7071",
             Contacts,
             new WorkflowTimeouts(reminderAfter ?? TimeSpan.FromHours(1), escalateAfter ?? TimeSpan.FromHours(2), TimeSpan.FromDays(7), TimeSpan.FromDays(28)),
             3,
-            new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5));
+            new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5))
+        {
+            Version = version,
+            ConfirmWithin = TimeSpan.FromMilliseconds(300),
+        };
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(id));
         return id;
     }
 
-    /// <summary>A case of the v2 workflow (contract §11): the reporter must confirm within <paramref name="confirmWithin"/>.</summary>
-    public async Task<string> StartConfirmingCaseAsync(string json, TimeSpan confirmWithin, bool trustedDomain = true)
+    /// <summary>
+    /// A case of the workflow intake starts today (<see cref="WorkflowVersions.Current"/>), or of
+    /// <paramref name="version"/> (from <see cref="WorkflowVersions.ReporterConfirmation"/> on): the
+    /// reporter must confirm within <paramref name="confirmWithin"/> (contract §11).
+    /// </summary>
+    public async Task<string> StartConfirmingCaseAsync(string json, TimeSpan confirmWithin, bool trustedDomain = true, int version = WorkflowVersions.Current)
     {
         var referral = Referrals.Parse(json);
         var id = Sexting.Core.Links.ReferralIds.NewRandom();
@@ -112,7 +134,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
             3,
             new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5))
         {
-            Version = WorkflowVersions.ReporterConfirmation,
+            Version = version,
             ConfirmWithin = confirmWithin,
         };
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(id));

@@ -1,0 +1,28 @@
+using Microsoft.Azure.Functions.Worker;
+using Sexting.Core.Links;
+using Sexting.Functions.Links;
+
+namespace Sexting.Functions.Authorisation;
+
+/// <summary>
+/// Workflow v3 (issue 22): one activity for what v2 did in two. Reads the use a decision event names
+/// (contract §4.7: <c>null</c> when the app never recorded it, and the workflow goes on waiting) and,
+/// for an authorisation, records it (§3.4.3) as <see cref="RecordAuthorisationActivity"/> does. A
+/// decline or a consultation is only answered: its steps follow in the workflow as before. Idempotent.
+/// </summary>
+public sealed class RecordDecisionActivity(ReadLinkUseActivity read, RecordAuthorisationActivity authorisation)
+{
+    [Function(nameof(RecordDecisionActivity))]
+    public async Task<DecisionKind?> RunAsync([ActivityTrigger] RecordDecisionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var use = await read.RunAsync(new ReadLinkUseInput(input.ReferralId, LinkPurpose.Authorisation, input.UseId)).ConfigureAwait(false);
+        var kind = DecisionKinds.Of(use?.Action);
+        if (kind == DecisionKind.Authorise)
+        {
+            await authorisation.RunAsync(new RecordAuthorisationInput(input.ReferralId, input.At, input.DueBy) { UseId = input.UseId }).ConfigureAwait(false);
+        }
+
+        return kind;
+    }
+}
