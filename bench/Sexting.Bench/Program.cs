@@ -6,6 +6,7 @@ using Sexting.Bench.Floor;
 using Sexting.Bench.Hosting;
 using Sexting.Bench.Intake;
 using Sexting.Bench.Journey;
+using Sexting.Bench.Minimal;
 using Sexting.Bench.Proxy;
 using Sexting.Bench.Reporting;
 using Sexting.Bench.Scan;
@@ -71,6 +72,35 @@ try
             results.Journeys.Add(run);
             Say($"end to end: case {i + 1}/{settings.Journeys}: intake {run.IntakeMs:0} ms, AuthorisationRequest after {run.IntakeToAuthorisationRequestMs:0} ms, fan-out {run.DecisionToLastFanOutMs:0} ms after the decision; {run.CaseTraffic.App} app + {run.CaseTraffic.Durable} durable requests");
         }
+
+        if (host.PeakMemoryMiB() is { } peak)
+        {
+            results.PeakMemoryMiB["end to end"] = peak;
+        }
+    }
+
+    // 1b. The engine's own cost of the same shape (issue 22): a minimal approval orchestration on the
+    //     same backend and proxies, with the local host stopped, one instance at a time.
+    Say("minimal approval orchestration: starting its worker");
+    await using (var minimal = new MinimalApprovalBenchmark(proxies, azurite.ConnectionString))
+    {
+        await minimal.StartAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            await minimal.RunAsync(ct);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        var idleStart = proxies.Take();
+        await Task.Delay(settings.IdleWindow, ct);
+        results.MinimalIdle = proxies.Take().Since(idleStart);
+        for (var i = 0; i < settings.Journeys; i++)
+        {
+            await Task.Delay(CaseJourneyBenchmark.Quiet, ct);
+            var run = await minimal.RunAsync(ct);
+            results.Minimal.Add(run);
+            Say($"minimal approval: case {i + 1}/{settings.Journeys}: {run.Milliseconds:0} ms, {run.Traffic.Durable} durable requests");
+        }
     }
 
     // 2. The reminder scan as cases grow, straight to Azurite, counted by the store's own counter.
@@ -98,6 +128,11 @@ try
         var intake = new IntakeBenchmark(http, proxies);
         var result = await intake.RunAsync(clients, settings.IntakeWarmUp, settings.IntakeDuration, ct);
         results.Intake.Add(result);
+        if (host.PeakMemoryMiB() is { } peak)
+        {
+            results.PeakMemoryMiB[$"intake, {clients} client(s)"] = peak;
+        }
+
         Say($"intake: {clients} client(s): {result.PerSecond:0.0}/s, p50 {result.Latency.P50:0} ms, p95 {result.Latency.P95:0} ms, p99 {result.Latency.P99:0} ms ({result.Accepted} accepted, {result.Failed} failed)");
     }
 

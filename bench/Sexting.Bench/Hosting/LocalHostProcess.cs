@@ -74,6 +74,16 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>The host's peak resident memory so far (Linux <c>VmHWM</c>), in MiB; <c>null</c> where /proc is not there.</summary>
+    public double? PeakMemoryMiB()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+        return line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var kib)
+            ? kib / 1024.0
+            : null;
+    }
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     /// <summary>The function key of the benchmark's host (contract §1), so the readiness probe can read.</summary>

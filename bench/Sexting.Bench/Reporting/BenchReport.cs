@@ -51,6 +51,29 @@ internal static class BenchReport
         b.AppendLine(CultureInfo.InvariantCulture, $"| Idle background per second (subtracted) | {F(r.IdleAppPerSecond, "0.0")} | {F(r.IdleDurablePerSecond, "0.0")} | {F(r.IdleAppPerSecond + r.IdleDurablePerSecond, "0.0")} |");
         b.AppendLine();
 
+        if (r.Minimal.Count > 0)
+        {
+            var ours = perCase.App + perCase.Durable;
+            b.AppendLine(CultureInfo.InvariantCulture, $"| Ours ÷ the minimal approval orchestration (same backend, one at a time; {r.Journeys.Count} and {r.Minimal.Count} cases) | ours | minimal | ours ÷ minimal |");
+            b.AppendLine("|---|---:|---:|---:|");
+            b.AppendLine(CultureInfo.InvariantCulture, $"| Durable backend transactions per case | {F(perCase.Durable, "0.0")} | {F(r.MinimalDurablePerCase, "0.0")} | {F(perCase.Durable / r.MinimalDurablePerCase, "0.00")} |");
+            b.AppendLine(CultureInfo.InvariantCulture, $"| All transactions per case (the minimal one has no app tables) | {F(ours, "0.0")} | {F(r.MinimalDurablePerCase, "0.0")} | {F(ours / r.MinimalDurablePerCase, "0.00")} |");
+            b.AppendLine(CultureInfo.InvariantCulture, $"| Cases per second, one at a time (1 ÷ mean start-to-completion) | {F(r.JourneysPerSecond, "0.00")} | {F(r.MinimalPerSecond, "0.00")} | {F(r.JourneysPerSecond / r.MinimalPerSecond, "0.00")} |");
+            b.AppendLine();
+        }
+
+        if (r.PeakMemoryMiB.Count > 0)
+        {
+            b.AppendLine("| Local host peak resident memory (VmHWM) | MiB |");
+            b.AppendLine("|---|---:|");
+            foreach (var (phase, mib) in r.PeakMemoryMiB)
+            {
+                b.AppendLine(CultureInfo.InvariantCulture, $"| {phase} | {F(mib, "0")} |");
+            }
+
+            b.AppendLine();
+        }
+
         b.AppendLine("| Reminder scan | " + string.Join(" | ", r.Scans.Select(s => s.StoredCases.ToString("N0", CultureInfo.InvariantCulture) + " cases")) + " |");
         b.AppendLine("|---|" + string.Concat(r.Scans.Select(_ => "---:|")));
         b.AppendLine("| Entries in the due index (open cases) | " + string.Join(" | ", r.Scans.Select(s => s.OpenEntries.ToString("N0", CultureInfo.InvariantCulture))) + " |");

@@ -22,6 +22,24 @@ internal sealed class BenchResults
 
     public long ProxyScanFailures { get; set; }
 
+    /// <summary>The minimal approval orchestration, one at a time (issue 22).</summary>
+    public List<Minimal.MinimalResult> Minimal { get; } = [];
+
+    /// <summary>The minimal worker's idle polling, subtracted from its runs.</summary>
+    public TrafficDelta MinimalIdle { get; set; } = TrafficDelta.Empty;
+
+    /// <summary>The local host's peak resident memory (VmHWM), MiB, per phase.</summary>
+    public Dictionary<string, double> PeakMemoryMiB { get; } = new(StringComparer.Ordinal);
+
+    public double MinimalDurablePerCase => Minimal.Count == 0 ? double.NaN : Minimal.Average(m =>
+        m.Traffic.Durable - (MinimalIdle.Duration > TimeSpan.Zero ? MinimalIdle.Durable / MinimalIdle.Duration.TotalSeconds : 0) * m.Traffic.Duration.TotalSeconds);
+
+    /// <summary>Cases per second one at a time: 1 / the mean time from intake to the orchestration's completion.</summary>
+    public double JourneysPerSecond => Journeys.Count == 0 ? double.NaN
+        : 1000 / Journeys.Average(j => j.CaseTraffic.Duration.TotalMilliseconds - Journey.CaseJourneyBenchmark.Settle.TotalMilliseconds);
+
+    public double MinimalPerSecond => Minimal.Count == 0 ? double.NaN : 1000 / Minimal.Average(m => m.Milliseconds);
+
     public double IdleAppPerSecond => Idle.Duration > TimeSpan.Zero ? Idle.App / Idle.Duration.TotalSeconds : 0;
 
     public double IdleDurablePerSecond => Idle.Duration > TimeSpan.Zero ? Idle.Durable / Idle.Duration.TotalSeconds : 0;
