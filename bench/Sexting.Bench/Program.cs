@@ -123,6 +123,15 @@ try
         results.Floor.Add(f);
         Say($"floor: {clients} client(s): {f.PerSecond:0} upserts/s ({f.Upserts} in {f.Duration.TotalSeconds:0.0} s, {f.Errors} errors)");
 
+        await using (var paused = await LocalHostProcess.StartAsync(
+            proxies.AppConnectionString, proxies.DurableConnectionString, "BenchPaused" + clients.ToString(CultureInfo.InvariantCulture), Path.Combine(work, "paused" + clients.ToString(CultureInfo.InvariantCulture)), ct, dispatchPaused: true))
+        {
+            using var pausedHttp = ClientOf(paused);
+            var alone = await new IntakeBenchmark(pausedHttp, proxies).RunAsync(clients, settings.IntakeWarmUp, settings.IntakeDuration, ct);
+            results.IntakePaused.Add(alone);
+            Say($"intake alone (dispatcher paused): {clients} client(s): {alone.PerSecond:0.0}/s, p50 {alone.Latency.P50:0} ms, p95 {alone.Latency.P95:0} ms ({alone.Accepted} accepted, {alone.Failed} failed)");
+        }
+
         await using var host = await StartHostAsync("BenchIntake" + clients.ToString(CultureInfo.InvariantCulture));
         using var http = ClientOf(host);
         var intake = new IntakeBenchmark(http, proxies);

@@ -36,4 +36,10 @@ public sealed class LocalHostOptions
     /// restarts: a new identity waits out the previous one's 30-second lease before any orchestration runs.
     /// </summary>
     public string WorkerId { get; set; } = Environment.MachineName + "-sexting-localhost";
+
+    /// <summary>
+    /// For the benchmark only (bench/README.md): no durable worker connects, so orchestrations are
+    /// scheduled and stored but none runs; the intake path is measured alone. Never in use.
+    /// </summary>
+    public bool DispatchPaused { get; set; }
 }

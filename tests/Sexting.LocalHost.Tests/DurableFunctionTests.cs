@@ -56,6 +56,21 @@ public sealed class DurableFunctionTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.Equal(new SampleOutput("Hello Blake", 3, false), done.ReadOutputAs<SampleOutput>());
     }
 
+    [Fact]
+    public async Task Orchestration_DispatchPaused_StoredButNotRun()
+    {
+        // LocalHost:DispatchPaused, the bench's intake-alone run (issue 22): scheduling works, nothing runs.
+        await using var host = await RunningLocalHost.StartAsync(azurite, "DurablePaused", new Dictionary<string, string?> { ["LocalHost:DispatchPaused"] = "true" });
+
+        var instanceId = await StartAsync(host, new SampleInput("Casey", 1));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var state = await host.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
+        Assert.NotNull(state);
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, state.RuntimeStatus);
+        Assert.Null(state.SerializedCustomStatus);
+    }
+
     private static async Task<string> StartAsync(RunningLocalHost host, SampleInput input)
     {
         using var response = await host.Http.PostAsJsonAsync("/api/samples-orchestrations", input);

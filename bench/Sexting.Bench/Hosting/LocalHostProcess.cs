@@ -27,7 +27,7 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     public string TaskHub { get; }
 
     public static async Task<LocalHostProcess> StartAsync(
-        string appConnection, string durableConnection, string taskHub, string outbox, CancellationToken cancellationToken)
+        string appConnection, string durableConnection, string taskHub, string outbox, CancellationToken cancellationToken, bool dispatchPaused = false)
     {
         var dll = Path.Combine(RepositoryRoot.Path, "src", "Sexting.LocalHost", "bin", "Release", "net10.0", "Sexting.LocalHost.dll");
         if (!File.Exists(dll))
@@ -55,6 +55,8 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             // Every bench client submits from 127.0.0.1: the per-address intake limit (contract §11) would
             // measure the limiter, not the intake.
             ["Intake__PermitsPerMinute"] = "1000000",
+            // The intake path alone (issue 22): orchestrations are scheduled and stored, none runs.
+            ["LocalHost__DispatchPaused"] = dispatchPaused ? "true" : "false",
             // As in Azure, where logs go to Application Insights, not a console on the request path.
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

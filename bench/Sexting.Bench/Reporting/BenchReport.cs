@@ -24,7 +24,12 @@ internal static class BenchReport
         Row(b, "Floor: single-entity upserts/s to Azurite", settings, c => r.Floor.FirstOrDefault(f => f.Clients == c) is { } f ? F(f.PerSecond, "0") : "–");
         Row(b, $"Floor ÷ {txPerIntake:0.0} transactions per intake (intakes/s the storage allows)", settings,
             c => r.Floor.FirstOrDefault(f => f.Clients == c) is { } f ? F(f.PerSecond / txPerIntake, "0.0") : "–");
-        Row(b, "Intake: referrals accepted/s (202)", settings, c => Intake(r, c) is { } i ? F(i.PerSecond, "0.0") : "–");
+        Row(b, "Intake alone (durable dispatcher paused): referrals accepted/s", settings, c => r.IntakePaused.FirstOrDefault(i => i.Clients == c) is { } i ? F(i.PerSecond, "0.0") : "–");
+        Row(b, "Intake alone ÷ what the floor allows", settings, c => r.IntakePaused.FirstOrDefault(i => i.Clients == c) is { } i && r.Floor.FirstOrDefault(f => f.Clients == c) is { } f
+            ? F(100 * i.PerSecond / (f.PerSecond / txPerIntake), "0") + " %" : "–");
+        Row(b, "Intake alone latency p50 / p95 / p99 (ms)", settings, c => r.IntakePaused.FirstOrDefault(i => i.Clients == c) is { } i
+            ? $"{F(i.Latency.P50, "0")} / {F(i.Latency.P95, "0")} / {F(i.Latency.P99, "0")}" : "–");
+        Row(b, "Intake with the workflow running: referrals accepted/s (202)", settings, c => Intake(r, c) is { } i ? F(i.PerSecond, "0.0") : "–");
         Row(b, "Intake ÷ what the floor allows", settings, c => Intake(r, c) is { } i && r.Floor.FirstOrDefault(f => f.Clients == c) is { } f
             ? F(100 * i.PerSecond / (f.PerSecond / txPerIntake), "0") + " %" : "–");
         Row(b, "Intake latency p50 / p95 / p99 (ms)", settings, c => Intake(r, c) is { } i
@@ -82,17 +87,28 @@ internal static class BenchReport
         b.AppendLine("| Scan time (ms) | " + string.Join(" | ", r.Scans.Select(s => F(s.Milliseconds, "0"))) + " |");
         b.AppendLine();
 
-        b.AppendLine("| Target (issue 11) | measured | met |");
+        b.AppendLine("| Target (issue 22) | measured | met |");
         b.AppendLine("|---|---:|:--:|");
-        Target(b, "≤ 6 storage transactions per intake (app + durable)", F(txPerIntake, "0.0"), txPerIntake <= 6.05);
-        if (Intake(r, 8) is { } i8 && r.Floor.FirstOrDefault(f => f.Clients == 8) is { } f8)
+        Target(b, "≤ 5 storage transactions per first submission (app + durable)", F(txPerIntake, "0.0"), txPerIntake <= 5.05);
+        if (r.IntakePaused.FirstOrDefault(i => i.Clients == 8) is { } alone8 && r.Floor.FirstOrDefault(f => f.Clients == 8) is { } f8)
         {
-            var ratio = i8.PerSecond / (f8.PerSecond / txPerIntake);
-            Target(b, "Intake at 8 clients ≥ 80 % of floor ÷ transactions per intake", F(100 * ratio, "0") + " %", ratio >= 0.8);
-            Target(b, "p95 intake ≤ 100 ms at 8 clients", F(i8.Latency.P95, "0") + " ms", i8.Latency.P95 <= 100);
+            var ratio = alone8.PerSecond / (f8.PerSecond / txPerIntake);
+            Target(b, "Intake alone at 8 clients ≥ 50 % of floor ÷ transactions per intake", F(100 * ratio, "0") + " %", ratio >= 0.5);
         }
 
-        Target(b, "≤ 30 app-table transactions per case, intake → closure", F(perCase.App, "0.0"), perCase.App <= 30.05);
+        if (Intake(r, 8) is { } i8)
+        {
+            Target(b, "Intake p95 ≤ 150 ms at 8 clients, workflow running", F(i8.Latency.P95, "0") + " ms", i8.Latency.P95 <= 150);
+        }
+
+        var perCaseTotal = perCase.App + perCase.Durable;
+        Target(b, "≤ 100 storage transactions per case, intake → closure", F(perCaseTotal, "0.0"), perCaseTotal <= 100.05);
+        if (r.Minimal.Count > 0)
+        {
+            var times = perCaseTotal / r.MinimalDurablePerCase;
+            Target(b, "≤ 1.5 × the minimal orchestration's transactions per case", F(times, "0.00") + " ×", times <= 1.5);
+        }
+
         var flat = r.Scans.Count > 0 && r.Scans.All(s => s.Requests == r.Scans[0].Requests);
         Target(b, "Reminder scan flat as cases grow", string.Join(" / ", r.Scans.Select(s => s.Requests)) + " requests", flat);
         if (r.ProxyScanFailures > 0)

@@ -13,6 +13,9 @@ internal sealed class BenchResults
 
     public List<IntakeResult> Intake { get; } = [];
 
+    /// <summary>The same intake with the durable dispatcher paused: the intake path alone (issue 22).</summary>
+    public List<IntakeResult> IntakePaused { get; } = [];
+
     public List<CaseJourney> Journeys { get; } = [];
 
     public List<ScanResult> Scans { get; } = [];

@@ -19,6 +19,21 @@ public static class DurableBackendRegistration
 
         // Registered before the worker so the sidecar is listening when the worker connects.
         services.AddHostedService(sp => sp.GetRequiredService<DurableBackend>());
+        // LocalHost:DispatchPaused (the bench's intake-alone run): no worker, so the sidecar dispatches nothing.
+        if (!configuration.GetValue<bool>($"{LocalHostOptions.Section}:{nameof(LocalHostOptions.DispatchPaused)}"))
+        {
+            AddWorker(services, endpoint, tasks);
+        }
+
+        services.AddDurableTaskClient(client =>
+        {
+            client.UseGrpc(endpoint.Channel);
+            client.RegisterDirectly();
+        });
+        return services;
+    }
+
+    private static void AddWorker(IServiceCollection services, SidecarEndpoint endpoint, Action<DurableTaskRegistry> tasks) =>
         services.AddDurableTaskWorker(worker =>
         {
             worker.UseGrpc(grpc =>
@@ -30,11 +45,4 @@ public static class DurableBackendRegistration
             });
             worker.AddTasks(tasks);
         });
-        services.AddDurableTaskClient(client =>
-        {
-            client.UseGrpc(endpoint.Channel);
-            client.RegisterDirectly();
-        });
-        return services;
-    }
 }
