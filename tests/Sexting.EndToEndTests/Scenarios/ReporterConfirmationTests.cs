@@ -75,7 +75,10 @@ public sealed class ReporterConfirmationTests(ConfirmationHost host) : IClassFix
         var api = host.Api;
         var id = (await api.SubmitAcceptedAsync(SampleReferral.Create())).ReferralId;
 
-        var @case = await api.WaitForStatusAsync(id, "Unconfirmed");
+        // The status is written before its timeline entry (the change is conditional on the case's
+        // version), so wait for the entry, which comes last.
+        var @case = await api.WaitForEventAsync(id, "ReferralUnconfirmed");
+        Assert.Equal("Unconfirmed", CaseJson.Status(@case));
         Assert.Single(CaseJson.Entries(@case, "ReferralUnconfirmed"));
         await Task.Delay(2000);
         Assert.Equal(["IntakeAcknowledgement"], host.Outbox.For(id).Select(m => m.Kind));
@@ -87,7 +90,7 @@ public sealed class ReporterConfirmationTests(ConfirmationHost host) : IClassFix
         var api = host.Api;
         var id = (await api.SubmitAcceptedAsync(SampleReferral.Create())).ReferralId;
         var link = await ReporterConfirmations.WaitForLinkAsync(host.OutboxPath, id);
-        await api.WaitForStatusAsync(id, "Unconfirmed");
+        await api.WaitForEventAsync(id, "ReferralUnconfirmed");
 
         using var late = await ReporterConfirmations.PostAsync(Http, link);
         using var page = await Http.GetAsync(link);
@@ -112,7 +115,7 @@ public sealed class ReporterConfirmationTests(ConfirmationHost host) : IClassFix
         // §4.2: police recipients at once, told the reporter has not confirmed.
         var alert = await host.Outbox.WaitForOneAsync(id, "SafeguardingAlert");
         Assert.Contains("REPORTER NOT YET CONFIRMED", alert.Text, StringComparison.Ordinal);
-        await api.WaitForStatusAsync(id, "Unconfirmed");
+        await api.WaitForEventAsync(id, "ReferralUnconfirmed");
         await Task.Delay(1000);
         Assert.Equal(["IntakeAcknowledgement", "SafeguardingAlert"], host.Outbox.For(id).Select(m => m.Kind).Order(StringComparer.Ordinal));
     }
@@ -128,7 +131,7 @@ public sealed class ReporterConfirmationTests(ConfirmationHost host) : IClassFix
         var investigation = await host.Outbox.WaitForOneAsync(id, "InvestigationReferral");
         Assert.Contains("REPORTER NOT YET CONFIRMED", investigation.Text, StringComparison.Ordinal);
         Assert.Equal("ReferredForInvestigation", CaseJson.Status(await api.GetCaseAsync(id)));
-        await api.WaitForStatusAsync(id, "Unconfirmed");
+        await api.WaitForEventAsync(id, "ReferralUnconfirmed");
         await Task.Delay(1000);
         Assert.Empty(host.Outbox.For(id, "SettingOutcome"));
     }
