@@ -79,14 +79,7 @@ public sealed class ApprovalHttp(
 
         var decision = result.Decision!.Value;
         return json
-            ? HttpResults.JsonBody(StatusCodes.Status200OK, new DecisionReceipt(@case.ReferralId, @case.CrimeReference, decision.ToString().ToLowerInvariant()))
-            : new HtmlPageResult(confirmation.Render(@case, PageDecisionOf(decision)));
+            ? HttpResults.JsonBody(StatusCodes.Status200OK, new DecisionReceipt(@case.ReferralId, @case.CrimeReference, ApprovalDecisions.ActionOf(decision)))
+            : new HtmlPageResult(confirmation.Render(@case, decision));
     }
-
-    private static ApprovalDecision PageDecisionOf(DecisionKind decision) => decision switch
-    {
-        DecisionKind.Authorise => ApprovalDecision.Authorise,
-        DecisionKind.Decline => ApprovalDecision.Decline,
-        _ => ApprovalDecision.Consult,
-    };
 }

@@ -48,12 +48,11 @@ public sealed class DecisionService(LinkResolver resolver, IDecisionLinkStore li
             return new DecisionResult(LinkOutcome.NoLongerAwaiting, lookup, form, null, NoErrors);
         }
 
-        var kind = KindOf(chosen);
-        var use = new LinkUse(LinkUse.NewId(), lookup.Case.ReferralId, LinkPurpose.Authorisation, DecisionKinds.ActionOf(kind),
+        var use = new LinkUse(LinkUse.NewId(), lookup.Case.ReferralId, LinkPurpose.Authorisation, ApprovalDecisions.ActionOf(chosen),
             StaffIdentity.Of(who), lookup.Link!.SentTo, clock.GetUtcNow(), FormFields.TextOrNull(form.Rationale), []);
 
         // §3.4.3: consulting the safeguarding expert is not a decision; the link stays valid.
-        if (chosen == ApprovalDecision.Consult)
+        if (!ApprovalDecisions.IsFinal(chosen))
         {
             await links.RecordUseAsync(use, cancellationToken).ConfigureAwait(false);
         }
@@ -70,22 +69,15 @@ public sealed class DecisionService(LinkResolver resolver, IDecisionLinkStore li
 
         // §9: after the event, so a failing audit never holds up the workflow; the link store's use
         // names who decided whatever happens here.
-        await audit.RecordAsync(lookup.Case.ReferralId, who, AuditActionOf(kind), cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Referral {ReferralId}: decision {Decision} received", lookup.Case.ReferralId, kind);
-        return new DecisionResult(LinkOutcome.Accepted, lookup, form, kind, NoErrors);
+        await audit.RecordAsync(lookup.Case.ReferralId, who, AuditActionOf(chosen), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Referral {ReferralId}: decision {Decision} received", lookup.Case.ReferralId, chosen);
+        return new DecisionResult(LinkOutcome.Accepted, lookup, form, chosen, NoErrors);
     }
 
-    private static string AuditActionOf(DecisionKind kind) => kind switch
+    private static string AuditActionOf(ApprovalDecision decision) => decision switch
     {
-        DecisionKind.Authorise => AuditActions.Authorised,
-        DecisionKind.Decline => AuditActions.Declined,
+        ApprovalDecision.Authorise => AuditActions.Authorised,
+        ApprovalDecision.Decline => AuditActions.Declined,
         _ => AuditActions.ConsultedExpert,
-    };
-
-    private static DecisionKind KindOf(ApprovalDecision decision) => decision switch
-    {
-        ApprovalDecision.Authorise => DecisionKind.Authorise,
-        ApprovalDecision.Decline => DecisionKind.Decline,
-        _ => DecisionKind.Consult,
     };
 }

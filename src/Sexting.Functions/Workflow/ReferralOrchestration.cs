@@ -114,7 +114,7 @@ public static class ReferralOrchestration
 
         var decision = await AwaitDecisionAsync(context, input, options, requestedAt).ConfigureAwait(true);
 
-        if (decision.Kind == DecisionKind.Decline)
+        if (decision.Kind == ApprovalDecision.Decline)
         {
             await ReferForInvestigationAsync(context, input, options, "declined", decision.UseId,
                 new TimelineEntryPlan(TimelineEvent.Declined, string.Empty)).ConfigureAwait(true);
@@ -260,13 +260,13 @@ public static class ReferralOrchestration
             decisionTask = context.WaitForExternalEvent<DecisionEvent>(WorkflowEvents.Decision);
             var use = await context.CallActivityAsync<RecordedUse?>(nameof(ReadLinkUseActivity),
                 new ReadLinkUseInput(id, LinkPurpose.Authorisation, raised.UseId), options).ConfigureAwait(true);
-            if (use is null || DecisionKinds.Of(use.Action) is not { } kind)
+            if (use is null || ApprovalDecisions.Of(use.Action) is not { } kind)
             {
                 continue;
             }
 
             var decision = new ConfirmedDecision(kind, raised.UseId);
-            if (decision.Kind != DecisionKind.Consult)
+            if (ApprovalDecisions.IsFinal(decision.Kind))
             {
                 final = decision;
                 continue;
@@ -314,4 +314,4 @@ public static class ReferralOrchestration
 }
 
 /// <summary>A decision the link store recorded: what, and the id of the use (who and why stay in the store, contract §12).</summary>
-public sealed record ConfirmedDecision(DecisionKind Kind, string UseId);
+public sealed record ConfirmedDecision(ApprovalDecision Kind, string UseId);
