@@ -127,7 +127,8 @@ public sealed class WorkflowHarness : IAsyncDisposable
         var marker = "/api/confirmations/";
         var start = text.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
         var token = Uri.UnescapeDataString(text[start..].Split('\n')[0].Trim());
-        var result = await Services.GetRequiredService<ReporterConfirmationService>().ConfirmAsync(token, Client, CancellationToken.None);
+        var result = await Services.GetRequiredService<LinkFlow>().UseAsync(
+            Services.GetRequiredService<ReporterConfirmationAction>(), token, NoForm.Instance, null, Client, CancellationToken.None);
         return result.Outcome;
     }
 
