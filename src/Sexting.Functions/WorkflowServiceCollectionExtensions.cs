@@ -87,10 +87,15 @@ public static class WorkflowServiceCollectionExtensions
 
         // The link and form functions answer with pages.
         services.AddPages();
-        services.AddSingleton<LinkPages>();
-        services.AddSingleton<DecisionService>();
-        services.AddSingleton<EducationConfirmationService>();
-        services.AddSingleton<ReporterConfirmationService>();
+        // One link flow (contract §5, §11); each purpose adds its action and its answers.
+        services.AddSingleton<LinkFlow>();
+        services.AddSingleton<LinkHttp>();
+        services.AddSingleton<ApprovalAction>();
+        services.AddSingleton<ApprovalView>();
+        services.AddSingleton<EducationAction>();
+        services.AddSingleton<EducationView>();
+        services.AddSingleton<ReporterConfirmationAction>();
+        services.AddSingleton<ReporterConfirmationView>();
         services.AddSingleton<ReviewReminderService>();
         services.AddSingleton<SummaryReportService>();
         services.AddSingleton<RetentionService>();

@@ -13,12 +13,12 @@ namespace Sexting.Functions.Authorisation;
 public sealed class RecordDecisionActivity(ReadLinkUseActivity read, RecordAuthorisationActivity authorisation)
 {
     [Function(nameof(RecordDecisionActivity))]
-    public async Task<DecisionKind?> RunAsync([ActivityTrigger] RecordDecisionInput input)
+    public async Task<ApprovalDecision?> RunAsync([ActivityTrigger] RecordDecisionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var use = await read.RunAsync(new ReadLinkUseInput(input.ReferralId, LinkPurpose.Authorisation, input.UseId)).ConfigureAwait(false);
-        var kind = DecisionKinds.Of(use?.Action);
-        if (kind == DecisionKind.Authorise)
+        var kind = ApprovalDecisions.Of(use?.Action);
+        if (kind == ApprovalDecision.Authorise)
         {
             await authorisation.RunAsync(new RecordAuthorisationInput(input.ReferralId, input.At, input.DueBy) { UseId = input.UseId }).ConfigureAwait(false);
         }

@@ -37,12 +37,16 @@ public sealed class StaffGate(StaffSignIn signIn, IOptions<PublicUrlOptions> url
     public StaffCheck ForAction(HttpRequest request, StaffAction action, ForceArea? force = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (RequestOrigin.IsCrossSite(request, PublicBase))
-        {
-            return new StaffCheck(null, HttpResults.Problem(StatusCodes.Status403Forbidden, "Requests from other sites are refused."));
-        }
+        return RefuseCrossSite(request) is { } refusal ? new StaffCheck(null, refusal) : ForRead(request, action, force);
+    }
 
-        return ForRead(request, action, force);
+    /// <summary>The 403 for a state-changing POST from another site's page (contract §5, §10, §11); <c>null</c> when it is not one.</summary>
+    public IActionResult? RefuseCrossSite(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RequestOrigin.IsCrossSite(request, PublicBase)
+            ? HttpResults.Problem(StatusCodes.Status403Forbidden, "Requests from other sites are refused.")
+            : null;
     }
 
     /// <summary>For a JSON read or an action already past the origin check: 401 signed out, 403 without the role.</summary>

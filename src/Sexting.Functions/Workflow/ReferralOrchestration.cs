@@ -123,7 +123,7 @@ public static class ReferralOrchestration
 
         var decision = await AwaitDecisionAsync(context, input, options, requestedAt, fewer).ConfigureAwait(true);
 
-        if (decision.Kind == DecisionKind.Decline)
+        if (decision.Kind == ApprovalDecision.Decline)
         {
             await ReferForInvestigationAsync(context, input, options, "declined", decision.UseId,
                 new TimelineEntryPlan(TimelineEvent.Declined, string.Empty)).ConfigureAwait(true);
@@ -295,18 +295,18 @@ public static class ReferralOrchestration
             var raised = await decisionTask.ConfigureAwait(true);
             decisionTask = context.WaitForExternalEvent<DecisionEvent>(WorkflowEvents.Decision);
             var decidedAt = context.CurrentUtcDateTime;
-            DecisionKind? read;
+            ApprovalDecision? read;
             if (fewer)
             {
                 // v3: read and (for an authorisation) recorded in one activity.
-                read = await context.CallActivityAsync<DecisionKind?>(nameof(RecordDecisionActivity),
+                read = await context.CallActivityAsync<ApprovalDecision?>(nameof(RecordDecisionActivity),
                     new RecordDecisionInput(id, raised.UseId, decidedAt, decidedAt + input.Timeouts.EducationDueAfter), options).ConfigureAwait(true);
             }
             else
             {
                 var use = await context.CallActivityAsync<RecordedUse?>(nameof(ReadLinkUseActivity),
                     new ReadLinkUseInput(id, LinkPurpose.Authorisation, raised.UseId), options).ConfigureAwait(true);
-                read = DecisionKinds.Of(use?.Action);
+                read = ApprovalDecisions.Of(use?.Action);
             }
 
             if (read is not { } kind)
@@ -315,7 +315,7 @@ public static class ReferralOrchestration
             }
 
             var decision = new ConfirmedDecision(kind, raised.UseId, decidedAt);
-            if (decision.Kind != DecisionKind.Consult)
+            if (ApprovalDecisions.IsFinal(decision.Kind))
             {
                 final = decision;
                 continue;
@@ -366,4 +366,4 @@ public static class ReferralOrchestration
 /// A decision the link store recorded: what, the id of the use (who and why stay in the store, contract
 /// §12), and when the workflow took it (v3 records an authorisation at that time).
 /// </summary>
-public sealed record ConfirmedDecision(DecisionKind Kind, string UseId, DateTime DecidedAt);
+public sealed record ConfirmedDecision(ApprovalDecision Kind, string UseId, DateTime DecidedAt);

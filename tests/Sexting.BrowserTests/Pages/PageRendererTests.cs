@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Sexting.Core.Links;
 using Sexting.Core.Referrals;
 using Sexting.Infrastructure.Pages.Decisions;
 using Sexting.Infrastructure.Pages.Intake;

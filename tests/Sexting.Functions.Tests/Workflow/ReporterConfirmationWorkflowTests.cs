@@ -4,6 +4,7 @@ using Sexting.Core.Links;
 using Sexting.Core.Notifications;
 using Sexting.Functions.Common;
 using Sexting.Functions.Confirmation;
+using Sexting.Functions.Links;
 using Sexting.Functions.Tests.Fakes;
 using Sexting.Functions.Workflow;
 

@@ -84,7 +84,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
             r.AddActivityFunc<RecordEducationDeliveredInput, CaseStatus>(nameof(RecordEducationDeliveredActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(RecordEducationDeliveredActivity))); return sp.GetRequiredService<RecordEducationDeliveredActivity>().RunAsync(i); });
             r.AddActivityFunc<ReadLinkUseInput, RecordedUse?>(nameof(ReadLinkUseActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(ReadLinkUseActivity))); return sp.GetRequiredService<ReadLinkUseActivity>().RunAsync(i); });
             r.AddActivityFunc<SettleConfirmationInput, bool>(nameof(SettleConfirmationActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SettleConfirmationActivity))); return sp.GetRequiredService<SettleConfirmationActivity>().RunAsync(i); });
-            r.AddActivityFunc<RecordDecisionInput, DecisionKind?>(nameof(RecordDecisionActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(RecordDecisionActivity))); return sp.GetRequiredService<RecordDecisionActivity>().RunAsync(i); });
+            r.AddActivityFunc<RecordDecisionInput, ApprovalDecision?>(nameof(RecordDecisionActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(RecordDecisionActivity))); return sp.GetRequiredService<RecordDecisionActivity>().RunAsync(i); });
             r.AddActivityFunc<SendFanOutInput, EmailStepResult[]>(nameof(SendFanOutActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SendFanOutActivity))); return sp.GetRequiredService<SendFanOutActivity>().RunAsync(i); });
         });
         return new WorkflowHarness(sp, host, calls);
@@ -149,7 +149,8 @@ public sealed class WorkflowHarness : IAsyncDisposable
         var marker = "/api/confirmations/";
         var start = text.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
         var token = Uri.UnescapeDataString(text[start..].Split('\n')[0].Trim());
-        var result = await Services.GetRequiredService<ReporterConfirmationService>().ConfirmAsync(token, Client, CancellationToken.None);
+        var result = await Services.GetRequiredService<LinkFlow>().UseAsync(
+            Services.GetRequiredService<ReporterConfirmationAction>(), token, NoForm.Instance, null, Client, CancellationToken.None);
         return result.Outcome;
     }
 

@@ -1,5 +1,6 @@
 using Sexting.Core.Cases;
 using Sexting.Core.Forces;
+using Sexting.Core.Links;
 
 namespace Sexting.Infrastructure.Pages.Decisions;
 

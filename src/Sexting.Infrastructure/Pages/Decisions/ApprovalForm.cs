@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Sexting.Core.Links;
 using Sexting.Core.Referrals;
 
 namespace Sexting.Infrastructure.Pages.Decisions;
@@ -46,13 +47,7 @@ public sealed record ApprovalForm(string Decision, string Rationale)
     public (ApprovalDecision? Decision, IReadOnlyDictionary<string, string> Errors) Validate()
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        ApprovalDecision? decision = Decision.Trim() switch
-        {
-            "authorise" => ApprovalDecision.Authorise,
-            "decline" => ApprovalDecision.Decline,
-            "consult" => ApprovalDecision.Consult,
-            _ => null,
-        };
+        var decision = ApprovalDecisions.Of(Decision.Trim());
         if (decision is null)
         {
             errors[DecisionField] = "Select whether you authorise Outcome 21, decline it, or want to consult a safeguarding expert";

@@ -1,7 +1,7 @@
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 
-namespace Sexting.Functions.Common;
+namespace Sexting.Functions.Links;
 
 /// <summary>
 /// Looks a link token up without changing anything (contract §5: GET never changes anything).

@@ -1,7 +1,7 @@
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 
-namespace Sexting.Functions.Common;
+namespace Sexting.Functions.Links;
 
 /// <summary>What a presented link token refers to: the outcome so far, and when known the token, link and case.</summary>
 public sealed record LinkLookup(LinkOutcome Outcome, DecisionToken? Token, DecisionLink? Link, CaseRecord? Case);

@@ -1,4 +1,4 @@
-namespace Sexting.Functions.Common;
+namespace Sexting.Functions.Links;
 
 /// <summary>How a request on a decision or education link ended (contract §5).</summary>
 public enum LinkOutcome

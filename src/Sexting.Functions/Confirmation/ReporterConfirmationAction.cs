@@ -1,0 +1,65 @@
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Staff;
+using Sexting.Functions.Cases;
+using Sexting.Functions.Links;
+using Sexting.Functions.Workflow;
+
+namespace Sexting.Functions.Confirmation;
+
+/// <summary>
+/// The reporter confirms their address (contract §11): no sign-in and no fields. The case records
+/// when, <c>ReporterConfirmed</c> is appended, the link is consumed (single use, exactly one of
+/// concurrent uses wins) and the workflow is woken. A case already unconfirmed (the deadline passed)
+/// is not revived.
+/// </summary>
+public sealed class ReporterConfirmationAction(CaseUpdater updater, ICaseStore store) : LinkAction<NoForm>
+{
+    /// <summary>Who a reporter's link use is recorded as: not a member of staff, the address the link was sent to.</summary>
+    public const string ReporterUserId = "reporter";
+
+    private static readonly LinkChoice Confirmed = new("confirmed", null, [], null);
+    private static readonly Dictionary<string, string> NoErrors = [];
+
+    public override LinkPurpose Purpose => LinkPurpose.ReporterConfirmation;
+
+    public override StaffAction? RequiredAction => null;
+
+    public override string? OpenedAuditAction => null;
+
+    public override string EventName => WorkflowEvents.ReporterConfirmed;
+
+    public override object EventOf(string useId) => new ReporterConfirmedEvent(useId);
+
+    public override (LinkChoice? Choice, IReadOnlyDictionary<string, string> Errors) Validate(NoForm form, CaseRecord @case) => (Confirmed, NoErrors);
+
+    public override StaffIdentity UserOf(StaffMember? who, DecisionLink link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return new StaffIdentity(ReporterUserId, "The reporter", link.SentTo);
+    }
+
+    /// <summary>
+    /// The case first, conditional on its version: if the deadline made it unconfirmed first, nothing
+    /// changes. A crash after this and before the link is consumed loses nothing: the workflow reads
+    /// the case at the deadline, and the reporter's retry finds the link still valid.
+    /// </summary>
+    public override async Task<CaseRecord?> PrepareAsync(CaseRecord @case, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var updated = await updater.UpdateAsync(
+            @case.ReferralId,
+            c => c.ReporterConfirmed || !LinkResolver.Awaits(c, LinkPurpose.ReporterConfirmation)
+                ? null
+                : c with { Confirmation = c.Confirmation! with { ConfirmedAt = at } },
+            cancellationToken).ConfigureAwait(false);
+        if (!updated.ReporterConfirmed)
+        {
+            return null;
+        }
+
+        await store.AppendTimelineAsync(@case.ReferralId, new TimelineEntry(updated.Confirmation!.ConfirmedAt!.Value, TimelineEvent.ReporterConfirmed,
+            "The reporter confirmed their email address", nameof(TimelineEvent.ReporterConfirmed)), cancellationToken).ConfigureAwait(false);
+        return updated;
+    }
+}

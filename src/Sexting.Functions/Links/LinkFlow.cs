@@ -1,0 +1,143 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Staff;
+using Sexting.Functions.Staff;
+
+namespace Sexting.Functions.Links;
+
+/// <summary>
+/// The one flow of every token link (contract §5, §11), whatever its purpose (<see cref="LinkAction{TForm}"/>).
+/// Opening it (GET) changes nothing but the audit of who read the case. Using it (POST), in this order:
+/// resolve the token for the purpose; check the signed-in person may act on the case's force (none for
+/// the reporter's link); validate the form; check the case still awaits the purpose; record the use
+/// (consuming every link of the referral and purpose atomically when the choice is final, so exactly one
+/// use wins); raise the workflow event naming only the use (§4.7); audit who did it (§9); log.
+/// Nothing is raised unless the use was recorded, and nothing is recorded for a refused person or a bad form.
+/// </summary>
+public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore links, StaffAudit audit, TimeProvider clock, ILogger<LinkFlow> logger)
+{
+    private static readonly Dictionary<string, string> NoErrors = [];
+
+    /// <summary>
+    /// Looks the link up for its page (contract §5: a GET never changes anything): accepted when the
+    /// case still awaits the purpose and <paramref name="who"/> may act on its force; opening it is then
+    /// audited as a read of the case (§9).
+    /// </summary>
+    public async Task<LinkLookup> OpenAsync<TForm>(LinkAction<TForm> action, string token, StaffMember? who, CancellationToken cancellationToken)
+        where TForm : class
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        RequireSignedIn(action, who);
+        var lookup = await resolver.ResolveAsync(token, action.Purpose, cancellationToken).ConfigureAwait(false);
+        if (lookup.Outcome != LinkOutcome.Accepted)
+        {
+            return lookup;
+        }
+
+        var @case = lookup.Case!;
+        if (!MayAct(action, who, @case))
+        {
+            return lookup with { Outcome = LinkOutcome.NotPermitted };
+        }
+
+        if (!LinkResolver.Awaits(@case, action.Purpose))
+        {
+            return lookup with { Outcome = LinkOutcome.NoLongerAwaiting };
+        }
+
+        if (who is not null && action.OpenedAuditAction is { } opened)
+        {
+            await audit.RecordAsync(@case.ReferralId, who, opened, cancellationToken).ConfigureAwait(false);
+        }
+
+        return lookup;
+    }
+
+    /// <summary>Uses the link with a posted form, made by <paramref name="who"/> (<c>null</c> only for a link without sign-in).</summary>
+    public async Task<LinkResult<TForm>> UseAsync<TForm>(
+        LinkAction<TForm> action, string token, TForm form, StaffMember? who, DurableTaskClient client, CancellationToken cancellationToken)
+        where TForm : class
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(client);
+        RequireSignedIn(action, who);
+        var lookup = await resolver.ResolveAsync(token, action.Purpose, cancellationToken).ConfigureAwait(false);
+        if (lookup.Outcome != LinkOutcome.Accepted)
+        {
+            return new LinkResult<TForm>(lookup.Outcome, lookup, form, null, NoErrors);
+        }
+
+        // §3.4.3, contract §9: a person of the case's force with the role, before the form is read.
+        var @case = lookup.Case!;
+        if (!MayAct(action, who, @case))
+        {
+            return new LinkResult<TForm>(LinkOutcome.NotPermitted, lookup, form, null, NoErrors);
+        }
+
+        var (choice, errors) = action.Validate(form, @case);
+        if (choice is null)
+        {
+            return new LinkResult<TForm>(LinkOutcome.BadForm, lookup, form, null, errors);
+        }
+
+        if (!LinkResolver.Awaits(@case, action.Purpose))
+        {
+            return new LinkResult<TForm>(LinkOutcome.NoLongerAwaiting, lookup, form, null, NoErrors);
+        }
+
+        var now = clock.GetUtcNow();
+        if (await action.PrepareAsync(@case, now, cancellationToken).ConfigureAwait(false) is not { } prepared)
+        {
+            return new LinkResult<TForm>(LinkOutcome.NoLongerAwaiting, lookup, form, null, NoErrors);
+        }
+
+        var link = lookup.Link!;
+        var use = new LinkUse(LinkUse.NewId(), @case.ReferralId, action.Purpose, choice.Action,
+            action.UserOf(who, link), link.SentTo, now, choice.Text, choice.Delivered);
+        if (choice.Final)
+        {
+            // Single use (contract §5): of concurrent uses exactly one consumes the links; the others get 410.
+            var consumed = await resolver.ConsumeAsync(lookup.Token!, use, cancellationToken).ConfigureAwait(false);
+            if (consumed != LinkOutcome.Accepted)
+            {
+                return new LinkResult<TForm>(consumed, lookup, form, null, NoErrors);
+            }
+        }
+        else
+        {
+            // §3.4.3: a step that is not a decision (consulting the expert) is recorded; the links stay valid.
+            await links.RecordUseAsync(use, cancellationToken).ConfigureAwait(false);
+        }
+
+        await client.RaiseEventAsync(@case.ReferralId, action.EventName, action.EventOf(use.UseId), cancellationToken).ConfigureAwait(false);
+
+        // §9: after the event, so a failing audit never holds up the workflow; the link store's use
+        // names who acted whatever happens here.
+        if (who is not null && choice.AuditAction is { } audited)
+        {
+            await audit.RecordAsync(@case.ReferralId, who, audited, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogUsed(@case.ReferralId, action.Purpose, choice.Action);
+        return new LinkResult<TForm>(LinkOutcome.Accepted, lookup with { Case = prepared }, form, choice, NoErrors);
+    }
+
+    private static void RequireSignedIn<TForm>(LinkAction<TForm> action, StaffMember? who)
+        where TForm : class
+    {
+        if (action.RequiredAction is not null)
+        {
+            ArgumentNullException.ThrowIfNull(who);
+        }
+    }
+
+    private static bool MayAct<TForm>(LinkAction<TForm> action, StaffMember? who, CaseRecord @case)
+        where TForm : class =>
+        action.RequiredAction is not { } needed || StaffPolicy.Decide(who, needed, @case.ForceArea) == StaffAccess.Allowed;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: {Purpose} link used ({Action})")]
+    private partial void LogUsed(string referralId, LinkPurpose purpose, string action);
+}
