@@ -179,7 +179,7 @@ public sealed class ReferralIntakeHttp(
         {
             return await intake.SubmitAsync(referral, client, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
         {
             // The input was valid: whatever failed is storage or the durable backend (contract §2: never a 5xx for bad input).
             logger.LogError(ex, "Referral intake failed: storage or the workflow backend is unavailable");

@@ -42,7 +42,7 @@ public sealed partial class LinkHttp(LinkFlow flow, StaffGate gate, ILogger<Link
                 ? view.ProblemPage(problem)
                 : new HtmlPageResult(view.RenderForm(lookup, token, null, null));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
         {
             LogShowFailed(ex, action.Purpose);
             return HttpResults.Unavailable();
@@ -74,7 +74,7 @@ public sealed partial class LinkHttp(LinkFlow flow, StaffGate gate, ILogger<Link
             var form = await view.ReadFormAsync(request, cancellationToken).ConfigureAwait(false);
             result = await flow.UseAsync(action, token, form, who, client, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
         {
             LogUseFailed(ex, action.Purpose);
             return HttpResults.Unavailable();

@@ -42,7 +42,7 @@ public sealed class SummaryReportHttp(SummaryReportService reports, CaseReadAcce
                 ? new BodyResult(StatusCodes.Status200OK, SummaryReportCsv.ContentType, SummaryReportCsv.Write(report))
                 : HttpResults.JsonBody(StatusCodes.Status200OK, report);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
         {
             logger.LogError(ex, "Building the summary report failed: storage unavailable");
             return HttpResults.Unavailable();

@@ -54,7 +54,7 @@ public sealed partial class CaseReadAccess(FunctionKeyCheck keys, StaffGate gate
             return await AdmitAsync(reader, referralId, @case.ForceArea, auditAction, cancellationToken).ConfigureAwait(false)
                 ?? await answer(@case).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
         {
             LogReadFailed(logger, ex, referralId, action);
             return HttpResults.Unavailable();

@@ -83,7 +83,7 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
             if (FailAppendOnce is { } fail && fail(entry))
             {
                 FailAppendOnce = null;
-                throw new InvalidOperationException("Injected storage fault.");
+                throw new Azure.RequestFailedException(503, "Injected storage fault.");
             }
 
             var timeline = _timelines.TryGetValue(referralId, out var list) ? list : _timelines[referralId] = [];

@@ -63,7 +63,7 @@ public sealed class ReferralIntakeHttpTests : IDisposable
     public async Task RunAsync_ScheduleFailedThenSameSubmission_503ThenResumesBySchedulingOnce()
     {
         _h.Client.ScheduleNewOrchestrationInstanceAsync(Arg.Any<TaskName>(), Arg.Any<object?>(), Arg.Any<StartOrchestrationOptions?>(), Arg.Any<CancellationToken>())
-            .Returns(Task.FromException<string>(new InvalidOperationException("backend down")), Task.FromResult("ok"));
+            .Returns(Task.FromException<string>(new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, "backend down"))), Task.FromResult("ok"));
 
         var first = await PostAsync(_h, "application/json", Fakes.Referrals.Json());
         Assert.Equal(503, first.Status);
@@ -88,6 +88,18 @@ public sealed class ReferralIntakeHttpTests : IDisposable
 
         Assert.Equal(503, response.Status);
         Assert.Equal("5", response.Headers.RetryAfter.ToString());
+        await h.Client.DidNotReceiveWithAnyArgs().ScheduleNewOrchestrationInstanceAsync(default, default, default, default);
+    }
+
+    [Fact]
+    public async Task RunAsync_BugInStore_IsNotTurnedInto503()
+    {
+        // Issue 16: only storage and transport faults are a 503; a bug reaches the host, which logs it and answers 500.
+        var store = Substitute.For<Sexting.Core.Cases.ICaseStore>();
+        store.CreateAsync(default!, default!, default, default, default).ReturnsForAnyArgs<Task<Sexting.Core.Cases.CaseCreation>>(_ => throw new ArgumentOutOfRangeException("receivedAt"));
+        using var h = new HttpHarness(store);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => PostAsync(h, "application/json", Fakes.Referrals.Json()));
         await h.Client.DidNotReceiveWithAnyArgs().ScheduleNewOrchestrationInstanceAsync(default, default, default, default);
     }
 
