@@ -71,7 +71,6 @@ public sealed class ReviewReminderService(
 
     private async Task<EducationReminderOutcome> RemindAsync(DueEntry entry, DateTimeOffset now, string step, CancellationToken cancellationToken)
     {
-        string? key = null;
         try
         {
             var @case = await store.GetAsync(entry.ReferralId, cancellationToken).ConfigureAwait(false);
@@ -88,48 +87,41 @@ public sealed class ReviewReminderService(
                 return EducationReminderOutcome.NotOverdue;
             }
 
-            var claimKey = ReminderRules.EducationReminderKey(@case.ReferralId, now);
-            if (await ledger.TryClaimAsync(claimKey, cancellationToken).ConfigureAwait(false) != OnceClaim.Claimed)
-            {
-                return EducationReminderOutcome.AlreadyClaimed;
-            }
-
-            key = claimKey;
-            var youthTeam = forces.Value.For(@case.ForceArea).YouthTeamEmail;
-            var dueBy = @case.Education!.DueBy;
-            var result = await linkEmail.RunAsync(new SendLinkEmailInput(
-                @case.ReferralId,
-                EmailKind.EducationReminder,
-                LinkPurpose.EducationDelivered,
-                step,
-                youthTeam,
-                publicUrl.Value.PublicBaseUrl,
-                now,
-                now + approval.Value.LinkLifetime,
-                dueBy,
-                TimelineEvent.EducationReminderSent,
-                $"Youth team ({youthTeam}) reminded: education and intervention was due by {Iso(UkClock.DateOf(dueBy))}")).ConfigureAwait(false);
-
             // A refusal is recorded on the timeline by the email step; the claim is completed either way,
             // so a refusal is tried again tomorrow, not every run.
-            await ledger.CompleteAsync(claimKey, CancellationToken.None).ConfigureAwait(false);
-            return result.Delivered > 0 ? EducationReminderOutcome.Sent : EducationReminderOutcome.Refused;
+            var run = await ledger.RunOnceAsync(
+                ReminderRules.EducationReminderKey(@case.ReferralId, now),
+                () => SendEducationReminderAsync(@case, now, step),
+                _ => true,
+                LogReleaseFailed,
+                cancellationToken).ConfigureAwait(false);
+            return !run.Ran ? EducationReminderOutcome.AlreadyClaimed
+                : run.Result!.Delivered > 0 ? EducationReminderOutcome.Sent
+                : EducationReminderOutcome.Refused;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (key is not null)
-            {
-                await ReleaseAsync(key).ConfigureAwait(false);
-            }
-
-            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
             logger.LogWarning(ex, "Review reminders: the education reminder of referral {ReferralId} failed; the next run tries again", entry.ReferralId);
             return EducationReminderOutcome.Failed;
         }
+    }
+
+    private Task<EmailStepResult> SendEducationReminderAsync(CaseRecord @case, DateTimeOffset now, string step)
+    {
+        var youthTeam = forces.Value.For(@case.ForceArea).YouthTeamEmail;
+        var dueBy = @case.Education!.DueBy;
+        return linkEmail.RunAsync(new SendLinkEmailInput(
+            @case.ReferralId,
+            EmailKind.EducationReminder,
+            LinkPurpose.EducationDelivered,
+            step,
+            youthTeam,
+            publicUrl.Value.PublicBaseUrl,
+            now,
+            now + approval.Value.LinkLifetime,
+            dueBy,
+            TimelineEvent.EducationReminderSent,
+            $"Youth team ({youthTeam}) reminded: education and intervention was due by {Iso(UkClock.DateOf(dueBy))}"));
     }
 
     private async Task<PolicyReminderOutcome> RemindPolicyOwnerAsync(DateTimeOffset now, string step, CancellationToken cancellationToken)
@@ -142,19 +134,25 @@ public sealed class ReviewReminderService(
             return PolicyReminderOutcome.NotDue;
         }
 
-        var key = ReminderRules.PolicyReviewKey(options.NextReviewDate, now);
-        if (await ledger.TryClaimAsync(key, cancellationToken).ConfigureAwait(false) != OnceClaim.Claimed)
-        {
-            return PolicyReminderOutcome.AlreadySentToday;
-        }
-
         try
         {
-            var request = new EmailRequest(EmailKind.PolicyReviewReminder, options.OwnerEmail, null) { PolicyReviewDate = options.NextReviewDate };
-            var message = EmailMessageFactory.Create(request, composer.Compose(request), step);
-            var delivery = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            await ledger.CompleteAsync(key, CancellationToken.None).ConfigureAwait(false);
-            if (delivery.Status == EmailDeliveryStatus.Rejected)
+            // A refusal completes the claim too: tried again tomorrow, not every run.
+            var run = await ledger.RunOnceAsync(
+                ReminderRules.PolicyReviewKey(options.NextReviewDate, now),
+                () =>
+                {
+                    var request = new EmailRequest(EmailKind.PolicyReviewReminder, options.OwnerEmail, null) { PolicyReviewDate = options.NextReviewDate };
+                    return sender.SendAsync(EmailMessageFactory.Create(request, composer.Compose(request), step), cancellationToken);
+                },
+                _ => true,
+                LogReleaseFailed,
+                cancellationToken).ConfigureAwait(false);
+            if (!run.Ran)
+            {
+                return PolicyReminderOutcome.AlreadySentToday;
+            }
+
+            if (run.Result!.Status == EmailDeliveryStatus.Rejected)
             {
                 logger.LogWarning("Review reminders: the policy review reminder was refused by the mail service; tried again tomorrow");
                 return PolicyReminderOutcome.Refused;
@@ -162,31 +160,15 @@ public sealed class ReviewReminderService(
 
             return PolicyReminderOutcome.Sent;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await ReleaseAsync(key).ConfigureAwait(false);
-            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
             logger.LogWarning(ex, "Review reminders: the policy review reminder failed; the next run tries again");
             return PolicyReminderOutcome.Failed;
         }
     }
 
-    // Not cancellable: a claim left behind would silence the reminder for the rest of the day.
-    private async Task ReleaseAsync(string key)
-    {
-        try
-        {
-            await ledger.ReleaseAsync(key, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Review reminders: a claim could not be released; that reminder waits until tomorrow");
-        }
-    }
+    private void LogReleaseFailed(Exception ex) =>
+        logger.LogError(ex, "Review reminders: a claim could not be released; that reminder waits until its lease lapses");
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -28,9 +28,16 @@ internal sealed partial class SendGridEmailSender(
         var settings = options.Value;
         var mail = SendGridPayload.Create(message, settings);
 
-        // Table keys may not hold every character; a hash is short and safe anywhere.
+        // Table keys may not hold every character; a hash is short and safe anywhere. Not delivered:
+        // the key is given back so a retried step can send it.
         var claim = "email-" + EmailIdempotencyKey.Hash(message.IdempotencyKey);
-        switch (await ledger.TryClaimAsync(claim, cancellationToken).ConfigureAwait(false))
+        var run = await ledger.RunOnceAsync(
+            claim,
+            () => SendWithRetriesAsync(mail, message, settings.Retry, cancellationToken),
+            delivery => delivery.Status == EmailDeliveryStatus.Delivered,
+            null,
+            cancellationToken).ConfigureAwait(false);
+        switch (run.Claim)
         {
             case OnceClaim.Completed:
                 LogAlreadySent(logger, message.Kind, message.ReferralId);
@@ -39,27 +46,8 @@ internal sealed partial class SendGridEmailSender(
                 // Another attempt is sending it now, or died doing so and its lease has not run out:
                 // not delivered yet, so the caller's retry comes back later rather than dropping it.
                 throw new EmailTransientException("Another attempt holds this message's claim; try again later.");
-        }
-
-        EmailDelivery? delivery = null;
-        try
-        {
-            delivery = await SendWithRetriesAsync(mail, message, settings.Retry, cancellationToken).ConfigureAwait(false);
-            if (delivery.Status == EmailDeliveryStatus.Delivered)
-            {
-                await ledger.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
-            }
-
-            return delivery;
-        }
-        finally
-        {
-            if (delivery?.Status != EmailDeliveryStatus.Delivered)
-            {
-                // Not sent: give the key back so a retried step can send it. Not cancelled with
-                // the caller: a claim left behind would block the message for good.
-                await ledger.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
-            }
+            default:
+                return run.Result!;
         }
     }
 
