@@ -165,6 +165,17 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_OneAttemptOnly_503NotRetriedAndTransient()
+    {
+        _server.Enqueue(503);
+
+        await Assert.ThrowsAsync<EmailTransientException>(() => Sender(maxAttempts: 1).SendAsync(OutboxEmailSenderTests.Message(EmailKind.SettingOutcome, "outcome"), CancellationToken.None));
+
+        Assert.Single(_server.Requests);
+        Assert.Empty(_ledger.Claims);
+    }
+
+    [Fact]
     public async Task SendAsync_RetryAfterLongerThanSendWaits_ThrowsTransientAtOnce()
     {
         _server.Enqueue(429, retryAfter: "3600");

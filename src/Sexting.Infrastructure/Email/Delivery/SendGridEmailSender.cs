@@ -11,8 +11,8 @@ namespace Sexting.Infrastructure.Email.Delivery;
 /// <summary>
 /// SendGrid mode. Each idempotency key is claimed in the <see cref="IOnceLedger"/> before the
 /// first attempt: a key already claimed is not sent again (<see cref="EmailDeliveryStatus.AlreadyDelivered"/>).
-/// 429, 408, 5xx and network failures are retried with back-off, honouring <c>Retry-After</c>;
-/// any other 4xx is permanent (<see cref="EmailDeliveryStatus.Rejected"/>). When a send does not
+/// 429, 408, 5xx and network failures are retried with back-off, honouring <c>Retry-After</c>, by
+/// the HTTP client's resilience handler (<see cref="SendGridRetry"/>); any other 4xx is permanent (<see cref="EmailDeliveryStatus.Rejected"/>). When a send does not
 /// succeed the claim is released, so the workflow's retry of the step can send it.
 /// </summary>
 internal sealed partial class SendGridEmailSender(
@@ -33,7 +33,7 @@ internal sealed partial class SendGridEmailSender(
         var claim = "email-" + EmailIdempotencyKey.Hash(message.IdempotencyKey);
         var run = await ledger.RunOnceAsync(
             claim,
-            () => SendWithRetriesAsync(mail, message, settings.Retry, cancellationToken),
+            () => SendAsync(mail, message, settings.Retry, cancellationToken),
             delivery => delivery.Status == EmailDeliveryStatus.Delivered,
             null,
             cancellationToken).ConfigureAwait(false);
@@ -51,62 +51,49 @@ internal sealed partial class SendGridEmailSender(
         }
     }
 
-    private async Task<EmailDelivery> SendWithRetriesAsync(
-        SendGrid.Helpers.Mail.SendGridMessage mail,
-        EmailMessage message,
-        EmailRetryOptions retry,
-        CancellationToken cancellationToken)
+    // One send through the HTTP client, whose resilience handler has already retried what can be
+    // retried (SendGridRetry): what comes back here is the final answer.
+    private async Task<EmailDelivery> SendAsync(SendGrid.Helpers.Mail.SendGridMessage mail, EmailMessage message, EmailRetryOptions retry, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        Response? response = null;
+        Exception? failure = null;
+        try
         {
-            Response? response = null;
-            Exception? failure = null;
-            try
-            {
-                response = await client.SendEmailAsync(mail, cancellationToken).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex)
-            {
-                failure = ex;
-            }
-            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = ex; // the HTTP client's own timeout
-            }
-
-            var status = response is null ? (int?)null : (int)response.StatusCode;
-            if (status is >= 200 and < 300)
-            {
-                LogDelivered(logger, message.Kind, message.ReferralId, attempt);
-                return new EmailDelivery(EmailDeliveryStatus.Delivered);
-            }
-
-            if (status is { } code && !IsTransient(code))
-            {
-                var error = await DescribeRejectionAsync(response!).ConfigureAwait(false);
-                LogRejected(logger, message.Kind, message.ReferralId, code);
-                return new EmailDelivery(EmailDeliveryStatus.Rejected, error);
-            }
-
-            var what = status is { } s ? $"SendGrid answered {s}" : "SendGrid could not be reached";
-            var retryAfter = RetryDelays.RetryAfter(response?.Headers, clock.GetUtcNow());
-            if (retryAfter > retry.MaxRetryAfter)
-            {
-                // Honour it by not sending again now; the workflow retries the step later.
-                LogGivingUp(logger, message.Kind, message.ReferralId, status, attempt);
-                throw Transient($"{what}; it asked to wait {retryAfter.Value.TotalSeconds:0} s, longer than this send waits.", failure);
-            }
-
-            if (attempt >= retry.MaxAttempts)
-            {
-                LogGivingUp(logger, message.Kind, message.ReferralId, status, attempt);
-                throw Transient($"{what} after {attempt} attempts.", failure);
-            }
-
-            var delay = retryAfter ?? RetryDelays.Backoff(attempt, retry);
-            LogRetrying(logger, message.Kind, message.ReferralId, status, attempt, delay.TotalMilliseconds);
-            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            response = await client.SendEmailAsync(mail, cancellationToken).ConfigureAwait(false);
         }
+        catch (HttpRequestException ex)
+        {
+            failure = ex;
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            failure = ex; // the HTTP client's own timeout
+        }
+
+        var status = response is null ? (int?)null : (int)response.StatusCode;
+        if (status is >= 200 and < 300)
+        {
+            LogDelivered(logger, message.Kind, message.ReferralId);
+            return new EmailDelivery(EmailDeliveryStatus.Delivered);
+        }
+
+        if (status is { } code && !IsTransient(code))
+        {
+            var error = await DescribeRejectionAsync(response!).ConfigureAwait(false);
+            LogRejected(logger, message.Kind, message.ReferralId, code);
+            return new EmailDelivery(EmailDeliveryStatus.Rejected, error);
+        }
+
+        var what = status is { } s ? $"SendGrid answered {s}" : "SendGrid could not be reached";
+        LogGivingUp(logger, message.Kind, message.ReferralId, status);
+
+        // Honour a long Retry-After by not sending again now; the workflow retries the step later.
+        var retryAfter = RetryDelays.RetryAfter(response?.Headers, clock.GetUtcNow());
+        throw Transient(
+            retryAfter > retry.MaxRetryAfter
+                ? $"{what}; it asked to wait {retryAfter.Value.TotalSeconds:0} s, longer than this send waits."
+                : $"{what} after {retry.MaxAttempts} attempts.",
+            failure);
     }
 
     private static EmailTransientException Transient(string message, Exception? failure) =>
@@ -157,8 +144,8 @@ internal sealed partial class SendGridEmailSender(
             ? value.GetString()
             : null;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Email {Kind} for referral {ReferralId} delivered to SendGrid at attempt {Attempt}")]
-    private static partial void LogDelivered(ILogger logger, EmailKind kind, string? referralId, int attempt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {Kind} for referral {ReferralId} delivered to SendGrid")]
+    private static partial void LogDelivered(ILogger logger, EmailKind kind, string? referralId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {Kind} for referral {ReferralId} already sent; not sent again")]
     private static partial void LogAlreadySent(ILogger logger, EmailKind kind, string? referralId);
@@ -166,9 +153,6 @@ internal sealed partial class SendGridEmailSender(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Kind} for referral {ReferralId} rejected by SendGrid with status {Status}")]
     private static partial void LogRejected(ILogger logger, EmailKind kind, string? referralId, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Kind} for referral {ReferralId}: status {Status} at attempt {Attempt}; retrying in {DelayMs} ms")]
-    private static partial void LogRetrying(ILogger logger, EmailKind kind, string? referralId, int? status, int attempt, double delayMs);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Kind} for referral {ReferralId}: status {Status} at attempt {Attempt}; giving up for now")]
-    private static partial void LogGivingUp(ILogger logger, EmailKind kind, string? referralId, int? status, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Kind} for referral {ReferralId}: status {Status} after the client's retries; giving up for now")]
+    private static partial void LogGivingUp(ILogger logger, EmailKind kind, string? referralId, int? status);
 }

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Sexting.Infrastructure.Email.Delivery;
+
+/// <summary>
+/// The SendGrid HTTP client's retries (<c>Email:Retry:*</c>), by <c>Microsoft.Extensions.Http.Resilience</c>:
+/// 408, 429, 5xx and network failures are tried again with exponential back-off and jitter, or after
+/// the server's <c>Retry-After</c>. A <c>Retry-After</c> longer than <see cref="EmailRetryOptions.MaxRetryAfter"/>
+/// is not waited for here: that answer goes back to <see cref="SendGridEmailSender"/>, which gives up
+/// for now, so the workflow retries the step later (and the once-ledger's lease is not held meanwhile).
+/// </summary>
+internal static partial class SendGridRetry
+{
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    {
+        var retry = context.ServiceProvider.GetRequiredService<IOptions<EmailOptions>>().Value.Retry;
+        var clock = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SendGridEmailSender));
+        if (retry.MaxAttempts <= 1)
+        {
+            return;
+        }
+
+        builder.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = retry.MaxAttempts - 1,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = retry.BaseDelay,
+            MaxDelay = retry.MaxDelay,
+            ShouldRetryAfterHeader = true,
+            ShouldHandle = args => ValueTask.FromResult(
+                HttpClientResiliencePredicates.IsTransient(args.Outcome)
+                && !(RetryDelays.RetryAfter(args.Outcome.Result?.Headers, clock.GetUtcNow()) > retry.MaxRetryAfter)),
+            OnRetry = args =>
+            {
+                LogRetrying(logger, args.Outcome.Result is { } response ? (int)response.StatusCode : null, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+                return default;
+            },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid: status {Status} at attempt {Attempt}; retrying in {DelayMs} ms")]
+    private static partial void LogRetrying(ILogger logger, int? status, int attempt, double delayMs);
+}
