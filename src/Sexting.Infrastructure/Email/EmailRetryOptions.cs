@@ -19,6 +19,9 @@ public sealed class EmailRetryOptions
     /// <summary>The longest back-off between two attempts when the server gives no <c>Retry-After</c>.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one attempt may take before it counts as a network failure and is retried.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// The longest <c>Retry-After</c> waited inside one send. A longer one is honoured by not
     /// sending again now: the send ends with a transient failure and the workflow retries later.

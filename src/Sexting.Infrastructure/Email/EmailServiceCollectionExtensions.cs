@@ -30,8 +30,8 @@ public static class EmailServiceCollectionExtensions
         services.AddOptions<EmailOptions>()
             .BindConfiguration(EmailOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.Retry.BaseDelay >= TimeSpan.Zero && o.Retry.MaxDelay >= o.Retry.BaseDelay && o.Retry.MaxRetryAfter >= TimeSpan.Zero,
-                "Email:Retry delays must be positive, and MaxDelay at least BaseDelay.")
+            .Validate(o => o.Retry.BaseDelay >= TimeSpan.Zero && o.Retry.MaxDelay >= o.Retry.BaseDelay && o.Retry.MaxRetryAfter >= TimeSpan.Zero && o.Retry.AttemptTimeout > TimeSpan.Zero,
+                "Email:Retry delays must be positive, AttemptTimeout more than zero, and MaxDelay at least BaseDelay.")
             .ValidateOnStart();
         services.AddOptions<PublicLinkOptions>()
             .Configure<IConfiguration>((o, config) =>

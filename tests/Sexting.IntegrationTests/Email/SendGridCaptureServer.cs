@@ -18,7 +18,7 @@ namespace Sexting.IntegrationTests.Email;
 internal sealed class SendGridCaptureServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string? Body)> _script = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string? Body, TimeSpan Delay)> _script = new();
 
     private SendGridCaptureServer(WebApplication app) => _app = app;
 
@@ -39,8 +39,8 @@ internal sealed class SendGridCaptureServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Answers the next request with <paramref name="status"/>.</summary>
-    public void Enqueue(int status, string? retryAfter = null, string? body = null) => _script.Enqueue((status, retryAfter, body));
+    /// <summary>Answers the next request with <paramref name="status"/>, after <paramref name="delay"/> when given.</summary>
+    public void Enqueue(int status, string? retryAfter = null, string? body = null, TimeSpan delay = default) => _script.Enqueue((status, retryAfter, body, delay));
 
     public async ValueTask DisposeAsync()
     {
@@ -61,7 +61,19 @@ internal sealed class SendGridCaptureServer : IAsyncDisposable
 
         if (!_script.TryDequeue(out var answer))
         {
-            answer = (202, null, null);
+            answer = (202, null, null, TimeSpan.Zero);
+        }
+
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(answer.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up on this attempt
+            }
         }
 
         context.Response.StatusCode = answer.Status;

@@ -165,6 +165,19 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_AttemptStalls_TimedOutAndRetriedThenDeliveredOnce()
+    {
+        _server.Enqueue(202, delay: TimeSpan.FromSeconds(30));
+        var watch = Stopwatch.StartNew();
+
+        var delivery = await Sender(attemptTimeout: "00:00:00.500").SendAsync(OutboxEmailSenderTests.Message(EmailKind.SettingOutcome, "stall"), CancellationToken.None);
+
+        Assert.Equal(EmailDeliveryStatus.Delivered, delivery.Status);
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed.TotalSeconds:0.0} s: the stalled attempt was not cut off");
+    }
+
+    [Fact]
     public async Task SendAsync_OneAttemptOnly_503NotRetriedAndTransient()
     {
         _server.Enqueue(503);
@@ -199,7 +212,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         Assert.Empty(_ledger.Claims);
     }
 
-    private IEmailSender Sender(int maxAttempts = 5, string? host = null)
+    private IEmailSender Sender(int maxAttempts = 5, string? host = null, string attemptTimeout = "00:00:30")
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -211,6 +224,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
                 ["Email:Retry:BaseDelay"] = "00:00:00.010",
                 ["Email:Retry:MaxDelay"] = "00:00:00.050",
                 ["Email:Retry:MaxRetryAfter"] = "00:00:05",
+                ["Email:Retry:AttemptTimeout"] = attemptTimeout,
             })
             .Build();
         var services = new ServiceCollection()

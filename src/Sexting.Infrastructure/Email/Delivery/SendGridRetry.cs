@@ -20,12 +20,17 @@ internal static partial class SendGridRetry
         var retry = context.ServiceProvider.GetRequiredService<IOptions<EmailOptions>>().Value.Retry;
         var clock = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SendGridEmailSender));
-        if (retry.MaxAttempts <= 1)
+        if (retry.MaxAttempts > 1)
         {
-            return;
+            builder.AddRetry(CreateRetry(retry, clock, logger));
         }
 
-        builder.AddRetry(new HttpRetryStrategyOptions
+        // Inside the retry: each attempt has its own limit, and one that runs out is retried.
+        builder.AddTimeout(retry.AttemptTimeout);
+    }
+
+    private static HttpRetryStrategyOptions CreateRetry(EmailRetryOptions retry, TimeProvider clock, ILogger logger) =>
+        new()
         {
             MaxRetryAttempts = retry.MaxAttempts - 1,
             BackoffType = DelayBackoffType.Exponential,
@@ -41,8 +46,7 @@ internal static partial class SendGridRetry
                 LogRetrying(logger, args.Outcome.Result is { } response ? (int)response.StatusCode : null, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                 return default;
             },
-        });
-    }
+        };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SendGrid: status {Status} at attempt {Attempt}; retrying in {DelayMs} ms")]
     private static partial void LogRetrying(ILogger logger, int? status, int attempt, double delayMs);
