@@ -4,11 +4,20 @@ namespace Sexting.Functions.Cases;
 
 /// <summary>
 /// Applies a change to a stored case with optimistic concurrency: on a conflict it reads the
-/// case again and re-applies the change, so a concurrent writer is never overwritten.
+/// case again and re-applies the change, so a concurrent writer is never overwritten. Between
+/// attempts it waits a random, growing while (full jitter, 5 ms doubling up to 200 ms), so writers
+/// that collided do not collide again at once.
 /// </summary>
-public sealed class CaseUpdater(ICaseStore store)
+public sealed class CaseUpdater(ICaseStore store, TimeProvider? clock = null)
 {
     private const int MaxAttempts = 10;
+    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(200);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>The wait after the <paramref name="attempt"/>th conflict: a random share of 5 ms × 2^(attempt−1), at most 200 ms.</summary>
+    internal static TimeSpan Backoff(int attempt, double random) =>
+        TimeSpan.FromMilliseconds(random * Math.Min(MaxDelay.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1)));
 
     /// <summary>
     /// Reads the case and stores <paramref name="change"/>(case). The change returns null when
@@ -47,8 +56,10 @@ public sealed class CaseUpdater(ICaseStore store)
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
-                // Someone else wrote first: read again and re-decide.
+                // Someone else wrote first: wait a little, read again and re-decide.
             }
+
+            await Task.Delay(Backoff(attempt, Random.Shared.NextDouble()), _clock, cancellationToken).ConfigureAwait(false);
         }
     }
 }
