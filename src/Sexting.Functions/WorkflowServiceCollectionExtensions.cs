@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Sexting.Infrastructure.Email;
 using Sexting.Core.Assessment;
 using Sexting.Core.Forces;
 using Sexting.Core.Referrals;
@@ -31,9 +32,7 @@ public static class WorkflowServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // PublicBaseUrl is a root-level key, so it binds from the root rather than a section.
-        services.AddOptions<PublicUrlOptions>().Bind(configuration)
-            .Validate(o => o.IsValid(), "PublicBaseUrl must be an absolute http(s) URL.").ValidateOnStart();
+        services.AddPublicLinks();
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section)
             .Validate(o => o.IsValid(), "Approval: ReminderAfter and LinkLifetime must be positive and EscalateAfter later than ReminderAfter.").ValidateOnStart();
         services.AddOptions<EducationOptions>().BindConfiguration(EducationOptions.Section)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sexting.Infrastructure.Email;
 using Sexting.Core.Assessment;
 using Sexting.Core.Referrals;
 using Sexting.Functions.Configuration;
@@ -8,7 +9,7 @@ namespace Sexting.Functions.Intake;
 
 /// <summary>Fixes a case's settings at intake: the orchestration reads no options itself.</summary>
 public sealed class OrchestrationInputFactory(
-    IOptions<PublicUrlOptions> publicUrl,
+    IOptions<PublicLinkOptions> publicUrl,
     IOptions<ApprovalOptions> approval,
     IOptions<EducationOptions> education,
     IOptions<ForcesOptions> forces,
@@ -21,7 +22,7 @@ public sealed class OrchestrationInputFactory(
         var a = approval.Value;
         return new ReferralOrchestrationInput(
             referralId,
-            publicUrl.Value.PublicBaseUrl.TrimEnd('/'),
+            publicUrl.Value.BaseText,
             new WorkflowContacts(contacts.AuthorisingManagerEmail, contacts.EscalationEmail, contacts.SafeguardingExpertEmail, contacts.YouthTeamEmail, contacts.InvestigationEmail),
             new WorkflowTimeouts(a.ReminderAfter, a.EscalateAfter, a.LinkLifetime, education.Value.DueAfter),
             assessment.Value.SignificantAgeGapYears,

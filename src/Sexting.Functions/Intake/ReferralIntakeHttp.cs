@@ -7,6 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sexting.Infrastructure.Email;
 using Sexting.Core.Cases;
 using Sexting.Core.Referrals;
 using Sexting.Functions.Common;
@@ -29,10 +30,10 @@ public sealed class ReferralIntakeHttp(
     ReceiptPage receiptPage,
     IOptions<ReporterOptions> reporter,
     IntakeRateLimiter limiter,
-    IOptions<PublicUrlOptions> urls,
+    IOptions<PublicLinkOptions> urls,
     ILogger<ReferralIntakeHttp> logger)
 {
-    private readonly Uri _publicBase = new(urls.Value.PublicBaseUrl);
+    private readonly Uri _publicBase = urls.Value.PublicBaseUrl;
 
     private static readonly Dictionary<string, string[]> UnreadableForm =
         new() { ["$"] = ["The form could not be read. Please fill it in again."] };

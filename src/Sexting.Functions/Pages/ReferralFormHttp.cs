@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using Sexting.Infrastructure.Email;
 using Sexting.Core.Referrals;
 using Sexting.Functions.Common;
 using Sexting.Functions.Configuration;
@@ -19,7 +20,7 @@ namespace Sexting.Functions.Pages;
 /// which shows the form again with what was typed and one more section. The form itself posts
 /// to <c>POST /api/referrals</c>.
 /// </summary>
-public sealed class ReferralFormHttp(ReferralFormPage page, IOptions<PublicUrlOptions> urls)
+public sealed class ReferralFormHttp(ReferralFormPage page, IOptions<PublicLinkOptions> urls)
 {
     /// <summary>The query parameter with the number of young-person sections to show.</summary>
     public const string PeopleParameter = "people";
@@ -38,7 +39,7 @@ public sealed class ReferralFormHttp(ReferralFormPage page, IOptions<PublicUrlOp
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (RequestOrigin.IsCrossSite(request, new Uri(urls.Value.PublicBaseUrl)))
+        if (RequestOrigin.IsCrossSite(request, urls.Value.PublicBaseUrl))
         {
             return HttpResults.Problem(StatusCodes.Status403Forbidden, "Requests from other sites are refused.");
         }

@@ -35,7 +35,7 @@ public sealed class ReviewReminderService(
     IOptions<ForcesOptions> forces,
     IOptions<PolicyOptions> policy,
     IOptions<ApprovalOptions> approval,
-    IOptions<PublicUrlOptions> publicUrl,
+    IOptions<PublicLinkOptions> publicUrl,
     TimeProvider clock,
     ILogger<ReviewReminderService> logger)
 {
@@ -116,7 +116,7 @@ public sealed class ReviewReminderService(
             LinkPurpose.EducationDelivered,
             step,
             youthTeam,
-            publicUrl.Value.PublicBaseUrl,
+            publicUrl.Value.BaseText,
             now,
             now + approval.Value.LinkLifetime,
             dueBy,

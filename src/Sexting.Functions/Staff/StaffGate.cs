@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Sexting.Infrastructure.Email;
 using Sexting.Core.Referrals;
 using Sexting.Core.Staff;
 using Sexting.Functions.Common;
@@ -13,7 +14,7 @@ namespace Sexting.Functions.Staff;
 /// (302); anything else signed out is 401; signed in without the role is 403; a state-changing POST
 /// from another site is 403 before anything else is looked at.
 /// </summary>
-public sealed class StaffGate(StaffSignIn signIn, IOptions<PublicUrlOptions> urls)
+public sealed class StaffGate(StaffSignIn signIn, IOptions<PublicLinkOptions> urls)
 {
     /// <summary>Where a person signs in (App Service Authentication's Entra ID login, or the emulator's page).</summary>
     public const string SignInPath = "/.auth/login/aad";
@@ -74,7 +75,7 @@ public sealed class StaffGate(StaffSignIn signIn, IOptions<PublicUrlOptions> url
         return SignInPath + "?post_login_redirect_uri=" + Uri.EscapeDataString(back);
     }
 
-    private Uri? PublicBase => Uri.TryCreate(urls.Value.PublicBaseUrl, UriKind.Absolute, out var uri) ? uri : null;
+    private Uri PublicBase => urls.Value.PublicBaseUrl;
 }
 
 /// <summary>Who is signed in and, when they may not go on, the answer to give.</summary>

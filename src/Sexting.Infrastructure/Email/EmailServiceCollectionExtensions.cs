@@ -33,17 +33,7 @@ public static class EmailServiceCollectionExtensions
             .Validate(o => o.Retry.BaseDelay >= TimeSpan.Zero && o.Retry.MaxDelay >= o.Retry.BaseDelay && o.Retry.MaxRetryAfter >= TimeSpan.Zero && o.Retry.AttemptTimeout > TimeSpan.Zero,
                 "Email:Retry delays must be positive, AttemptTimeout more than zero, and MaxDelay at least BaseDelay.")
             .ValidateOnStart();
-        services.AddOptions<PublicLinkOptions>()
-            .Configure<IConfiguration>((o, config) =>
-            {
-                if (config[PublicLinkOptions.Key] is { Length: > 0 } value)
-                {
-                    o.PublicBaseUrl = new Uri(value, UriKind.RelativeOrAbsolute);
-                }
-            })
-            .Validate(o => o.PublicBaseUrl.IsAbsoluteUri && (o.PublicBaseUrl.Scheme == Uri.UriSchemeHttp || o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps),
-                "PublicBaseUrl must be an absolute http or https address.")
-            .ValidateOnStart();
+        services.AddPublicLinks();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ForceProfiles.BuiltIn); // the app registers its configured forces (contract §1)
@@ -82,4 +72,35 @@ public static class EmailServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// Binds <see cref="PublicLinkOptions"/> from the root key <c>PublicBaseUrl</c> and checks it at start-up;
+    /// once, however many callers ask.
+    /// </summary>
+    public static IServiceCollection AddPublicLinks(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(PublicLinkOptionsBound)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<PublicLinkOptionsBound>();
+        services.AddOptions<PublicLinkOptions>()
+            .Configure<IConfiguration>((o, config) =>
+            {
+                if (config[PublicLinkOptions.Key] is { Length: > 0 } value)
+                {
+                    // Not a URI at all: left relative, so the check below names the key.
+                    o.PublicBaseUrl = Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out var uri) ? uri : new Uri("invalid", UriKind.Relative);
+                }
+            })
+            .Validate(o => o.PublicBaseUrl.IsAbsoluteUri && (o.PublicBaseUrl.Scheme == Uri.UriSchemeHttp || o.PublicBaseUrl.Scheme == Uri.UriSchemeHttps),
+                "PublicBaseUrl must be an absolute http or https address.")
+            .ValidateOnStart();
+        return services;
+    }
+
+    // Marks that AddPublicLinks ran, so its validation is registered once.
+    private sealed class PublicLinkOptionsBound;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Sexting.Infrastructure.Email;
 using Sexting.Core.Assessment;
 using Sexting.Core.Forces;
 using Sexting.Core.Referrals;
@@ -26,7 +27,7 @@ public sealed class WorkflowOptionsTests
         using var host = Build([]);
         await host.StartAsync();
 
-        Assert.Equal("http://127.0.0.1:7071", host.Services.GetRequiredService<IOptions<PublicUrlOptions>>().Value.PublicBaseUrl);
+        Assert.Equal(new Uri("http://127.0.0.1:7071"), host.Services.GetRequiredService<IOptions<PublicLinkOptions>>().Value.PublicBaseUrl);
         var approval = host.Services.GetRequiredService<IOptions<ApprovalOptions>>().Value;
         Assert.Equal(TimeSpan.FromDays(1), approval.ReminderAfter);
         Assert.Equal(TimeSpan.FromDays(2), approval.EscalateAfter);
@@ -49,7 +50,7 @@ public sealed class WorkflowOptionsTests
         });
         await host.StartAsync();
 
-        Assert.Equal("https://ypsi.example", host.Services.GetRequiredService<IOptions<PublicUrlOptions>>().Value.PublicBaseUrl);
+        Assert.Equal(new Uri("https://ypsi.example"), host.Services.GetRequiredService<IOptions<PublicLinkOptions>>().Value.PublicBaseUrl);
         Assert.Equal(TimeSpan.FromSeconds(5), host.Services.GetRequiredService<IOptions<ApprovalOptions>>().Value.ReminderAfter);
         var forces = host.Services.GetRequiredService<IOptions<ForcesOptions>>().Value;
         Assert.Equal("sscst@dorset.example", forces.Dorset.YouthTeamEmail);
