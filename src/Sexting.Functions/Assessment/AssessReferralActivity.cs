@@ -13,7 +13,7 @@ namespace Sexting.Functions.Assessment;
 /// its young people (§3.4.6), stores the assessment, indexes the people for later referrals.
 /// A retry keeps the assessment already stored, so the route never changes under a replay.
 /// </summary>
-public sealed class AssessReferralActivity(ICaseStore store, CaseUpdater updater, ForceProfiles forces, ILogger<AssessReferralActivity> logger)
+public sealed partial class AssessReferralActivity(ICaseStore store, CaseUpdater updater, ForceProfiles forces, ILogger<AssessReferralActivity> logger)
 {
     [Function(nameof(AssessReferralActivity))]
     public async Task<AssessReferralResult> RunAsync([ActivityTrigger] AssessReferralInput input)
@@ -38,8 +38,7 @@ public sealed class AssessReferralActivity(ICaseStore store, CaseUpdater updater
         await store.IndexPeopleAsync(current, ct).ConfigureAwait(false);
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.At, TimelineEvent.Assessed, Describe(assessment), "Assessed"), ct).ConfigureAwait(false);
 
-        logger.LogInformation("Referral {ReferralId} assessed: route {Route}, {FactorCount} aggravating factors, {ConcernCount} safeguarding concerns",
-            input.ReferralId, assessment.Route, assessment.AggravatingFactors.Count, assessment.SafeguardingConcerns.Count);
+        LogAssessed(logger, input.ReferralId, assessment.Route, assessment.AggravatingFactors.Count, assessment.SafeguardingConcerns.Count);
         return new AssessReferralResult(assessment.Route, assessment.SafeguardingConcerns.Count > 0);
     }
 
@@ -54,4 +53,7 @@ public sealed class AssessReferralActivity(ICaseStore store, CaseUpdater updater
             : "safeguarding concerns: " + string.Join(", ", assessment.SafeguardingConcerns.Select(c => c.Code));
         return string.Create(CultureInfo.InvariantCulture, $"Route {assessment.Route}; {factors}; {concerns}");
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} assessed: route {Route}, {FactorCount} aggravating factors, {ConcernCount} safeguarding concerns")]
+    private static partial void LogAssessed(ILogger logger, string referralId, Route route, int factorCount, int concernCount);
 }

@@ -12,7 +12,7 @@ namespace Sexting.Functions.Authorisation;
 /// force's local code, §3.4.2), moves the case to education and intervention, sets the education
 /// due date (§3.4.7) in the case and the due index, and appends who decided.
 /// </summary>
-public sealed class RecordAuthorisationActivity(
+public sealed partial class RecordAuthorisationActivity(
     CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ForceProfiles forces, ILogger<RecordAuthorisationActivity> logger)
 {
     [Function(nameof(RecordAuthorisationActivity))]
@@ -56,7 +56,10 @@ public sealed class RecordAuthorisationActivity(
 
         await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Education, input.DueBy), ct).ConfigureAwait(false);
 
-        logger.LogInformation("Referral {ReferralId}: Outcome 21 authorised", input.ReferralId);
+        LogAuthorised(logger, input.ReferralId);
         return updated.Status;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: Outcome 21 authorised")]
+    private static partial void LogAuthorised(ILogger logger, string referralId);
 }

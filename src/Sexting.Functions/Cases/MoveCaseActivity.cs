@@ -6,7 +6,7 @@ using Sexting.Core.Links;
 namespace Sexting.Functions.Cases;
 
 /// <summary>Moves a case through the state machine; a retry after the move is a no-op.</summary>
-public sealed class MoveCaseActivity(CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ILogger<MoveCaseActivity> logger)
+public sealed partial class MoveCaseActivity(CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ILogger<MoveCaseActivity> logger)
 {
     [Function(nameof(MoveCaseActivity))]
     public async Task<CaseStatus> RunAsync([ActivityTrigger] MoveCaseInput input)
@@ -33,7 +33,10 @@ public sealed class MoveCaseActivity(CaseUpdater updater, ICaseStore store, IDec
                 CancellationToken.None).ConfigureAwait(false);
         }
 
-        logger.LogInformation("Referral {ReferralId} is {Status}", input.ReferralId, moved.Status);
+        LogMoved(logger, input.ReferralId, moved.Status);
         return moved.Status;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} is {Status}")]
+    private static partial void LogMoved(ILogger logger, string referralId, CaseStatus status);
 }

@@ -13,7 +13,7 @@ namespace Sexting.Functions.Confirmation;
 /// status change is conditional on the case's version, so a confirmation recorded a moment earlier wins.
 /// Idempotent: a retry finds the work done.
 /// </summary>
-public sealed class SettleConfirmationActivity(ICaseStore store, CaseUpdater updater, IDecisionLinkStore links, ILogger<SettleConfirmationActivity> logger)
+public sealed partial class SettleConfirmationActivity(ICaseStore store, CaseUpdater updater, IDecisionLinkStore links, ILogger<SettleConfirmationActivity> logger)
 {
     [Function(nameof(SettleConfirmationActivity))]
     public async Task<bool> RunAsync([ActivityTrigger] SettleConfirmationInput input)
@@ -33,7 +33,7 @@ public sealed class SettleConfirmationActivity(ICaseStore store, CaseUpdater upd
 
         if (!input.DeadlinePassed)
         {
-            logger.LogWarning("Referral {ReferralId}: a confirmation event without a recorded confirmation; ignored", input.ReferralId);
+            LogUnrecordedConfirmation(logger, input.ReferralId);
             return false;
         }
 
@@ -46,7 +46,13 @@ public sealed class SettleConfirmationActivity(ICaseStore store, CaseUpdater upd
             // Contract §12: retention counts from here.
             await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Unconfirmed, input.At), ct).ConfigureAwait(false);
         }
-        logger.LogInformation("Referral {ReferralId} is {Status}", input.ReferralId, current.Status);
+        LogSettled(logger, input.ReferralId, current.Status);
         return false;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: a confirmation event without a recorded confirmation; ignored")]
+    private static partial void LogUnrecordedConfirmation(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} is {Status}")]
+    private static partial void LogSettled(ILogger logger, string referralId, CaseStatus status);
 }

@@ -10,7 +10,7 @@ namespace Sexting.Functions.Education;
 /// §3.4.7: education and intervention delivered. Closes the case, takes its education out of the due
 /// index and puts its close there, from which retention counts (contract §12).
 /// </summary>
-public sealed class RecordEducationDeliveredActivity(
+public sealed partial class RecordEducationDeliveredActivity(
     CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ILogger<RecordEducationDeliveredActivity> logger)
 {
     [Function(nameof(RecordEducationDeliveredActivity))]
@@ -23,7 +23,7 @@ public sealed class RecordEducationDeliveredActivity(
         {
             if (input.IgnoreUnrecorded)
             {
-                logger.LogWarning("Referral {ReferralId}: an education-delivered event named no use the app recorded; ignored", input.ReferralId);
+                LogUnrecordedUse(logger, input.ReferralId);
                 return (await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false))?.Status
                     ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
             }
@@ -60,7 +60,13 @@ public sealed class RecordEducationDeliveredActivity(
         // Contract §12: retention counts from the close.
         await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Closed, updated.Education?.DeliveredAt ?? input.At), ct).ConfigureAwait(false);
 
-        logger.LogInformation("Referral {ReferralId}: education delivered, case closed", input.ReferralId);
+        LogClosed(logger, input.ReferralId);
         return updated.Status;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: an education-delivered event named no use the app recorded; ignored")]
+    private static partial void LogUnrecordedUse(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: education delivered, case closed")]
+    private static partial void LogClosed(ILogger logger, string referralId);
 }

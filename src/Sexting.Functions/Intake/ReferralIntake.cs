@@ -15,7 +15,7 @@ namespace Sexting.Functions.Intake;
 /// instance id is the referral id, and a repeated submission whose earlier attempt stopped between
 /// creating the case and scheduling the orchestration schedules it now.
 /// </summary>
-public sealed class ReferralIntake(ICaseStore store, OrchestrationInputFactory inputs, IOptions<IntakeOptions> intake, TimeProvider clock, ILogger<ReferralIntake> logger)
+public sealed partial class ReferralIntake(ICaseStore store, OrchestrationInputFactory inputs, IOptions<IntakeOptions> intake, TimeProvider clock, ILogger<ReferralIntake> logger)
 {
     private readonly TrustedReporterDomains _domains = intake.Value.Domains();
 
@@ -31,14 +31,14 @@ public sealed class ReferralIntake(ICaseStore store, OrchestrationInputFactory i
         if (creation.Created)
         {
             await ScheduleAsync(client, creation.Case, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Referral {ReferralId} recorded and its workflow scheduled", referralId);
+            LogRecorded(logger, referralId);
             return new IntakeResult(creation.Case, true);
         }
 
         var instance = await client.GetInstanceAsync(referralId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
         if (instance is null)
         {
-            logger.LogWarning("Referral {ReferralId} resubmitted: its workflow had not started; scheduling it now", referralId);
+            LogResuming(logger, referralId);
             try
             {
                 await ScheduleAsync(client, creation.Case, cancellationToken).ConfigureAwait(false);
@@ -62,4 +62,10 @@ public sealed class ReferralIntake(ICaseStore store, OrchestrationInputFactory i
             inputs.Create(@case.ReferralId, @case.ForceArea),
             new StartOrchestrationOptions(@case.ReferralId),
             cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} recorded and its workflow scheduled")]
+    private static partial void LogRecorded(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId} resubmitted: its workflow had not started; scheduling it now")]
+    private static partial void LogResuming(ILogger logger, string referralId);
 }

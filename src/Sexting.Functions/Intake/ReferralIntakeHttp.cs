@@ -23,7 +23,7 @@ namespace Sexting.Functions.Intake;
 /// answer 202. JSON gets JSON; the web form (form-encoded) is mapped onto the same JSON, checked
 /// by the same parser and recorded by the same intake, and gets the receipt page or the form again.
 /// </summary>
-public sealed class ReferralIntakeHttp(
+public sealed partial class ReferralIntakeHttp(
     ReferralParser parser,
     ReferralIntake intake,
     ReferralFormPage formPage,
@@ -183,7 +183,7 @@ public sealed class ReferralIntakeHttp(
         catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
         {
             // The input was valid: whatever failed is storage or the durable backend (contract §2: never a 5xx for bad input).
-            logger.LogError(ex, "Referral intake failed: storage or the workflow backend is unavailable");
+            LogIntakeFailed(logger, ex);
             return null;
         }
     }
@@ -198,4 +198,7 @@ public sealed class ReferralIntakeHttp(
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)
         && string.Equals(media.MediaType, "application/json", StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Referral intake failed: storage or the workflow backend is unavailable")]
+    private static partial void LogIntakeFailed(ILogger logger, Exception exception);
 }

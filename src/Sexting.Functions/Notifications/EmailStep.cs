@@ -13,7 +13,7 @@ namespace Sexting.Functions.Notifications;
 /// A refused message is recorded as <see cref="TimelineEvent.StepFailed"/> and the workflow goes on;
 /// a transient failure is thrown so the activity's retry policy tries again (contract §4.6).
 /// </summary>
-public sealed class EmailStep(IEmailComposer composer, IEmailSender sender, ICaseStore store, ILogger<EmailStep> logger)
+public sealed partial class EmailStep(IEmailComposer composer, IEmailSender sender, ICaseStore store, ILogger<EmailStep> logger)
 {
     public async Task<EmailStepResult> SendAsync(
         IReadOnlyList<EmailRequest> requests, string referralId, string step, DateTimeOffset at, TimelineEvent onSuccess, string detail, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed class EmailStep(IEmailComposer composer, IEmailSender sender, ICas
             if (result.Status == EmailDeliveryStatus.Rejected)
             {
                 rejected++;
-                logger.LogWarning("Referral {ReferralId}: {EmailKind} email of step {Step} was refused", referralId, request.Kind, step);
+                LogRefused(logger, referralId, request.Kind, step);
                 await store.AppendTimelineAsync(referralId, new TimelineEntry(
                     at,
                     TimelineEvent.StepFailed,
@@ -50,8 +50,13 @@ public sealed class EmailStep(IEmailComposer composer, IEmailSender sender, ICas
             await store.AppendTimelineAsync(referralId, new TimelineEntry(at, onSuccess, detail, $"{onSuccess}:{step}"), cancellationToken).ConfigureAwait(false);
         }
 
-        logger.LogInformation("Referral {ReferralId}: step {Step} ({EmailKind}) delivered {Delivered}, refused {Rejected}",
-            referralId, step, kind, delivered, rejected);
+        LogStepDone(logger, referralId, step, kind, delivered, rejected);
         return new EmailStepResult(delivered, rejected);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: {EmailKind} email of step {Step} was refused")]
+    private static partial void LogRefused(ILogger logger, string referralId, EmailKind emailKind, string step);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: step {Step} ({EmailKind}) delivered {Delivered}, refused {Rejected}")]
+    private static partial void LogStepDone(ILogger logger, string referralId, string step, EmailKind? emailKind, int delivered, int rejected);
 }

@@ -26,7 +26,7 @@ namespace Sexting.Functions.Reminders;
 /// the claim so the next run tries again; its email step and timeline key stay the same (the UK
 /// date), so a retry after a partial success neither sends twice nor records twice.
 /// </summary>
-public sealed class ReviewReminderService(
+public sealed partial class ReviewReminderService(
     ICaseStore store,
     IOnceLedger ledger,
     SendLinkEmailActivity linkEmail,
@@ -63,9 +63,7 @@ public sealed class ReviewReminderService(
 
         var policyOutcome = await RemindPolicyOwnerAsync(now, step, cancellationToken).ConfigureAwait(false);
         var run = new ReviewReminderRun(due.Count, sent, claimed, notOverdue, stale, refused, failed, policyOutcome);
-        logger.LogInformation(
-            "Review reminders: {DueEntries} due entries, {Sent} education reminders sent, {AlreadyReminded} already reminded today, {NotOverdue} not overdue, {Stale} stale removed, {Refused} refused, {Failed} failed; policy review {PolicyReminder}",
-            run.DueEntries, run.EducationRemindersSent, run.AlreadyRemindedToday, run.NotOverdue, run.StaleRemoved, run.Refused, run.Failed, run.PolicyReminder);
+        LogRun(logger, run.DueEntries, run.EducationRemindersSent, run.AlreadyRemindedToday, run.NotOverdue, run.StaleRemoved, run.Refused, run.Failed, run.PolicyReminder);
         return run;
     }
 
@@ -101,7 +99,7 @@ public sealed class ReviewReminderService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Review reminders: the education reminder of referral {ReferralId} failed; the next run tries again", entry.ReferralId);
+            LogEducationReminderFailed(logger, ex, entry.ReferralId);
             return EducationReminderOutcome.Failed;
         }
     }
@@ -154,7 +152,7 @@ public sealed class ReviewReminderService(
 
             if (run.Result!.Status == EmailDeliveryStatus.Rejected)
             {
-                logger.LogWarning("Review reminders: the policy review reminder was refused by the mail service; tried again tomorrow");
+                LogPolicyReminderRefused(logger);
                 return PolicyReminderOutcome.Refused;
             }
 
@@ -162,13 +160,28 @@ public sealed class ReviewReminderService(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Review reminders: the policy review reminder failed; the next run tries again");
+            LogPolicyReminderFailed(logger, ex);
             return PolicyReminderOutcome.Failed;
         }
     }
 
     private void LogReleaseFailed(Exception ex) =>
-        logger.LogError(ex, "Review reminders: a claim could not be released; that reminder waits until its lease lapses");
+        LogReleaseFailure(logger, ex);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Review reminders: {DueEntries} due entries, {Sent} education reminders sent, {AlreadyReminded} already reminded today, {NotOverdue} not overdue, {Stale} stale removed, {Refused} refused, {Failed} failed; policy review {PolicyReminder}")]
+    private static partial void LogRun(ILogger logger, int dueEntries, int sent, int alreadyReminded, int notOverdue, int stale, int refused, int failed, PolicyReminderOutcome policyReminder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Review reminders: the education reminder of referral {ReferralId} failed; the next run tries again")]
+    private static partial void LogEducationReminderFailed(ILogger logger, Exception exception, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Review reminders: the policy review reminder was refused by the mail service; tried again tomorrow")]
+    private static partial void LogPolicyReminderRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Review reminders: the policy review reminder failed; the next run tries again")]
+    private static partial void LogPolicyReminderFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Review reminders: a claim could not be released; that reminder waits until its lease lapses")]
+    private static partial void LogReleaseFailure(ILogger logger, Exception exception);
 }

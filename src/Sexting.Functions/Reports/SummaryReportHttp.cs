@@ -15,7 +15,7 @@ namespace Sexting.Functions.Reports;
 /// monitoring figures for the Alliance Prevention Department (§2.3.1, docs/monitoring.md). JSON,
 /// or CSV when <c>Accept</c> prefers <c>text/csv</c>. Counts and durations only: no personal data.
 /// </summary>
-public sealed class SummaryReportHttp(SummaryReportService reports, CaseReadAccess access, ILogger<SummaryReportHttp> logger)
+public sealed partial class SummaryReportHttp(SummaryReportService reports, CaseReadAccess access, ILogger<SummaryReportHttp> logger)
 {
     [Function("GetSummaryReport")]
     public async Task<IActionResult> RunAsync(
@@ -37,14 +37,14 @@ public sealed class SummaryReportHttp(SummaryReportService reports, CaseReadAcce
         try
         {
             var report = await reports.BuildAsync(period, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Summary report built over {Days} days: {TotalCases} cases", period.To.DayNumber - period.From.DayNumber + 1, report.TotalCases);
+            LogBuilt(logger, period.To.DayNumber - period.From.DayNumber + 1, report.TotalCases);
             return WantsCsv(request)
                 ? new BodyResult(StatusCodes.Status200OK, SummaryReportCsv.ContentType, SummaryReportCsv.Write(report))
                 : HttpResults.JsonBody(StatusCodes.Status200OK, report);
         }
         catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
         {
-            logger.LogError(ex, "Building the summary report failed: storage unavailable");
+            LogFailed(logger, ex);
             return HttpResults.Unavailable();
         }
     }
@@ -62,4 +62,10 @@ public sealed class SummaryReportHttp(SummaryReportService reports, CaseReadAcce
         var json = accepted.Where(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)).Select(Quality).DefaultIfEmpty(0).Max();
         return csv > 0 && csv >= json;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Summary report built over {Days} days: {TotalCases} cases")]
+    private static partial void LogBuilt(ILogger logger, int days, int totalCases);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building the summary report failed: storage unavailable")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -25,7 +25,7 @@ namespace Sexting.Functions.Workflow;
 /// activities, so instances in flight replay; their activity inputs of the earlier shape, which named
 /// the person, are still understood by the activities.)
 /// </summary>
-public static class ReferralOrchestration
+public static partial class ReferralOrchestration
 {
     [Function(nameof(ReferralOrchestration))]
     public static Task<ReferralOrchestrationResult> Run([OrchestrationTrigger] TaskOrchestrationContext context, ReferralOrchestrationInput input) =>
@@ -82,27 +82,27 @@ public static class ReferralOrchestration
             await ReferForInvestigationAsync(context, input, options, "assessment", null, null, tellSetting: false).ConfigureAwait(true);
             if (!await AwaitConfirmationAsync(context, input, options, confirmBy).ConfigureAwait(true))
             {
-                log.LogInformation("Referral {ReferralId} unconfirmed", id);
+                LogUnconfirmed(log, id);
                 return new ReferralOrchestrationResult(CaseStatus.Unconfirmed);
             }
 
             await Email(new SendEmailInput(id, EmailKind.SettingOutcome, "assessment", EmailRecipient.Reporter, null,
                 context.CurrentUtcDateTime, TimelineEvent.SettingNotified, "Setting told the police will investigate")).ConfigureAwait(true);
-            log.LogInformation("Referral {ReferralId} referred for investigation", id);
+            LogReferred(log, id);
             return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
         }
 
         if (assessment.Route == Route.Investigation)
         {
             await ReferForInvestigationAsync(context, input, options, "assessment", null, null).ConfigureAwait(true);
-            log.LogInformation("Referral {ReferralId} referred for investigation", id);
+            LogReferred(log, id);
             return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
         }
 
         // Contract §4.4, §11: no authorisation request, outcome or advice until the reporter confirmed.
         if (confirming && !await AwaitConfirmationAsync(context, input, options, confirmBy).ConfigureAwait(true))
         {
-            log.LogInformation("Referral {ReferralId} unconfirmed", id);
+            LogUnconfirmed(log, id);
             return new ReferralOrchestrationResult(CaseStatus.Unconfirmed);
         }
 
@@ -127,7 +127,7 @@ public static class ReferralOrchestration
         {
             await ReferForInvestigationAsync(context, input, options, "declined", decision.UseId,
                 new TimelineEntryPlan(TimelineEvent.Declined, string.Empty)).ConfigureAwait(true);
-            log.LogInformation("Referral {ReferralId}: Outcome 21 declined", id);
+            LogDeclined(log, id);
             return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
         }
 
@@ -159,7 +159,7 @@ public static class ReferralOrchestration
             await Task.WhenAll(LinkEmail(youthTeam), Email(advice), Email(setting)).ConfigureAwait(true);
         }
 
-        log.LogInformation("Referral {ReferralId}: Outcome 21 authorised, notifications sent", id);
+        LogAuthorised(log, id);
 
         if (fewer)
         {
@@ -173,7 +173,7 @@ public static class ReferralOrchestration
                     new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = raised.UseId, IgnoreUnrecorded = true }, options).ConfigureAwait(true);
             }
 
-            log.LogInformation("Referral {ReferralId} closed", id);
+            LogClosed(log, id);
             return new ReferralOrchestrationResult(CaseStatus.Closed);
         }
 
@@ -192,7 +192,7 @@ public static class ReferralOrchestration
         // Contract §12: the use's id, not who confirmed or their notes; the activity reads those from the link store.
         await context.CallActivityAsync<CaseStatus>(nameof(RecordEducationDeliveredActivity),
             new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = deliveredUseId }, options).ConfigureAwait(true);
-        log.LogInformation("Referral {ReferralId} closed", id);
+        LogClosed(log, id);
         return new ReferralOrchestrationResult(CaseStatus.Closed);
     }
 
@@ -360,6 +360,21 @@ public static class ReferralOrchestration
             id, EmailKind.SettingOutcome, step, EmailRecipient.Reporter, null,
             at, TimelineEvent.SettingNotified, "Setting told the police will investigate"), options).ConfigureAwait(true);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} unconfirmed")]
+    private static partial void LogUnconfirmed(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} referred for investigation")]
+    private static partial void LogReferred(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: Outcome 21 declined")]
+    private static partial void LogDeclined(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: Outcome 21 authorised, notifications sent")]
+    private static partial void LogAuthorised(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} closed")]
+    private static partial void LogClosed(ILogger logger, string referralId);
 }
 
 /// <summary>

@@ -23,6 +23,6 @@ public sealed class HtmlPageResult(string html, int statusCode = StatusCodes.Sta
         response.ContentType = "text/html; charset=utf-8";
         var bytes = Encoding.UTF8.GetBytes(Html);
         response.ContentLength = bytes.Length;
-        await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
+        await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted).ConfigureAwait(false);
     }
 }

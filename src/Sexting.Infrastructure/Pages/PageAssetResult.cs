@@ -40,7 +40,7 @@ public sealed class PageAssetResult(PageAsset? asset, bool immutable) : IActionR
         response.ContentLength = asset.Content.Length;
         if (!HttpMethods.IsHead(context.HttpContext.Request.Method))
         {
-            await response.Body.WriteAsync(asset.Content, context.HttpContext.RequestAborted);
+            await response.Body.WriteAsync(asset.Content, context.HttpContext.RequestAborted).ConfigureAwait(false);
         }
     }
 }

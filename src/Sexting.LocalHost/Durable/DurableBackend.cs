@@ -19,7 +19,7 @@ namespace Sexting.LocalHost.Durable;
 /// provider (the one Durable Functions uses in Azure) on Azurite, so a restart loses nothing,
 /// reached by the portable Durable Task SDK through the gRPC sidecar on loopback HTTP/2.
 /// </summary>
-public sealed class DurableBackend(
+public sealed partial class DurableBackend(
     SidecarEndpoint endpoint,
     IOptions<LocalHostOptions> options,
     IConfiguration configuration,
@@ -76,7 +76,7 @@ public sealed class DurableBackend(
         // Built now so it hears ApplicationStarted: that is when it starts dispatching work.
         _ = _sidecar.Services.GetRequiredService<TaskHubGrpcServer>();
         await _sidecar.StartAsync(cancellationToken);
-        _logger.LogInformation("Durable backend ready: task hub {TaskHub} in Azure Storage, sidecar on {SidecarAddress}", settings.TaskHubName, endpoint.Address);
+        LogReady(_logger, settings.TaskHubName, endpoint.Address);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -97,4 +97,7 @@ public sealed class DurableBackend(
             _sidecar = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Durable backend ready: task hub {TaskHub} in Azure Storage, sidecar on {SidecarAddress}")]
+    private static partial void LogReady(ILogger logger, string taskHub, Uri sidecarAddress);
 }

@@ -36,7 +36,8 @@ internal sealed partial class OutboxEmailSender(IOptions<EmailOptions> options, 
         var temporary = Path.Combine(directory, "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
             {
                 await stream.WriteAsync(Utf8NoBom.GetBytes(json), cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
