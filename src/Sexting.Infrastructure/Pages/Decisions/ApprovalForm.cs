@@ -17,8 +17,8 @@ public sealed record ApprovalForm(string Decision, string Rationale)
     public const string DecisionField = "decision";
     public const string RationaleField = "rationale";
 
-    /// <summary>Longest rationale accepted.</summary>
-    public const int MaxRationale = 4000;
+    /// <summary>Longest rationale accepted (<see cref="ReferralLimits.MaxRationale"/>).</summary>
+    public const int MaxRationale = ReferralLimits.MaxRationale;
 
     /// <summary>The form's own fields that were posted more than once.</summary>
     public IReadOnlyList<string> Repeated { get; init; } = [];
