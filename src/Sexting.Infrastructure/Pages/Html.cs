@@ -1,17 +1,8 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-
 namespace Sexting.Infrastructure.Pages;
 
-/// <summary>Encoding for the page renderers: every piece of text that is not the renderer's own markup goes through here.</summary>
+/// <summary>Element ids for the page models; encoding is the page templates' job (<see cref="PageTemplates"/>).</summary>
 internal static class Html
 {
-    // Every script may stay as typed (pages are UTF-8); markup characters are always encoded.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    /// <summary>Text encoded for an HTML element or a quoted attribute value.</summary>
-    public static string E(string? text) => string.IsNullOrEmpty(text) ? string.Empty : Encoder.Encode(text);
-
     /// <summary>An element id from a form field name: <c>youngPeople[0].dateOfBirth</c> → <c>youngPeople-0-dateOfBirth</c>.</summary>
     public static string IdOf(string fieldName)
     {

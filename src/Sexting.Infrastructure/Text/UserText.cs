@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Sexting.Core.Referrals;
 
-namespace Sexting.Infrastructure.Email.Composition;
+namespace Sexting.Infrastructure.Text;
 
 /// <summary>
-/// Makes text typed by a school safe to place in an email. HTML encoding is the template
+/// Makes text typed by a school safe to place in an email or a page. HTML encoding is the template
 /// engine's job (every output is encoded); this removes what no encoding makes safe in either
 /// content: control characters (a line break would start a new header line or fake a paragraph),
 /// bidirectional overrides and isolates (they reorder what the reader sees, "Trojan Source"),

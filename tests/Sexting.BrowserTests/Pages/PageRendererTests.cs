@@ -99,6 +99,30 @@ public sealed partial class PageRendererTests
         }
     }
 
+    [Theory]
+    [InlineData("approval")]
+    [InlineData("education")]
+    public void Render_DecisionPageWithNamesInSummary_ShowsReferencesNeverNamesNorBidiControls(string page)
+    {
+        // Contract §5: no young person's name on a decision page, even where the school typed it
+        // into the free text; and what the email strips (U+202E, "Trojan Source") the page strips too.
+        var summary = $"{SampleCases.YoungPersonName} sent a picture to {SampleCases.OtherYoungPersonName.ToUpperInvariant()}.\nLater Sam showed it to \u202Eelpoep rehto\u202C the friends of Alex.";
+        var record = SampleCases.AwaitingAuthorisation(summaryText: summary);
+        var html = page == "approval"
+            ? PageFactory.Approval.Render(record, Token)
+            : PageFactory.Education.Render(SampleCases.InEducation() with { Referral = record.Referral }, Token);
+
+        foreach (var name in new[] { "Alex", "Example", "Sam", "Sample", "SAM SAMPLE" })
+        {
+            Assert.DoesNotContain(name, html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("YP1 sent a picture to YP2.", html, StringComparison.Ordinal);
+        Assert.Contains("Later YP2 showed it to elpoep rehto the friends of YP1.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', html);
+        Assert.DoesNotContain('\u202C', html);
+    }
+
     [Fact]
     public void Render_Approval_ShowsReferencesAgesRolesAndLocalOutcome()
     {

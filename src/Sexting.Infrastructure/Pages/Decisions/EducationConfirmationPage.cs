@@ -1,4 +1,5 @@
 using Sexting.Core.Cases;
+using Sexting.Infrastructure.Pages.Components;
 
 namespace Sexting.Infrastructure.Pages.Decisions;
 
@@ -12,18 +13,6 @@ public sealed class EducationConfirmationPage(PageLayout layout)
     public string Render(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var main = $"""
-            <div class="govuk-grid-row">
-              <div class="govuk-grid-column-two-thirds">
-                <div class="govuk-panel govuk-panel--confirmation">
-                  <h1 class="govuk-panel__title">{Title}</h1>
-                  <div class="govuk-panel__body">Crime reference<br><strong class="app-crime-reference">{Html.E(record.CrimeReference)}</strong></div>
-                </div>
-                <p class="govuk-body">Thank you. The delivery has been recorded with your name and the case is closed.</p>
-                <p class="govuk-body">You can close this page.</p>
-              </div>
-            </div>
-            """;
-        return layout.Render(Title, main);
+        return layout.Render(Title, nameof(EducationConfirmationPage), new ConfirmedModel(Title, record.CrimeReference));
     }
 }

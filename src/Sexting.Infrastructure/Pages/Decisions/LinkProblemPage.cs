@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Sexting.Core.Links;
+using Sexting.Infrastructure.Pages.Components;
 
 namespace Sexting.Infrastructure.Pages.Decisions;
 
@@ -46,21 +47,6 @@ public sealed class LinkProblemPage(PageLayout layout)
                 "You are signed in, but your account does not have the role this link needs for the force the case belongs to. Nothing has been changed. If you should have access, ask your force's administrator for the role."),
             _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
         };
-        var main = $"""
-            <div class="govuk-grid-row">
-              <div class="govuk-grid-column-two-thirds">
-                <h1 class="govuk-heading-l">{Html.E(title)}</h1>
-                <p class="govuk-body">{Html.E(explanation)}</p>
-                <h2 class="govuk-heading-m">What to do next</h2>
-                <p class="govuk-body">If you think something is wrong, contact your force and quote the crime reference from the email:</p>
-                <ul class="govuk-list govuk-list--bullet">
-                  <li>Devon and Cornwall Police: call 101</li>
-                  <li>Dorset Police: call 101</li>
-                </ul>
-                <p class="govuk-body">If a child is in immediate danger, call 999.</p>
-              </div>
-            </div>
-            """;
-        return layout.Render(title, main);
+        return layout.Render(title, nameof(LinkProblemPage), new ProblemModel(title, explanation));
     }
 }

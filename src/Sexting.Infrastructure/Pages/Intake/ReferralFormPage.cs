@@ -1,6 +1,6 @@
-using System.Text;
 using Sexting.Core.Forces;
 using Sexting.Core.Referrals;
+using Sexting.Infrastructure.Pages.Components;
 using static Sexting.Infrastructure.Pages.Intake.ReferralFormFields;
 
 namespace Sexting.Infrastructure.Pages.Intake;
@@ -49,119 +49,76 @@ public sealed class ReferralFormPage(PageLayout layout, ForceProfiles? forces = 
             return Describe(key, messages[0]);
         }
 
-        var form = new FormBuilder(name => values[name], ErrorOf);
-        RenderFields(form, values, _forces);
+        var form = new FormFields(name => values[name], ErrorOf);
+        var fields = Fields(form, _forces, values.YoungPeopleCount, out var youngPeople);
 
         // Errors no field shows (such as a submission id altered by hand) still reach the summary.
         foreach (var (key, messages) in errors.Where(e => !used.Contains(e.Key) && e.Value.Length > 0).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            form.Errors.Add(ReferralFormMapper.FieldIdFor(key), Describe(key, messages[0]));
+            form.AddError(ReferralFormMapper.FieldIdFor(key), Describe(key, messages[0]));
         }
 
-        var main = new StringBuilder();
-        main.Append("""
-            <div class="govuk-grid-row">
-              <div class="govuk-grid-column-two-thirds">
-
-            """);
-        main.Append(form.Errors.Render());
-        main.Append($"""
-                <h1 class="govuk-heading-l">{Html.E(Title)}</h1>
-                <p class="govuk-body">Use this form if you work in a school or college in the area of {Html.E(_forces.DisplayNames)} and have found that a young person has made, sent or received a nude or semi-nude image or video of someone under 18.</p>
-                <p class="govuk-body">The questions follow the national guidance for schools and colleges: UK Council for Internet Safety (UKCIS), “Sharing nudes and semi-nudes: advice for education settings working with children and young people” (2020, updated March 2024).</p>
-                <p class="govuk-body">Every report is recorded as a crime (SA028 3.2.1). In most cases without aggravating factors the police will work with you on education and support rather than a prosecution.</p>
-                <div class="govuk-warning-text">
-                  <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-                  <strong class="govuk-warning-text__text">
-                    <span class="govuk-visually-hidden">Warning</span>
-                    Images must never be attached, copied, forwarded, screenshotted or saved &ndash; not even to report them. Describe what happened in words only. This form cannot accept images (SA028 3.2.3).
-                  </strong>
-                </div>
-                <div class="govuk-inset-text">If a child is in immediate danger, call 999 now.</div>
-                <form method="post" action="{Action}" enctype="application/x-www-form-urlencoded" novalidate>
-                  <input type="hidden" name="{SubmissionId}" value="{Html.E(values.SubmissionId)}">
-
-            """);
-        main.Append(form.Html);
-        main.Append("""
-                  <button type="submit" class="govuk-button" data-module="govuk-button" data-prevent-double-click="true">Send report</button>
-                </form>
-              </div>
-            </div>
-
-            """);
-        return layout.Render(Title, main.ToString(), form.Errors.HasErrors);
+        var model = new Model(Title, _forces.DisplayNames, Action, SubmissionId, values.SubmissionId, form.Errors, fields, youngPeople, ReferralLimits.MaxYoungPeople,
+            values.YoungPeopleCount < ReferralLimits.MaxYoungPeople ? $"{AddYoungPersonAction}?people={values.YoungPeopleCount + 1}" : null);
+        return layout.Render(Title, nameof(ReferralFormPage), model, form.HasErrors);
     }
 
-    private static void RenderFields(FormBuilder form, ReferralFormValues values, ForceProfiles forces)
+    /// <summary>What <c>ReferralFormPage.liquid</c> shows: the fields by key, in the order the template shows them.</summary>
+    internal sealed record Model(string Title, string Forces, string Action, string SubmissionIdField, string SubmissionId, IReadOnlyList<ErrorLink> Errors,
+        IReadOnlyDictionary<string, FieldView> Fields, IReadOnlyList<YoungPersonView> YoungPeople, int MaxYoungPeople, string? AddYoungPersonAction);
+
+    /// <summary>One young person's section of the form.</summary>
+    internal sealed record YoungPersonView(string Id, int Number, bool Removable, FieldView Name, FieldView DateOfBirth, FieldView Role, FieldView Email,
+        FieldView ParentName, FieldView ParentEmail, FieldView ParentSafeToContact);
+
+    // Built in the order the template shows them, so the error summary lists them in that order.
+    private static Dictionary<string, FieldView> Fields(FormFields form, ForceProfiles forces, int youngPeopleCount, out IReadOnlyList<YoungPersonView> youngPeople)
     {
-        form.Radios(ReferralFormFields.ForceArea, "Which police force covers your school or college?", null,
-            [.. forces.All.Select(p => (p.Force.Name, p.DisplayName, AreaHints.GetValueOrDefault(p.Force.Name)))],
-            legendClass: "govuk-fieldset__legend--m");
-
-        form.Raw("""<h2 class="govuk-heading-m">Your school or college</h2>""");
-        form.TextInput(SettingName, "Name of the school or college", autocomplete: "organization", spellcheck: false, maxLength: ReferralLimits.MaxName);
-        form.TextInput(SettingUrn, "Unique reference number (URN) (optional)", "The 6-digit number from Get Information about Schools", widthClass: "govuk-input--width-10", maxLength: ReferralLimits.MaxShortCode);
-        form.TextInput(SettingPostcode, "Postcode (optional)", autocomplete: "postal-code", widthClass: "govuk-input--width-10", maxLength: ReferralLimits.MaxShortCode);
-
-        form.Raw("""<h2 class="govuk-heading-m">About you</h2>""");
-        form.TextInput(ReporterName, "Your full name", autocomplete: "name", maxLength: ReferralLimits.MaxName);
-        form.Radios(ReferralFormFields.ReporterRole, "Your role", null,
-        [
-            (nameof(Core.Referrals.ReporterRole.DesignatedSafeguardingLead), "Designated safeguarding lead", null),
-            (nameof(Core.Referrals.ReporterRole.DeputySafeguardingLead), "Deputy safeguarding lead", null),
-            (nameof(Core.Referrals.ReporterRole.Headteacher), "Headteacher", null),
-            (nameof(Core.Referrals.ReporterRole.Teacher), "Teacher", null),
-            (nameof(Core.Referrals.ReporterRole.Other), "Other", null),
-        ]);
-        form.TextInput(ReporterEmail, "Your work email address", "We will send the crime reference and advice to this address", type: "email", autocomplete: "email", maxLength: ReferralLimits.MaxEmail);
-        form.TextInput(ReporterPhone, "Your phone number (optional)", type: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20", maxLength: ReferralLimits.MaxPhone);
-
-        form.Raw("""<h2 class="govuk-heading-m">What happened</h2>""");
-        form.DateInput(DiscoveredOn, "When did the school or college find out?", "For example, 27 3 2026");
-        form.Textarea(Summary, "Describe what happened",
-            $"Who was involved, what was shared and how, and what the school or college has done so far. Do not describe the image in detail. You can enter up to {ReferralLimits.MaxSummary} characters.",
-            ReferralLimits.MaxSummary, rows: 8);
-        form.Checkboxes("How far was it shared?", null,
-        [
-            (SharedBeyondIntendedRecipient, "It has been shared beyond the person it was first sent to", "For example forwarded, posted in a group chat or put online"),
-        ]);
-
-        form.Raw("""<h2 class="govuk-heading-m">Young people involved</h2>""");
-        form.Raw("""<p class="govuk-body">Give each young person under 18 involved. We use dates of birth to work out ages: under 13s, adults and large age gaps are taken into account automatically (SA028 3.5.2).</p>""");
-        form.Raw($"""<div data-app-young-people data-max="{ReferralLimits.MaxYoungPeople}">""");
-        for (var i = 0; i < values.YoungPeopleCount; i++)
+        var fields = new Dictionary<string, FieldView>(StringComparer.Ordinal)
         {
-            YoungPersonSection(form, i, values.YoungPeopleCount);
-        }
+            ["forceArea"] = form.Radios(ReferralFormFields.ForceArea, "Which police force covers your school or college?", null,
+                [.. forces.All.Select(p => (p.Force.Name, p.DisplayName, AreaHints.GetValueOrDefault(p.Force.Name)))],
+                legendClass: "govuk-fieldset__legend--m"),
+            ["settingName"] = form.TextInput(SettingName, "Name of the school or college", autocomplete: "organization", spellcheck: false, maxLength: ReferralLimits.MaxName),
+            ["settingUrn"] = form.TextInput(SettingUrn, "Unique reference number (URN) (optional)", "The 6-digit number from Get Information about Schools", widthClass: "govuk-input--width-10", maxLength: ReferralLimits.MaxShortCode),
+            ["settingPostcode"] = form.TextInput(SettingPostcode, "Postcode (optional)", autocomplete: "postal-code", widthClass: "govuk-input--width-10", maxLength: ReferralLimits.MaxShortCode),
+            ["reporterName"] = form.TextInput(ReporterName, "Your full name", autocomplete: "name", maxLength: ReferralLimits.MaxName),
+            ["reporterRole"] = form.Radios(ReferralFormFields.ReporterRole, "Your role", null,
+            [
+                (nameof(Core.Referrals.ReporterRole.DesignatedSafeguardingLead), "Designated safeguarding lead", null),
+                (nameof(Core.Referrals.ReporterRole.DeputySafeguardingLead), "Deputy safeguarding lead", null),
+                (nameof(Core.Referrals.ReporterRole.Headteacher), "Headteacher", null),
+                (nameof(Core.Referrals.ReporterRole.Teacher), "Teacher", null),
+                (nameof(Core.Referrals.ReporterRole.Other), "Other", null),
+            ]),
+            ["reporterEmail"] = form.TextInput(ReporterEmail, "Your work email address", "We will send the crime reference and advice to this address", type: "email", autocomplete: "email", maxLength: ReferralLimits.MaxEmail),
+            ["reporterPhone"] = form.TextInput(ReporterPhone, "Your phone number (optional)", type: "tel", autocomplete: "tel", widthClass: "govuk-input--width-20", maxLength: ReferralLimits.MaxPhone),
+            ["discoveredOn"] = form.DateInput(DiscoveredOn, "When did the school or college find out?", "For example, 27 3 2026"),
+            ["summary"] = form.Textarea(Summary, "Describe what happened",
+                $"Who was involved, what was shared and how, and what the school or college has done so far. Do not describe the image in detail. You can enter up to {ReferralLimits.MaxSummary} characters.",
+                ReferralLimits.MaxSummary, rows: 8),
+            ["shared"] = form.Checkboxes("How far was it shared?", null,
+            [
+                (SharedBeyondIntendedRecipient, "It has been shared beyond the person it was first sent to", "For example forwarded, posted in a group chat or put online"),
+            ]),
+        };
 
-        form.Raw("</div>");
-        form.Raw("""<div class="govuk-visually-hidden" aria-live="polite" data-app-young-people-status></div>""");
-        form.Raw("""<button type="button" class="govuk-button govuk-button--secondary" data-app-add-young-person hidden>Add another young person</button>""");
-        if (values.YoungPeopleCount < ReferralLimits.MaxYoungPeople)
-        {
-            form.Raw($"""<button type="submit" class="govuk-button govuk-button--secondary" formaction="{AddYoungPersonAction}?people={values.YoungPeopleCount + 1}" formmethod="post" formnovalidate data-app-add-young-person-fallback>Add another young person</button>""");
-        }
+        youngPeople = [.. Enumerable.Range(0, youngPeopleCount).Select(i => YoungPersonSection(form, i, youngPeopleCount))];
 
-        form.Raw("""<h2 class="govuk-heading-m">Adults involved</h2>""");
-        form.Raw("""<p class="govuk-body">Only if an adult (18 or over) is involved, for example as the person who asked for or shared the images. Leave blank if not.</p>""");
-        form.TextInput(Adult(0, "name"), "Name of the adult (optional)", maxLength: ReferralLimits.MaxName);
-        form.Textarea(Adult(0, "description"), "What you know about the adult (optional)", "For example their age, role, or how they know the young people", ReferralLimits.MaxDescription, rows: 3);
-
-        form.Raw("""<h2 class="govuk-heading-m">Concerns</h2>""");
-        form.Raw("""<p class="govuk-body">We ask the questions of the national guidance’s initial review first, in its order. An adult involved and anyone under 13 are taken from the sections above, so you do not need to tick them here.</p>""");
-        form.Checkboxes("From what you know so far, do any of these apply?", "Select all that apply. Any of them means the police will investigate rather than close the case with education (UKCIS 2024, initial review; SA028 3.5.2).",
+        fields["adultName"] = form.TextInput(Adult(0, "name"), "Name of the adult (optional)", maxLength: ReferralLimits.MaxName);
+        fields["adultDescription"] = form.Textarea(Adult(0, "description"), "What you know about the adult (optional)", "For example their age, role, or how they know the young people", ReferralLimits.MaxDescription, rows: 3);
+        fields["concernsAggravating"] = form.Checkboxes("From what you know so far, do any of these apply?", "Select all that apply. Any of them means the police will investigate rather than close the case with education (UKCIS 2024, initial review; SA028 3.5.2).",
         [
             ("concerns.coercionOrBlackmail", "A young person has been pressured, threatened or blackmailed", "Coercion or blackmail (SA028 3.5.2: “Blackmail/ coercion”)"),
             ("concerns.grooming", "A young person may have been groomed", "Someone building a relationship or trust to obtain images (SA028 3.5.2)"),
             ("concerns.capacityToConsent", "There are concerns about a young person’s capacity to consent", "For example because of special educational needs (UKCIS 2024, initial review)"),
             ("concerns.atypicalOrViolentActs", "The images or videos show sexual acts that are unusual for the young person’s developmental stage, or are violent", "From what you have been told: do not look at the images to find out (UKCIS 2024, initial review)"),
         ], groupId: "concerns-aggravating");
-        form.Checkboxes("Is a young person at risk now?", "At the point of reporting the police must know whether safeguarding action is needed now (SA028 3.2.2).",
+        fields["concernsSafeguarding"] = form.Checkboxes("Is a young person at risk now?", "At the point of reporting the police must know whether safeguarding action is needed now (SA028 3.2.2).",
         [
             ("concerns.immediateRiskOfHarm", "A young person is at immediate risk of harm because of the sharing", "For example they are presenting as suicidal or self-harming. We will alert a safeguarding expert at once. If a child is in immediate danger, call 999."),
         ], groupId: "concerns-safeguarding");
-        form.Checkboxes("Do any of these other aggravating factors apply?", "Select all that apply (SA028 3.5.2).",
+        fields["concernsFurther"] = form.Checkboxes("Do any of these other aggravating factors apply?", "Select all that apply (SA028 3.5.2).",
         [
             ("concerns.significantAgeImbalance", "A significant age imbalance", "A large difference in age or maturity between the young people (SA028 3.5.2)"),
             ("concerns.repeatBehaviour", "A young person has made or sent images like this before", "Repeat offending (SA028 3.5.2). Being shown in or receiving images before does not count: that young person was a victim"),
@@ -169,34 +126,30 @@ public sealed class ReferralFormPage(PageLayout layout, ForceProfiles? forces = 
             ("concerns.profitMotive", "Images were sold or exchanged for money, goods or favours", "Profit motive (SA028 3.5.2)"),
             ("concerns.exploitation", "A young person is being exploited", "Exploitation (SA028 3.5.2)"),
         ], groupId: "concerns-further");
-        form.Textarea(OtherAggravatingFactor, "Anything else that makes this more serious (optional)",
+        fields["otherFactor"] = form.Textarea(OtherAggravatingFactor, "Anything else that makes this more serious (optional)",
             $"The policy’s list is not exhaustive (SA028 3.5.2). If you write something here, the police will investigate. Do not describe the images. You can enter up to {ReferralLimits.MaxOtherFactor} characters.",
             ReferralLimits.MaxOtherFactor, rows: 3);
-        form.Textarea(VulnerabilityNotes, "Vulnerabilities or other safeguarding concerns (optional)",
+        fields["vulnerability"] = form.Textarea(VulnerabilityNotes, "Vulnerabilities or other safeguarding concerns (optional)",
             "For example mental health, or concerns at home (SA028 3.2.2). If special educational needs raise concerns about a young person’s capacity to consent, tick that question above as well", ReferralLimits.MaxNotes, rows: 4);
-
-        form.Raw("""<h2 class="govuk-heading-m">The images</h2>""");
-        form.Checkboxes("What has the school or college done with the images?", "Staff should not view, copy or store them (SA028 3.2.3). Tell us honestly: this helps us give the right advice.",
+        fields["imageryDone"] = form.Checkboxes("What has the school or college done with the images?", "Staff should not view, copy or store them (SA028 3.2.3). Tell us honestly: this helps us give the right advice.",
         [
             (ViewedBySetting, "A member of staff has viewed them", null),
             (CopiedOrStoredBySetting, "A member of staff has copied, saved or stored them", "If so, do not delete or share them further until the police advise you"),
         ]);
-        form.Checkboxes("About the images, and the parents or carers", null,
+        fields["imageryMore"] = form.Checkboxes("About the images, and the parents or carers", null,
         [
             (PseudoOrGeneratedImagery, "The images are pseudo-images, or were made or changed with AI", "They count just the same as real images (UKCIS 2024)"),
             (ParentsInformedBySetting, "The school or college has already told the parents or carers", "In most cases parents and carers should be told, unless that would put a young person at risk (UKCIS 2024)"),
         ], groupId: "imagery-more");
+        return fields;
     }
 
-    private static void YoungPersonSection(FormBuilder form, int index, int count)
-    {
-        var number = index + 1;
-        form.Raw($"""
-            <fieldset class="govuk-fieldset app-young-person" data-app-young-person id="{Html.IdOf(YoungPerson(index, "section"))}">
-              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s"><h3 class="govuk-fieldset__heading">Young person <span data-app-young-person-number>{number}</span></h3></legend>
-            """);
-        form.TextInput(YoungPerson(index, "name"), "Full name", autocomplete: "off", maxLength: ReferralLimits.MaxName);
-        form.DateInput(YoungPerson(index, "dateOfBirth"), "Date of birth", "For example, 1 5 2011");
+    private static YoungPersonView YoungPersonSection(FormFields form, int index, int count) => new(
+        Html.IdOf(YoungPerson(index, "section")),
+        index + 1,
+        count > 1,
+        form.TextInput(YoungPerson(index, "name"), "Full name", autocomplete: "off", maxLength: ReferralLimits.MaxName),
+        form.DateInput(YoungPerson(index, "dateOfBirth"), "Date of birth", "For example, 1 5 2011"),
         form.Radios(YoungPerson(index, "role"), "How are they involved?", null,
         [
             (nameof(YoungPersonRole.Creator), "Made the image or video", null),
@@ -204,20 +157,15 @@ public sealed class ReferralFormPage(PageLayout layout, ForceProfiles? forces = 
             (nameof(YoungPersonRole.Recipient), "Received it", null),
             (nameof(YoungPersonRole.Subject), "Is shown in it", null),
             (nameof(YoungPersonRole.Other), "Other", null),
-        ]);
-        form.TextInput(YoungPerson(index, "email"), "Their email address (optional)", "Only if they should receive the advice directly", type: "email", autocomplete: "off", maxLength: ReferralLimits.MaxEmail);
-        form.TextInput(YoungPerson(index, "parentCarer.name"), "Parent or carer’s name (optional)", autocomplete: "off", maxLength: ReferralLimits.MaxName);
-        form.TextInput(YoungPerson(index, "parentCarer.email"), "Parent or carer’s email address (optional)", "We send parents and carers the police advice and guidance (SA028 3.6.2)", type: "email", autocomplete: "off", maxLength: ReferralLimits.MaxEmail);
+        ]),
+        form.TextInput(YoungPerson(index, "email"), "Their email address (optional)", "Only if they should receive the advice directly", type: "email", autocomplete: "off", maxLength: ReferralLimits.MaxEmail),
+        form.TextInput(YoungPerson(index, "parentCarer.name"), "Parent or carer’s name (optional)", autocomplete: "off", maxLength: ReferralLimits.MaxName),
+        form.TextInput(YoungPerson(index, "parentCarer.email"), "Parent or carer’s email address (optional)", "We send parents and carers the police advice and guidance (SA028 3.6.2)", type: "email", autocomplete: "off", maxLength: ReferralLimits.MaxEmail),
         form.Radios(YoungPerson(index, ParentSafeToContact), "Is it safe for the police to contact their parent or carer?", "Answer no if telling them could put the young person at risk. We will then never email them, and we tell the police officer who follows up (UKCIS 2024)",
         [
             ("true", "Yes, or I do not know of any reason not to", null),
             ("false", "No, it is not safe to contact them", null),
-        ]);
-        form.Raw($"""
-              <button type="button" class="govuk-button govuk-button--warning app-young-person__remove" data-app-remove-young-person{(count > 1 ? "" : " hidden")}>Remove young person {number}</button>
-            </fieldset>
-            """);
-    }
+        ]));
 
     /// <summary>The parser's message, in the words of the form (GOV.UK error message style).</summary>
     internal static string Describe(string key, string message)
