@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Sexting.Core.Links;
 using Sexting.Core.Referrals;
-using Sexting.Infrastructure.Pages.Decisions;
-using Sexting.Infrastructure.Pages.Intake;
+using Sexting.Functions.Pages.Decisions;
+using Sexting.Functions.Pages.Intake;
 
 namespace Sexting.BrowserTests.Pages;
 
