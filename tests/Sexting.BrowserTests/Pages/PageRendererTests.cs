@@ -107,7 +107,7 @@ public sealed partial class PageRendererTests
         // Contract §5: no young person's name on a decision page, even where the school typed it
         // into the free text; and what the email strips (U+202E, "Trojan Source") the page strips too.
         var summary = $"{SampleCases.YoungPersonName} sent a picture to {SampleCases.OtherYoungPersonName.ToUpperInvariant()}.\nLater Sam showed it to \u202Eelpoep rehto\u202C the friends of Alex.";
-        var record = SampleCases.AwaitingAuthorisation(summaryText: summary);
+        var record = SampleCases.AwaitingAuthorisation(summaryText: summary, settingName: "Exe \u202EValley\u202C Academy");
         var html = page == "approval"
             ? PageFactory.Approval.Render(record, Token)
             : PageFactory.Education.Render(SampleCases.InEducation() with { Referral = record.Referral }, Token);
@@ -118,6 +118,7 @@ public sealed partial class PageRendererTests
         }
 
         Assert.Contains("YP1 sent a picture to YP2.", html, StringComparison.Ordinal);
+        Assert.Contains("Exe Valley Academy", html, StringComparison.Ordinal);
         Assert.Contains("Later YP2 showed it to elpoep rehto the friends of YP1.", html, StringComparison.Ordinal);
         Assert.DoesNotContain('\u202E', html);
         Assert.DoesNotContain('\u202C', html);

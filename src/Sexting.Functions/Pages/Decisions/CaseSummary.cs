@@ -31,13 +31,13 @@ internal static class CaseSummary
         return new CaseSummaryView(
             record.CrimeReference,
             force.DisplayName,
-            referral.Setting.Name,
+            UserText.Line(referral.Setting.Name) ?? "",
             Date(referral.Incident.DiscoveredOn),
             referral.Incident.SharedBeyondIntendedRecipient,
             referral.ImageryHandling.PseudoOrGeneratedImagery,
             referral.ImageryHandling.ParentsInformedBySetting,
             [.. referral.YoungPeople.Select(person =>
-                $"{person.Reference}: aged {person.AgeOnDiscovery.ToString(CultureInfo.InvariantCulture)}, {RoleText(person.Role)}"
+                $"{UserText.Line(person.Reference) ?? "?"}: aged {person.AgeOnDiscovery.ToString(CultureInfo.InvariantCulture)}, {RoleText(person.Role)}"
                 + (person.ParentCarer is { SafeToContact: false } ? "; the school says it is not safe to contact their parent or carer" : ""))],
             [.. factors.Select(f => new FactorItem(f.Code.ToString(), PolicyWords.Factor(f.Code), PolicyWords.Cite(f.PolicyRef), PoliceReaderText.Line(f.Reason, referral)))],
             [.. PolicyWords.Factors.Select(f => new CheckItem(f.Title, PolicyWords.CiteFactor(f.Code), found.Contains(f.Code)))],
