@@ -21,7 +21,7 @@ using Sexting.Functions.Reports;
 using Sexting.Functions.Retention;
 using Sexting.Functions.Staff;
 using Sexting.Infrastructure.Configuration;
-using Sexting.Infrastructure.Pages;
+using Sexting.Functions.Pages;
 
 namespace Sexting.Functions;
 

@@ -12,6 +12,9 @@ public static class ReferralLimits
     /// <summary>Longest vulnerability notes.</summary>
     public const int MaxNotes = 4000;
 
+    /// <summary>Longest rationale of a manager's decision on Outcome 21 (contract §5, SA028 3.4.3).</summary>
+    public const int MaxRationale = 4000;
+
     /// <summary>Longest name of a person or setting.</summary>
     public const int MaxName = 200;
 

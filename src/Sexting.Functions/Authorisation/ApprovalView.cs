@@ -4,7 +4,7 @@ using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Functions.Common;
 using Sexting.Functions.Links;
-using Sexting.Infrastructure.Pages.Decisions;
+using Sexting.Functions.Pages.Decisions;
 
 namespace Sexting.Functions.Authorisation;
 

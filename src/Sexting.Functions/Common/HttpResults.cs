@@ -5,7 +5,7 @@ using Sexting.Core.Serialization;
 
 namespace Sexting.Functions.Common;
 
-/// <summary>The JSON responses of the HTTP functions and RFC 9457 problem details (pages are Infrastructure's <c>HtmlPageResult</c>).</summary>
+/// <summary>The JSON responses of the HTTP functions and RFC 9457 problem details (pages are <c>Pages.HtmlPageResult</c>).</summary>
 public static class HttpResults
 {
     public const string Json = "application/json; charset=utf-8";

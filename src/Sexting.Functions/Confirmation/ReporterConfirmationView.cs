@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Sexting.Core.Cases;
 using Sexting.Functions.Links;
-using Sexting.Infrastructure.Pages.Confirmation;
-using Sexting.Infrastructure.Pages.Decisions;
+using Sexting.Functions.Pages.Confirmation;
+using Sexting.Functions.Pages.Decisions;
 
 namespace Sexting.Functions.Confirmation;
 

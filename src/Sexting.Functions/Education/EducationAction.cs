@@ -5,7 +5,7 @@ using Sexting.Core.Staff;
 using Sexting.Functions.Common;
 using Sexting.Functions.Links;
 using Sexting.Functions.Workflow;
-using Sexting.Infrastructure.Pages.Decisions;
+using Sexting.Functions.Pages.Decisions;
 
 namespace Sexting.Functions.Education;
 

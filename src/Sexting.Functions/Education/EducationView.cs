@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Sexting.Core.Cases;
 using Sexting.Functions.Common;
 using Sexting.Functions.Links;
-using Sexting.Infrastructure.Pages.Decisions;
+using Sexting.Functions.Pages.Decisions;
 
 namespace Sexting.Functions.Education;
 

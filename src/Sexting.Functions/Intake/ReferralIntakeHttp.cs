@@ -13,8 +13,8 @@ using Sexting.Core.Referrals;
 using Sexting.Functions.Common;
 using Sexting.Functions.Configuration;
 using Sexting.Functions.Staff;
-using Sexting.Infrastructure.Pages;
-using Sexting.Infrastructure.Pages.Intake;
+using Sexting.Functions.Pages;
+using Sexting.Functions.Pages.Intake;
 
 namespace Sexting.Functions.Intake;
 

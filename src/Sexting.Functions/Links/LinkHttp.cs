@@ -6,8 +6,8 @@ using Sexting.Core.Links;
 using Sexting.Core.Staff;
 using Sexting.Functions.Common;
 using Sexting.Functions.Staff;
-using Sexting.Infrastructure.Pages;
-using Sexting.Infrastructure.Pages.Decisions;
+using Sexting.Functions.Pages;
+using Sexting.Functions.Pages.Decisions;
 
 namespace Sexting.Functions.Links;
 

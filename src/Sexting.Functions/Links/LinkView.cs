@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Sexting.Core.Cases;
-using Sexting.Infrastructure.Pages.Decisions;
+using Sexting.Functions.Pages.Decisions;
 
 namespace Sexting.Functions.Links;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Sexting.Core.Staff;
 using Sexting.Functions.Staff;
-using Sexting.Infrastructure.Pages;
+using Sexting.Functions.Pages;
 
 namespace Sexting.LocalHost.SignIn;
 

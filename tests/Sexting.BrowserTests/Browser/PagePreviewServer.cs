@@ -12,10 +12,10 @@ using Microsoft.Extensions.Logging;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Referrals;
-using Sexting.Infrastructure.Pages;
-using Sexting.Infrastructure.Pages.Confirmation;
-using Sexting.Infrastructure.Pages.Decisions;
-using Sexting.Infrastructure.Pages.Intake;
+using Sexting.Functions.Pages;
+using Sexting.Functions.Pages.Confirmation;
+using Sexting.Functions.Pages.Decisions;
+using Sexting.Functions.Pages.Intake;
 
 namespace Sexting.BrowserTests.Browser;
 

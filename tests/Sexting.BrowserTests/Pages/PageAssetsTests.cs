@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Net.Http.Headers;
-using Sexting.Infrastructure.Pages;
+using Sexting.Functions.Pages;
 
 namespace Sexting.BrowserTests.Pages;
 

@@ -1,6 +1,6 @@
-using Sexting.Infrastructure.Pages;
-using Sexting.Infrastructure.Pages.Decisions;
-using Sexting.Infrastructure.Pages.Intake;
+using Sexting.Functions.Pages;
+using Sexting.Functions.Pages.Decisions;
+using Sexting.Functions.Pages.Intake;
 
 namespace Sexting.BrowserTests.Pages;
 
@@ -16,5 +16,5 @@ internal static class PageFactory
     public static readonly EducationPage Education = new(Layout);
     public static readonly EducationConfirmationPage EducationConfirmation = new(Layout);
     public static readonly LinkProblemPage LinkProblem = new(Layout);
-    public static readonly Sexting.Infrastructure.Pages.Confirmation.ReporterConfirmationPage Confirmation = new(Layout);
+    public static readonly Sexting.Functions.Pages.Confirmation.ReporterConfirmationPage Confirmation = new(Layout);
 }

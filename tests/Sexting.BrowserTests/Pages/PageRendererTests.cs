@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Sexting.Core.Links;
 using Sexting.Core.Referrals;
-using Sexting.Infrastructure.Pages.Decisions;
-using Sexting.Infrastructure.Pages.Intake;
+using Sexting.Functions.Pages.Decisions;
+using Sexting.Functions.Pages.Intake;
 
 namespace Sexting.BrowserTests.Pages;
 
@@ -97,6 +97,31 @@ public sealed partial class PageRendererTests
 
             Assert.DoesNotContain(personal, title, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("approval")]
+    [InlineData("education")]
+    public void Render_DecisionPageWithNamesInSummary_ShowsReferencesNeverNamesNorBidiControls(string page)
+    {
+        // Contract §5: no young person's name on a decision page, even where the school typed it
+        // into the free text; and what the email strips (U+202E, "Trojan Source") the page strips too.
+        var summary = $"{SampleCases.YoungPersonName} sent a picture to {SampleCases.OtherYoungPersonName.ToUpperInvariant()}.\nLater Sam showed it to \u202Eelpoep rehto\u202C the friends of Alex.";
+        var record = SampleCases.AwaitingAuthorisation(summaryText: summary, settingName: "Exe \u202EValley\u202C Academy");
+        var html = page == "approval"
+            ? PageFactory.Approval.Render(record, Token)
+            : PageFactory.Education.Render(SampleCases.InEducation() with { Referral = record.Referral }, Token);
+
+        foreach (var name in new[] { "Alex", "Example", "Sam", "Sample", "SAM SAMPLE" })
+        {
+            Assert.DoesNotContain(name, html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("YP1 sent a picture to YP2.", html, StringComparison.Ordinal);
+        Assert.Contains("Exe Valley Academy", html, StringComparison.Ordinal);
+        Assert.Contains("Later YP2 showed it to elpoep rehto the friends of YP1.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u202E', html);
+        Assert.DoesNotContain('\u202C', html);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Sexting.Core.Referrals;
-using Sexting.Infrastructure.Pages.Intake;
+using Sexting.Functions.Pages.Intake;
 
 namespace Sexting.BrowserTests.Pages;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
-using Sexting.Infrastructure.Pages;
+using Sexting.Functions.Pages;
 
 namespace Sexting.BrowserTests.Pages;
 

@@ -15,7 +15,7 @@ using Sexting.Core.Notifications;
 using Sexting.Core.Staff;
 using Sexting.Functions.Staff;
 using Sexting.Functions.Tests.Fakes;
-using Sexting.Infrastructure.Pages;
+using Sexting.Functions.Pages;
 
 namespace Sexting.Functions.Tests.Http;
 

@@ -94,7 +94,7 @@ public sealed class PagesHttpTests : IDisposable
     [Fact]
     public async Task Get_KnownAssetByHashedName_Returns200CssImmutableWithSecurityHeaders()
     {
-        var assets = new Sexting.Infrastructure.Pages.PageAssets();
+        var assets = new Sexting.Functions.Pages.PageAssets();
         var url = assets.UrlOf("pages.css");
         var request = HttpHarness.Request("GET");
 

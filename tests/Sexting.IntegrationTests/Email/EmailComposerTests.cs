@@ -8,7 +8,7 @@ using Sexting.Infrastructure.Email.Composition;
 
 namespace Sexting.IntegrationTests.Email;
 
-public sealed class EmailComposerTests
+public sealed partial class EmailComposerTests
 {
     private static readonly EmailTemplates Templates = new();
 
@@ -237,6 +237,23 @@ public sealed class EmailComposerTests
         Assert.Contains(link, email.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"{link}\"", email.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("4 December 2026", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(EmailKind.AuthorisationRequest)]
+    [InlineData(EmailKind.YouthTeamNotification)]
+    [InlineData(EmailKind.EducationReminder)]
+    public void Compose_KindsWithLink_MessageColumnWrapsTheLongLink(EmailKind kind)
+    {
+        var email = Composer().Compose(TestCases.RequestFor(kind));
+
+        // The link's token is one unbroken word: without this the copy-this-link text runs out
+        // of the 640px column (seen in Chromium). "anywhere" breaks only a word that would overflow.
+        var column = MessageColumn().Match(email.HtmlBody);
+        Assert.True(column.Success, "The layout has no message column.");
+        Assert.Contains("overflow-wrap:anywhere", column.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("word-wrap:break-word", column.Groups[1].Value, StringComparison.Ordinal);
+        Assert.True(email.HtmlBody.IndexOf("Or copy this link", StringComparison.Ordinal) > column.Index, "The link is outside the message column.");
     }
 
     [Fact]
@@ -480,4 +497,8 @@ public sealed class EmailComposerTests
 
     private static FluidEmailComposer Composer() =>
         new(Templates, Options.Create(new PublicLinkOptions()));
+
+    // The layout's message column: the one div with a max-width.
+    [GeneratedRegex("""<div style="(max-width:[^"]*)">""")]
+    private static partial Regex MessageColumn();
 }

@@ -1,3 +1,5 @@
+using Sexting.Infrastructure.Text;
+
 namespace Sexting.Infrastructure.Email.Composition;
 
 /// <summary>

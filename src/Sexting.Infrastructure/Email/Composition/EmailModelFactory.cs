@@ -3,6 +3,7 @@ using Sexting.Core.Cases;
 using Sexting.Core.Forces;
 using Sexting.Core.Notifications;
 using Sexting.Core.Referrals;
+using Sexting.Infrastructure.Text;
 
 namespace Sexting.Infrastructure.Email.Composition;
 
@@ -116,11 +117,6 @@ internal static class EmailModelFactory
 
         var showSummary = SummaryReaders.Contains(kind);
         var showNames = NameReaders.Contains(kind);
-        var summaryText = referral.Incident.Summary;
-        if (showSummary && !showNames)
-        {
-            summaryText = UserText.Redact(summaryText, referral.YoungPeople);
-        }
 
         var found = factors.Select(f => f.Code).ToHashSet();
         return Base(kind, subject, record.CrimeReference, profile) with
@@ -140,7 +136,9 @@ internal static class EmailModelFactory
             ImageryPseudoOrGenerated = referral.ImageryHandling.PseudoOrGeneratedImagery,
             ParentsInformedBySetting = referral.ImageryHandling.ParentsInformedBySetting,
             ParentsNotSafe = NotSafeToContact(referral),
-            Summary = showSummary ? UserText.Paragraphs(summaryText) : [],
+            Summary = !showSummary ? []
+                : showNames ? UserText.Paragraphs(referral.Incident.Summary)
+                : PoliceReaderText.Summary(referral),
             NamesShown = showNames,
             YoungPeople = referral.YoungPeople
                 .Select(p => new PersonView(
@@ -160,7 +158,7 @@ internal static class EmailModelFactory
             Factors = factors
                 .Select(f => new FactorView(
                     PolicyWords.Factor(f.Code),
-                    UserText.Line(showNames ? f.Reason : UserText.Redact(f.Reason, referral.YoungPeople)) ?? "",
+                    showNames ? UserText.Line(f.Reason) ?? "" : PoliceReaderText.Line(f.Reason, referral),
                     f.PolicyRef,
                     PolicyWords.Cite(f.PolicyRef)))
                 .ToList(),

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
 using Microsoft.Extensions.FileProviders;
+using Sexting.Infrastructure.Text;
 
 namespace Sexting.Infrastructure.Email.Composition;
 
