@@ -33,8 +33,11 @@ public sealed partial class RunScriptTests
             ["Tables__ConnectionString"] = null,
         };
 
-        // setsid: the script leads a process group of its own, as a shell's foreground job does.
-        await using var run = ProcessRunner.Start("setsid", ["bash", Path.Combine("scripts", "run.sh")], RepositoryRoot.Path, environment, "scripts/run.sh");
+        // setsid: the script leads a process group of its own, as a shell's foreground job does. env
+        // --default-signal=INT: a terminal's job gets SIGINT as it should even when this test run was
+        // started from a background job of a shell without job control, which ignores SIGINT for its
+        // children (bash cannot trap a signal that was ignored when it started).
+        await using var run = ProcessRunner.Start("setsid", ["env", "--default-signal=INT", "bash", Path.Combine("scripts", "run.sh")], RepositoryRoot.Path, environment, "scripts/run.sh");
         try
         {
             await Ports.WaitUntilListeningAsync([http], TimeSpan.FromSeconds(90), run);
