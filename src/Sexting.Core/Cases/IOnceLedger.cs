@@ -18,6 +18,6 @@ public interface IOnceLedger
     /// <summary>Marks the claimed work done: every later claim answers <see cref="OnceClaim.Completed"/>.</summary>
     Task CompleteAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Gives up a claim, so the work can be tried again (it failed before it was done).</summary>
+    /// <summary>Gives up a claim, so the work can be tried again (it failed before it was done). A completed key stays completed.</summary>
     Task ReleaseAsync(string key, CancellationToken cancellationToken);
 }

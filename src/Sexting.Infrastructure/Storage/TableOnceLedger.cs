@@ -77,11 +77,19 @@ internal sealed class TableOnceLedger(StorageTables tables, IOptions<TableStorag
         var table = await tables.GetAsync(StorageTables.Once, cancellationToken).ConfigureAwait(false);
         try
         {
-            await table.DeleteEntityAsync(TableKeys.Sha256(key), ClaimRow, ETag.All, cancellationToken).ConfigureAwait(false);
+            // A completion is never given back: a holder whose lease lapsed, and whose work another
+            // caller then did and completed, must not undo that when it fails (the work would be done twice).
+            var existing = (await table.GetEntityAsync<TableEntity>(TableKeys.Sha256(key), ClaimRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            if (existing.GetBoolean(Completed) is true)
+            {
+                return;
+            }
+
+            await table.DeleteEntityAsync(TableKeys.Sha256(key), ClaimRow, existing.ETag, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException ex) when (ex.Status == 404)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            // Not claimed: nothing to give up.
+            // Not claimed, or changed a moment ago (completed, or claimed again): nothing of ours to give up.
         }
     }
 
