@@ -35,4 +35,16 @@ public static class AuditActions
 
     /// <summary>Checked the timeline's chain (contract §10, §12).</summary>
     public const string Verified = "Verified";
+
+    /// <summary>Accepted the referral for investigation (contract §10).</summary>
+    public const string AcceptedInvestigation = "AcceptedInvestigation";
+
+    /// <summary>Returned the case to the Outcome 21 route (§3.5.1; contract §10).</summary>
+    public const string ReturnedToOutcome21 = "ReturnedToOutcome21";
+
+    /// <summary>Closed the investigation with an outcome (contract §10).</summary>
+    public const string ClosedInvestigation = "ClosedInvestigation";
+
+    /// <summary>Recorded safeguarding advice after a consultation (§3.4.3; contract §10).</summary>
+    public const string RecordedAdvice = "RecordedAdvice";
 }

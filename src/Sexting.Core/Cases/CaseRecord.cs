@@ -25,6 +25,12 @@ public sealed record CaseRecord(
     /// </summary>
     public ReporterConfirmation? Confirmation { get; init; }
 
+    /// <summary>The investigation as worked in the workspace (contract §10); <c>null</c> until accepted.</summary>
+    public InvestigationRecord? Investigation { get; init; }
+
+    /// <summary>The safeguarding expert's advice after consultations (§3.4.3; contract §10), oldest first.</summary>
+    public IReadOnlyList<SafeguardingAdvice> Advice { get; init; } = [];
+
     /// <summary>Whether the reporter has confirmed their address (or the case predates confirmation).</summary>
     public bool ReporterConfirmed => Confirmation is null || Confirmation.ConfirmedAt is not null;
 

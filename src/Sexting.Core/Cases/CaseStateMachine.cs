@@ -22,6 +22,12 @@ public static class CaseStateMachine
         // investigator has accepted yet is made unconfirmed as well (§11 spares only accepted ones).
         (CaseStatus.Received, CaseStatus.Unconfirmed),
         (CaseStatus.ReferredForInvestigation, CaseStatus.Unconfirmed),
+        // Contract §10: an investigator accepts the referral, then closes it with an outcome.
+        (CaseStatus.ReferredForInvestigation, CaseStatus.UnderInvestigation),
+        (CaseStatus.UnderInvestigation, CaseStatus.Closed),
+        // §3.5.1: aggravating factors *may* make Outcome 21 inappropriate; a supervisor may judge that
+        // they do not, and return the case to the Outcome 21 route (contract §3, §10).
+        (CaseStatus.ReferredForInvestigation, CaseStatus.AwaitingAuthorisation),
     ];
 
     /// <summary>Whether a case may move from <paramref name="from"/> to <paramref name="to"/>.</summary>

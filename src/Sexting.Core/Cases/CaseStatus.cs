@@ -20,4 +20,7 @@ public enum CaseStatus
 
     /// <summary>The reporter did not confirm their address in time (contract §11): nothing more is sent.</summary>
     Unconfirmed,
+
+    /// <summary>An investigator accepted the referral for investigation (contract §10); closed with an outcome.</summary>
+    UnderInvestigation,
 }

@@ -56,4 +56,16 @@ public enum TimelineEvent
 
     /// <summary>The reporter did not confirm in time; the referral is unconfirmed (contract §11).</summary>
     ReferralUnconfirmed,
+
+    /// <summary>An investigator accepted the referral for investigation (contract §10).</summary>
+    InvestigationAccepted,
+
+    /// <summary>A supervisor returned the case to the Outcome 21 route, discounting factors (§3.5.1; contract §10).</summary>
+    ReturnedToOutcome21,
+
+    /// <summary>The investigation was closed with an outcome (contract §10).</summary>
+    InvestigationClosed,
+
+    /// <summary>The safeguarding expert recorded advice after a consultation (§3.4.3; contract §10).</summary>
+    SafeguardingAdviceRecorded,
 }

@@ -38,4 +38,7 @@ public enum EmailKind
 
     /// <summary>To the policy owner: the policy's review date is reached (§5.1).</summary>
     PolicyReviewReminder,
+
+    /// <summary>To the manager who consulted: the safeguarding expert's advice is recorded on the case (§3.4.3; contract §6, §10).</summary>
+    SafeguardingAdviceRecorded,
 }

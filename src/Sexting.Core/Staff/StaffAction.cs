@@ -23,4 +23,19 @@ public enum StaffAction
 
     /// <summary>Export everything held about a case for a subject-access request (contract §10 export, §12).</summary>
     ExportCase,
+
+    /// <summary>List the cases of the person's forces (contract §10 <c>GET /api/cases</c>).</summary>
+    ListCases,
+
+    /// <summary>Accept a referral for investigation (contract §10).</summary>
+    AcceptInvestigation,
+
+    /// <summary>Return a referral for investigation to the Outcome 21 route (§3.5.1; contract §10).</summary>
+    ReturnToOutcome21,
+
+    /// <summary>Close an investigation with an outcome (contract §10).</summary>
+    CloseInvestigation,
+
+    /// <summary>Record the safeguarding expert's advice after a consultation (§3.4.3; contract §10).</summary>
+    RecordAdvice,
 }

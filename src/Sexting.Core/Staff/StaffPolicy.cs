@@ -19,11 +19,16 @@ public static class StaffPolicy
         StaffAction.ReadAudit => StaffRoles.Administrator,
         StaffAction.VerifyTimeline => StaffRoles.Administrator, // contract §10, §12
         StaffAction.ExportCase => StaffRoles.Administrator, // contract §10, §12; SA028 §1.6
+        StaffAction.ListCases => null, // contract §10: any role, the person's forces only
+        StaffAction.AcceptInvestigation => StaffRoles.Investigator, // §1.2.2, §3.5; contract §10
+        StaffAction.ReturnToOutcome21 => StaffRoles.Supervisor, // §3.5.1; contract §10
+        StaffAction.CloseInvestigation => StaffRoles.Investigator, // contract §10
+        StaffAction.RecordAdvice => StaffRoles.SafeguardingExpert, // §3.4.3; contract §10
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No rule for this action."),
     };
 
     /// <summary>Whether the action is about one force's case, so that the force role is needed too.</summary>
-    public static bool IsAboutACase(StaffAction action) => action != StaffAction.ReadSummaryReport;
+    public static bool IsAboutACase(StaffAction action) => action is not (StaffAction.ReadSummaryReport or StaffAction.ListCases);
 
     /// <summary>
     /// Whether <paramref name="who"/> may take <paramref name="action"/>, on a case of

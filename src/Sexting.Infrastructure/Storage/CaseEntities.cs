@@ -62,6 +62,16 @@ internal static class CaseEntities
             CompressedJson.Write(entity, "Education", record.Education, cipher);
         }
 
+        if (record.Investigation is not null)
+        {
+            CompressedJson.Write(entity, "Investigation", record.Investigation, cipher);
+        }
+
+        if (record.Advice.Count > 0)
+        {
+            CompressedJson.Write(entity, "Advice", record.Advice, cipher);
+        }
+
         return entity;
     }
 
@@ -82,6 +92,8 @@ internal static class CaseEntities
             Confirmation = entity.GetBoolean("ReporterTrustedDomain") is { } trusted
                 ? new ReporterConfirmation(trusted, entity.GetDateTimeOffset("ReporterConfirmedAt"))
                 : null,
+            Investigation = CompressedJson.Read<InvestigationRecord>(entity, "Investigation", cipher),
+            Advice = CompressedJson.Read<List<SafeguardingAdvice>>(entity, "Advice", cipher) ?? [],
         };
     }
 
