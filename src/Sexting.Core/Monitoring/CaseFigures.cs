@@ -38,6 +38,53 @@ public sealed record CaseFigures(
     /// <summary>When the case was deleted under retention (contract §12); <c>null</c> while it is held.</summary>
     public DateTimeOffset? DeletedAt { get; init; }
 
+    /// <summary>
+    /// The setting that referred the case, for the breakdown by setting (contract §8 v2): its URN when
+    /// given, else its name as typed, trimmed. An organisation, not a person: the tombstone keeps it.
+    /// </summary>
+    public string? Setting { get; init; }
+
+    /// <summary>How often the timeline records each of the events <see cref="CountedEvents"/> names (contract §8 v2).</summary>
+    public IReadOnlyDictionary<TimelineEvent, int> EventCounts { get; init; } = new Dictionary<TimelineEvent, int>();
+
+    /// <summary>
+    /// The timeline events the monitoring figures count (contract §8 v2): safeguarding alerts (§3.2.2),
+    /// declines and consultations (§3.4.3), returns to the Outcome 21 route (§3.5.1). Codes only.
+    /// </summary>
+    public static IReadOnlyList<TimelineEvent> CountedEvents { get; } =
+    [
+        TimelineEvent.SafeguardingAlertSent,
+        TimelineEvent.Declined,
+        TimelineEvent.SafeguardingExpertConsulted,
+        TimelineEvent.ReturnedToOutcome21,
+    ];
+
+    /// <summary>How many <paramref name="event"/> entries the case's timeline had.</summary>
+    public int Count(TimelineEvent @event) => EventCounts.GetValueOrDefault(@event);
+
+    /// <summary>The same figures with the counted events of <paramref name="timeline"/>.</summary>
+    public CaseFigures WithEvents(IEnumerable<TimelineEvent> timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        var counts = CountedEvents.ToDictionary(e => e, _ => 0);
+        foreach (var @event in timeline)
+        {
+            if (counts.TryGetValue(@event, out var n))
+            {
+                counts[@event] = n + 1;
+            }
+        }
+
+        return this with { EventCounts = counts };
+    }
+
+    /// <summary>The breakdown key of a setting: its URN when given, else its trimmed name.</summary>
+    public static string? SettingKeyOf(Setting? setting) =>
+        setting is null ? null
+        : !string.IsNullOrWhiteSpace(setting.Urn) ? "URN " + setting.Urn.Trim()
+        : string.IsNullOrWhiteSpace(setting.Name) ? null
+        : string.Join(' ', setting.Name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>The figures of a stored case.</summary>
     public static CaseFigures Of(CaseRecord @case)
     {
@@ -54,7 +101,10 @@ public sealed record CaseFigures(
             @case.Outcome?.National,
             @case.Outcome?.Local,
             @case.Education?.DueBy,
-            @case.Education?.DeliveredAt);
+            @case.Education?.DeliveredAt)
+        {
+            Setting = SettingKeyOf(@case.Referral.Setting),
+        };
     }
 
     /// <summary>Whether education and intervention is past due at <paramref name="now"/> (§3.4.7).</summary>

@@ -23,6 +23,24 @@ public sealed record SummaryReport(
     DurationFigures AuthorisationToEducationDelivered,
     int PastDue)
 {
+    /// <summary>Safeguarding alerts sent to the force's expert (§3.2.2; contract §8 v2).</summary>
+    public int SafeguardingAlerts { get; init; }
+
+    /// <summary>Outcome 21 proposals a manager declined (§3.4.3).</summary>
+    public int Declines { get; init; }
+
+    /// <summary>Consultations of the safeguarding expert by a manager (§3.4.3).</summary>
+    public int Consultations { get; init; }
+
+    /// <summary>Referrals for investigation a supervisor returned to the Outcome 21 route (§3.5.1; contract §10).</summary>
+    public int ReturnsToOutcome21 { get; init; }
+
+    /// <summary>Referrals whose reporter did not confirm in time (contract §11).</summary>
+    public int Unconfirmed { get; init; }
+
+    /// <summary>Cases by the setting that referred them (its URN, else its name); settings without a case are not listed.</summary>
+    public IReadOnlyDictionary<string, int> BySetting { get; init; } = new Dictionary<string, int>();
+
     /// <summary>
     /// Builds the report from the figures of the cases received from <paramref name="from"/> to
     /// <paramref name="to"/>, both inclusive: held cases and the tombstones of deleted ones (contract §12).
@@ -69,6 +87,17 @@ public sealed record SummaryReport(
             DurationFigures.Of(authorised
                 .Where(c => c.EducationDeliveredAt is not null)
                 .Select(c => c.EducationDeliveredAt!.Value - c.AuthorisedAt!.Value)),
-            list.Count(c => c.IsEducationOverdue(now)));
+            list.Count(c => c.IsEducationOverdue(now)))
+        {
+            SafeguardingAlerts = list.Sum(c => c.Count(TimelineEvent.SafeguardingAlertSent)),
+            Declines = list.Sum(c => c.Count(TimelineEvent.Declined)),
+            Consultations = list.Sum(c => c.Count(TimelineEvent.SafeguardingExpertConsulted)),
+            ReturnsToOutcome21 = list.Sum(c => c.Count(TimelineEvent.ReturnedToOutcome21)),
+            Unconfirmed = list.Count(c => c.Status == CaseStatus.Unconfirmed),
+            BySetting = list
+                .GroupBy(c => c.Setting ?? "(not given)", StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        };
     }
 }

@@ -7,7 +7,7 @@ namespace Sexting.Functions.Reports;
 /// <summary>
 /// The CSV form of <see cref="SummaryReport"/> (docs/monitoring.md): a header <c>figure,key,value</c>
 /// and one row per figure, for example <c>byStatus,Closed,12</c> or <c>intakeToAuthorisation,medianHours,3.5</c>.
-/// Every key and value is a name, a number or a date of the product's own: nothing needs quoting.
+/// Every key and value is a name, a number or a date of the product's own, except a setting's name under <c>bySetting</c>, which is quoted.
 /// </summary>
 public static class SummaryReportCsv
 {
@@ -51,7 +51,26 @@ public static class SummaryReportCsv
         }
 
         Row("pastDue", "", Number(report.PastDue));
+        // Contract §8 v2.
+        Row("safeguardingAlerts", "", Number(report.SafeguardingAlerts));
+        Row("declines", "", Number(report.Declines));
+        Row("consultations", "", Number(report.Consultations));
+        Row("returnsToOutcome21", "", Number(report.ReturnsToOutcome21));
+        Row("unconfirmed", "", Number(report.Unconfirmed));
+        foreach (var (setting, count) in report.BySetting)
+        {
+            Row("bySetting", Field(setting), Number(count));
+        }
+
         return csv.ToString();
+    }
+
+    // A setting's name is typed by the school: quoted as RFC 4180 asks, and a leading formula
+    // character is neutralised so a spreadsheet does not run it (CSV injection).
+    private static string Field(string value)
+    {
+        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 || safe != value ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
     }
 
     // Hours to two decimals (36 seconds); empty when no case completed the step.

@@ -175,6 +175,8 @@ internal static class CaseEntities
             ["EducationDueBy"] = figures.EducationDueBy,
             ["EducationDeliveredAt"] = figures.EducationDeliveredAt,
             ["DeletedAt"] = figures.DeletedAt,
+            ["Setting"] = figures.Setting,
+            ["EventCounts"] = string.Join(',', figures.EventCounts.Where(c => c.Value > 0).Select(c => c.Key + "=" + c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))),
         };
     }
 
@@ -199,6 +201,11 @@ internal static class CaseEntities
             entity.GetDateTimeOffset("EducationDeliveredAt"))
         {
             DeletedAt = entity.GetDateTimeOffset("DeletedAt"),
+            Setting = entity.GetString("Setting"),
+            EventCounts = (entity.GetString("EventCounts") ?? string.Empty)
+                .Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(pair => pair.Split('='))
+                .ToDictionary(pair => Enum.Parse<TimelineEvent>(pair[0]), pair => int.Parse(pair[1], System.Globalization.CultureInfo.InvariantCulture)),
         };
     }
 }

@@ -283,32 +283,59 @@ internal sealed partial class TableCaseStore(
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
         await foreach (var referralId in register.ListReceivedAsync(from, to, cancellationToken).ConfigureAwait(false))
         {
-            // One request: the case row, or the tombstone of a deleted case (contract §12). A claim whose
-            // case was never stored (a crash between the two) lists nothing until a retry stores it.
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {referralId} and (RowKey eq {CaseEntities.CaseRow} or RowKey eq {CaseEntities.TombstoneRow})");
+            // One request: the case row, or the tombstone of a deleted case (contract §12), and the
+            // timeline rows of the counted events (contract §8 v2; their Event column is a code, in clear).
+            // A claim whose case was never stored (a crash between the two) lists nothing until a retry stores it.
+            var filter = "(" + TableClient.CreateQueryFilter($"PartitionKey eq {referralId} and (RowKey eq {CaseEntities.CaseRow} or RowKey eq {CaseEntities.TombstoneRow})")
+                + ") or (" + CountedTimelineRows(referralId) + ")";
             TableEntity? held = null, tombstone = null;
+            var events = new List<TimelineEvent>();
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (row.RowKey == CaseEntities.CaseRow)
                 {
                     held = row;
                 }
-                else
+                else if (row.RowKey == CaseEntities.TombstoneRow)
                 {
                     tombstone = row;
+                }
+                else
+                {
+                    events.Add(Enum.Parse<TimelineEvent>(row.GetString("Event")));
                 }
             }
 
             if (held is not null)
             {
                 var cipher = await keys.FromRowAsync(held, cancellationToken).ConfigureAwait(false);
-                yield return CaseFigures.Of(CaseEntities.FromEntity(held, cipher));
+                yield return CaseFigures.Of(CaseEntities.FromEntity(held, cipher)).WithEvents(events);
             }
             else if (tombstone is not null)
             {
                 yield return CaseEntities.FromTombstone(tombstone);
             }
         }
+    }
+
+    // The timeline rows of a counted event (contract §8 v2): a range of row keys and the event's code.
+    private static string CountedTimelineRows(string referralId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {referralId} and RowKey ge {CaseEntities.TimelinePrefix} and RowKey lt {CaseEntities.TimelineEnd}")
+        + " and (" + CountedEventsFilter + ")";
+
+    private static readonly string CountedEventsFilter = string.Join(" or ", CaseFigures.CountedEvents.Select(e => $"Event eq '{e}'"));
+
+    // The counted events of a case's timeline (contract §8 v2), for its tombstone.
+    private static async Task<List<TimelineEvent>> CountedEventsAsync(TableClient cases, string referralId, CancellationToken cancellationToken)
+    {
+        var filter = CountedTimelineRows(referralId);
+        var events = new List<TimelineEvent>();
+        await foreach (var row in cases.QueryAsync<TableEntity>(filter, select: ["Event"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(Enum.Parse<TimelineEvent>(row.GetString("Event")));
+        }
+
+        return events;
     }
 
     /// <inheritdoc />
@@ -328,7 +355,8 @@ internal sealed partial class TableCaseStore(
         {
             // The tombstone first, so the figures never lose the case; the case row (with its wrapped
             // data key) last, so a crash midway leaves a case that the next run deletes again.
-            await cases.UpsertEntityAsync(CaseEntities.ToTombstone(CaseFigures.Of(@case) with { DeletedAt = deletedAt }), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var counted = await CountedEventsAsync(cases, referralId, cancellationToken).ConfigureAwait(false);
+            await cases.UpsertEntityAsync(CaseEntities.ToTombstone(CaseFigures.Of(@case).WithEvents(counted) with { DeletedAt = deletedAt }), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             await people.RemoveAsync(@case, cancellationToken).ConfigureAwait(false);
             var links = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
             var audit = await tables.GetAsync(StorageTables.Audit, cancellationToken).ConfigureAwait(false);

@@ -47,6 +47,32 @@ public sealed class SummaryReportTests
     }
 
     [Fact]
+    public void Build_V2Counts_FromTheCountedEventsStatusAndSetting()
+    {
+        var confirmedAlert = CaseFigures.Of(TestCases.Received(Day1))
+            .WithEvents([Sexting.Core.Cases.TimelineEvent.SafeguardingAlertSent, Sexting.Core.Cases.TimelineEvent.SafeguardingExpertConsulted,
+                Sexting.Core.Cases.TimelineEvent.SafeguardingExpertConsulted, Sexting.Core.Cases.TimelineEvent.Declined, Sexting.Core.Cases.TimelineEvent.AdviceSent]);
+        var returned = CaseFigures.Of(TestCases.Received(Day1)).WithEvents([Sexting.Core.Cases.TimelineEvent.ReturnedToOutcome21]) with { Setting = "Another School" };
+        var unconfirmed = CaseFigures.Of(TestCases.Received(Day1).MoveTo(Sexting.Core.Cases.CaseStatus.Unconfirmed));
+
+        var report = SummaryReport.Build([confirmedAlert, returned, unconfirmed], new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), Day1);
+
+        Assert.Equal((1, 1, 2, 1, 1), (report.SafeguardingAlerts, report.Declines, report.Consultations, report.ReturnsToOutcome21, report.Unconfirmed));
+        var setting = Assert.Single(report.BySetting, s => s.Key != "Another School");
+        Assert.Equal(2, setting.Value);
+        Assert.Equal(1, report.BySetting["Another School"]);
+    }
+
+    [Theory]
+    [InlineData("Exe Valley Academy", "123456", "URN 123456")]
+    [InlineData("  Exe   Valley\tAcademy ", null, "Exe Valley Academy")]
+    [InlineData("Exe Valley Academy", " ", "Exe Valley Academy")]
+    public void SettingKeyOf_UrnElseTheNameTidied(string name, string? urn, string expected)
+    {
+        Assert.Equal(expected, CaseFigures.SettingKeyOf(new Sexting.Core.Referrals.Setting(name, urn, null)));
+    }
+
+    [Fact]
     public void Build_NoCases_ZerosAndNoDurations()
     {
         var report = SummaryReport.Build(Array.Empty<CaseFigures>(), new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), Day1);

@@ -150,7 +150,7 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         List<CaseFigures> cases;
         lock (_lock)
         {
-            cases = [.. _cases.Values.Select(CaseFigures.Of).Concat(_tombstones.Values).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to)];
+            cases = [.. _cases.Values.Select(FiguresOf).Concat(_tombstones.Values).Where(c => c.ReceivedAt >= from && c.ReceivedAt < to)];
         }
 
         foreach (var c in cases)
@@ -159,6 +159,10 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
             yield return c;
         }
     }
+
+    // Called under the lock: the figures with the counted events of the timeline (contract §8 v2), as the Table store gives them.
+    private CaseFigures FiguresOf(CaseRecord @case) =>
+        CaseFigures.Of(@case).WithEvents(_timelines.TryGetValue(@case.ReferralId, out var list) ? list.Select(e => e.Event) : []);
 
     public Task SetDueAsync(DueEntry entry, CancellationToken cancellationToken)
     {
@@ -193,7 +197,7 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
             var result = CaseDeletion.NotFound;
             if (_cases.Remove(referralId, out var deleted))
             {
-                _tombstones[referralId] = CaseFigures.Of(deleted) with { DeletedAt = deletedAt };
+                _tombstones[referralId] = FiguresOf(deleted) with { DeletedAt = deletedAt };
                 _timelines.Remove(referralId);
                 foreach (var ids in _people.Values)
                 {

@@ -56,6 +56,13 @@ public sealed class SummaryReportHttpTests : IDisposable
         Assert.Equal(0, root.GetProperty("intakeToAuthorisation").GetProperty("count").GetInt32());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("intakeToAuthorisation").GetProperty("median").ValueKind);
         Assert.Equal(0, root.GetProperty("pastDue").GetInt32());
+        // Contract §8 v2.
+        foreach (var count in new[] { "safeguardingAlerts", "declines", "consultations", "returnsToOutcome21", "unconfirmed" })
+        {
+            Assert.Equal(0, root.GetProperty(count).GetInt32());
+        }
+
+        Assert.Equal(1, root.GetProperty("bySetting").EnumerateObject().Sum(p => p.Value.GetInt32()));
         Assert.DoesNotContain("Alex", response.Body, StringComparison.Ordinal);
     }
 
@@ -85,7 +92,25 @@ public sealed class SummaryReportHttpTests : IDisposable
         Assert.Contains("byStatus,AwaitingAuthorisation,1", lines);
         Assert.Contains("byStatus,Closed,0", lines);
         Assert.Contains("intakeToAuthorisation,medianHours,", lines);
+        Assert.Contains("declines,,0", lines);
+        Assert.Contains("returnsToOutcome21,,0", lines);
+        Assert.Single(lines, l => l.StartsWith("bySetting,", StringComparison.Ordinal) && l.EndsWith(",1", StringComparison.Ordinal));
         Assert.All(lines, l => Assert.Equal(2, l.Count(c => c == ',')));
+    }
+
+    [Fact]
+    public void Csv_SettingNames_QuotedAndFormulaeDisarmed()
+    {
+        var report = Sexting.Core.Monitoring.SummaryReport.Build([], new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), DateTimeOffset.UnixEpoch) with
+        {
+            BySetting = new Dictionary<string, int> { ["=HYPERLINK(\"https://evil.example\")"] = 1, ["Oak, Ash and Elm \"Federation\""] = 2, ["Plain School"] = 3 },
+        };
+
+        var lines = SummaryReportCsv.Write(report).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Contains("bySetting,\"'=HYPERLINK(\"\"https://evil.example\"\")\",1", lines);
+        Assert.Contains("bySetting,\"Oak, Ash and Elm \"\"Federation\"\"\",2", lines);
+        Assert.Contains("bySetting,Plain School,3", lines);
     }
 
     [Theory]

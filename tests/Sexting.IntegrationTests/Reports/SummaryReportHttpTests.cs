@@ -148,13 +148,22 @@ public sealed class SummaryReportHttpTests(AzuriteFixture azurite) : IAsyncLifet
             "authorisationToEducationDelivered,medianHours,240",
             "authorisationToEducationDelivered,percentile90Hours,480",
             "pastDue,,1",
+            // Contract §8 v2.
+            "safeguardingAlerts,,0",
+            "declines,,0",
+            "consultations,,0",
+            "returnsToOutcome21,,0",
+            "unconfirmed,,0",
         ];
         foreach (var row in expected)
         {
             Assert.Contains(row, rows);
         }
 
-        Assert.Equal(1 + 4 + 2 + 6 + 2 + 12 + 6 + 1, rows.Length); // six statuses since Unconfirmed (contract §11)
-        Assert.Equal("pastDue,,1", rows[^1]);
+        // Seven statuses since UnderInvestigation (contract §10); five v2 counts and one setting (contract §8 v2).
+        var settings = rows.Where(r => r.StartsWith("bySetting,", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, settings.Sum(r => int.Parse(r[(r.LastIndexOf(',') + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(1 + 4 + 2 + 7 + 2 + 12 + 6 + 1 + 5 + settings.Count, rows.Length);
+        Assert.Equal("pastDue,,1", rows[^(6 + settings.Count)]);
     }
 }

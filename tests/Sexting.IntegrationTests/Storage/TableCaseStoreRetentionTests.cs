@@ -70,6 +70,10 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
             Outcome = new OutcomeRecord("Outcome 21", "Outcome 27", "DI Example Manager (di.manager@force.example)", TestReferrals.ReceivedAt.AddHours(5), "First incident."),
             Education = new EducationRecord(TestReferrals.ReceivedAt.AddDays(28), TestReferrals.ReceivedAt.AddDays(3), "PC Example", "Delivered at school."),
         }, default);
+        // Contract §8 v2: the counted events outlive the timeline, on the tombstone.
+        await Store.AppendTimelineAsync(closed.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(1), TimelineEvent.SafeguardingExpertConsulted, "Consulted", "c1"), default);
+        await Store.AppendTimelineAsync(closed.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(2), TimelineEvent.SafeguardingExpertConsulted, "Consulted", "c2"), default);
+        await Store.AppendTimelineAsync(closed.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(3), TimelineEvent.SafeguardingAlertSent, "Alert", "a1"), default);
 
         await Store.DeleteAsync(closed.ReferralId, DeletedAt, default);
 
@@ -80,16 +84,43 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
         }
 
         var tombstone = Assert.Single(figures);
+        var counts = tombstone.EventCounts; // compared below, by value
         Assert.Equal(
             new Sexting.Core.Monitoring.CaseFigures(closed.ReferralId, closed.CrimeReference, ForceArea.DevonAndCornwall, CaseStatus.Closed, closed.ReceivedAt,
                 Route.EducationAndIntervention, NoFactors, TestReferrals.ReceivedAt.AddHours(5), "Outcome 21", "Outcome 27", TestReferrals.ReceivedAt.AddDays(28), TestReferrals.ReceivedAt.AddDays(3))
-            { DeletedAt = DeletedAt },
+            { DeletedAt = DeletedAt, Setting = "URN 123456", EventCounts = counts },
             tombstone with { AggravatingFactors = tombstone.AggravatingFactors.Count == 0 ? NoFactors : tombstone.AggravatingFactors });
+        Assert.Equal(
+            "SafeguardingAlertSent=1 Declined=0 SafeguardingExpertConsulted=2 ReturnedToOutcome21=0",
+            string.Join(' ', Sexting.Core.Monitoring.CaseFigures.CountedEvents.Select(e => $"{e}={tombstone.Count(e)}")));
         var stored = StorageHost.Flatten(await RowsOfAsync(StorageTables.Cases, closed.ReferralId));
         foreach (var personal in new[] { "Alex", "Example", "manager", "PC Example", "Delivered at school", "First incident", "@" })
         {
             Assert.DoesNotContain(personal, stored, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task ListReceivedAsync_HeldCase_CountsTheTimelinesEventsAndNamesTheSetting()
+    {
+        var record = await CreateIndexedAsync(TestReferrals.ReceivedAt);
+        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(1), TimelineEvent.Declined, "Declined", "d1"), default);
+        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(2), TimelineEvent.ReturnedToOutcome21, "Returned", "r1"), default);
+        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(3), TimelineEvent.Declined, "Declined", "d2"), default);
+        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(4), TimelineEvent.AdviceSent, "Not counted", "x1"), default);
+
+        var figures = new List<Sexting.Core.Monitoring.CaseFigures>();
+        await foreach (var f in Store.ListReceivedAsync(TestReferrals.ReceivedAt, TestReferrals.ReceivedAt.AddSeconds(1), default))
+        {
+            figures.Add(f);
+        }
+
+        var held = Assert.Single(figures);
+        Assert.Equal(record.ReferralId, held.ReferralId);
+        Assert.Equal("URN 123456", held.Setting);
+        Assert.Equal(
+            "SafeguardingAlertSent=0 Declined=2 SafeguardingExpertConsulted=0 ReturnedToOutcome21=1",
+            string.Join(' ', Sexting.Core.Monitoring.CaseFigures.CountedEvents.Select(e => $"{e}={held.Count(e)}")));
     }
 
     [Fact]
