@@ -27,6 +27,9 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
 
     public string OutboxPath { get; }
 
+    /// <summary>The function key machines read a case with (<c>LocalHost:FunctionKey</c>).</summary>
+    public string FunctionKey { get; private init; } = string.Empty;
+
     /// <summary>From process start to the form answering 200.</summary>
     public TimeSpan Startup { get; }
 
@@ -46,6 +49,7 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
         var outbox = Path.Combine(Path.GetTempPath(), "sexting-browser-outbox-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(outbox);
         var id = Guid.NewGuid().ToString("N")[..16];
+        var functionKey = "browser-" + Guid.NewGuid().ToString("N");
         var environment = new Dictionary<string, string?>
         {
             ["ASPNETCORE_URLS"] = baseUrl,
@@ -61,6 +65,8 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
             ["Logging__LogLevel__Azure"] = "Warning",
             // The browser posts from 127.0.0.1 throughout: the intake limit (contract §11) is tested elsewhere.
             ["Intake__PermitsPerMinute"] = "100000",
+            // The key a test reads a case with as a machine, whoever the browser is signed in as (contract §3).
+            ["LocalHost__FunctionKey"] = functionKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -96,7 +102,7 @@ internal sealed partial class LocalHostProcess : IAsyncDisposable
             throw;
         }
 
-        return new LocalHostProcess(process, baseUrl, outbox, watch.Elapsed);
+        return new LocalHostProcess(process, baseUrl, outbox, watch.Elapsed) { FunctionKey = environment["LocalHost__FunctionKey"] ?? string.Empty };
     }
 
     /// <summary>Waits for an email of <paramref name="kind"/> about <paramref name="referralId"/> in the outbox.</summary>
