@@ -65,6 +65,14 @@ public interface ICaseStore
     Task<IReadOnlyList<DueEntry>> GetDueAsync(DueKind kind, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A page of the case list (contract §10): the cases of <c>query.Forces</c>, newest first, read from
+    /// the store's case-list index. A request reads at most one page of the index per force; the
+    /// page's <see cref="CaseListPage.Next"/> continues where it stopped.
+    /// </summary>
+    /// <exception cref="ArgumentException">The continuation is not one this store issued.</exception>
+    Task<CaseListPage> ListCasesAsync(CaseListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes a case under retention (contract §12): its people-index entries, links, audit rows, due
     /// entries, timeline, and the case itself with its wrapped data key, so nothing of it can be read
     /// again, backups included. What remains is a tombstone of its <see cref="CaseFigures"/> (no

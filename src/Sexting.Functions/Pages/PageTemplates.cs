@@ -25,6 +25,7 @@ internal sealed class PageTemplates
         typeof(Decisions.ApprovalPage.Model), typeof(Decisions.ApprovalConfirmationPage.Model), typeof(Decisions.EducationPage.Model),
         typeof(Intake.ReferralFormPage.Model), typeof(Intake.ReferralFormPage.YoungPersonView), typeof(Intake.ReceiptPage.Model),
         typeof(Confirmation.ReporterConfirmationPage.Model),
+        typeof(Cases.CasesPage.Model), typeof(Cases.CasesPage.RowView), typeof(Cases.CasesPage.StatusChoice),
     ];
 
     private readonly EmbeddedTemplates _templates = new(typeof(PageTemplates).Assembly, Prefix, "Page template", Models);

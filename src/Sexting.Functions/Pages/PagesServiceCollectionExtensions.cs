@@ -24,6 +24,7 @@ public static class PagesServiceCollectionExtensions
         services.TryAddSingleton<EducationConfirmationPage>();
         services.TryAddSingleton<LinkProblemPage>();
         services.TryAddSingleton<Confirmation.ReporterConfirmationPage>();
+        services.TryAddSingleton<Cases.CasesPage>();
         return services;
     }
 }

@@ -33,6 +33,9 @@ internal sealed class StorageTables
     /// <summary>Who read and did what with each case (contract §9, §10), one partition per referral.</summary>
     public const string Audit = "Audit";
 
+    /// <summary>The case-list index (contract §10), one partition per force, newest first.</summary>
+    public const string CaseList = "CaseList";
+
     private readonly TableServiceClient _service;
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);

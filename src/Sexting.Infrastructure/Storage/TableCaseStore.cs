@@ -23,6 +23,8 @@ internal sealed partial class TableCaseStore(
     DueIndex due,
     CaseKeys keys,
     TimelineChain chain,
+    CaseListIndex caseList,
+    TimeProvider clock,
     ILogger<TableCaseStore> logger) : ICaseStore, ITimelineVerifier
 {
     // The last head of each case's chain this process wrote: the next append goes straight to the
@@ -50,6 +52,8 @@ internal sealed partial class TableCaseStore(
         var claim = await register.ClaimAsync(referralId, referral.ForceArea, receivedAt, cancellationToken).ConfigureAwait(false);
         if (!claim.IsNew && await GetAsync(referralId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
+            // A first attempt that stopped between the case and its list row: the row, if missing.
+            await caseList.EnsureAsync(existing, cancellationToken).ConfigureAwait(false);
             return new CaseCreation(existing, Created: false);
         }
 
@@ -68,6 +72,9 @@ internal sealed partial class TableCaseStore(
         {
             var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             RememberHead(actions[^1].Entity, response.Value[^1].Headers.ETag);
+            // The list row after the case row: if it fails the call throws, and the retry (a
+            // resubmission of the same referral) writes it (EnsureAsync above).
+            await caseList.WriteAsync(record, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             LogCaseCreated(logger, referralId, claim.CrimeReference);
             return new CaseCreation(record with { Version = response.Value[0].Headers.ETag?.ToString() }, Created: true);
         }
@@ -77,6 +84,7 @@ internal sealed partial class TableCaseStore(
             keys.Forget(referralId);
             var stored = await GetAsync(referralId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The case conflicted on insert but cannot be read.", ex);
+            await caseList.EnsureAsync(stored, cancellationToken).ConfigureAwait(false);
             return new CaseCreation(stored, Created: false);
         }
     }
@@ -115,10 +123,11 @@ internal sealed partial class TableCaseStore(
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
         // The case was just read, so its key is in memory: no request for it.
         var cipher = await keys.ForCaseAsync(updated.ReferralId, cancellationToken).ConfigureAwait(false);
+        CaseRecord stored;
         try
         {
             var response = await table.UpdateEntityAsync(CaseEntities.ToEntity(updated, cipher), new ETag(updated.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return updated with { Version = response.Headers.ETag?.ToString() };
+            stored = updated with { Version = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -128,6 +137,19 @@ internal sealed partial class TableCaseStore(
         {
             throw new InvalidOperationException("There is no such case to update.", ex);
         }
+
+        // The list row after the case row, in the same call: if it fails the update throws and the
+        // caller retries; the row is an upsert of what the case now says, so a retry is harmless.
+        await caseList.WriteAsync(stored, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseListPage> ListCasesAsync(CaseListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var operation = StorageOperation.Begin(nameof(ListCasesAsync));
+        return await caseList.ListAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -357,6 +379,7 @@ internal sealed partial class TableCaseStore(
             // data key) last, so a crash midway leaves a case that the next run deletes again.
             var counted = await CountedEventsAsync(cases, referralId, cancellationToken).ConfigureAwait(false);
             await cases.UpsertEntityAsync(CaseEntities.ToTombstone(CaseFigures.Of(@case).WithEvents(counted) with { DeletedAt = deletedAt }), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await caseList.RemoveAsync(@case, cancellationToken).ConfigureAwait(false);
             await people.RemoveAsync(@case, cancellationToken).ConfigureAwait(false);
             var links = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
             var audit = await tables.GetAsync(StorageTables.Audit, cancellationToken).ConfigureAwait(false);

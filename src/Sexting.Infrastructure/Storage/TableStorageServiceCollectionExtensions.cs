@@ -63,6 +63,7 @@ public static class TableStorageServiceCollectionExtensions
         services.TryAddSingleton<CrimeRegister>();
         services.TryAddSingleton<PeopleIndex>();
         services.TryAddSingleton<DueIndex>();
+        services.TryAddSingleton<CaseListIndex>();
         services.TryAddSingleton<TableCaseStore>();
         services.TryAddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
         services.TryAddSingleton<ITimelineVerifier>(sp => sp.GetRequiredService<TableCaseStore>());

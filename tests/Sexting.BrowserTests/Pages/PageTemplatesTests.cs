@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Sexting.Functions.Pages;
+using Sexting.Functions.Pages.Cases;
 using Sexting.Functions.Pages.Components;
 using Sexting.Functions.Pages.Confirmation;
 using Sexting.Functions.Pages.Decisions;
@@ -26,6 +27,7 @@ public sealed partial class PageTemplatesTests
         ["ReporterConfirmationPage"] = typeof(ReporterConfirmationPage.Model),
         ["ReporterConfirmedPage"] = typeof(ConfirmedModel),
         ["ReporterConfirmationProblemPage"] = typeof(ProblemModel),
+        [nameof(CasesPage)] = typeof(CasesPage.Model),
     };
 
     // The variables the component partials and loops use, and the view each stands for.
@@ -40,6 +42,8 @@ public sealed partial class PageTemplatesTests
         ["f"] = typeof(FactorItem),
         ["c"] = typeof(CheckItem),
         ["person"] = typeof(ReferralFormPage.YoungPersonView),
+        ["row"] = typeof(CasesPage.RowView),
+        ["choice"] = typeof(CasesPage.StatusChoice),
     };
 
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)

@@ -19,6 +19,10 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     private readonly Dictionary<string, HashSet<string>> _people = [];
     private readonly Dictionary<(string, DueKind), DueEntry> _due = [];
     private readonly Dictionary<string, CaseFigures> _tombstones = [];
+    private readonly Dictionary<string, DateTimeOffset> _awaitingSince = [];
+
+    /// <summary>The clock that stamps when a case started awaiting authorisation (as the real store's index does).</summary>
+    public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UtcNow;
 
     /// <summary>Makes the next append of an entry matching this fail once (a fault after the email went).</summary>
     public Func<TimelineEntry, bool>? FailAppendOnce { get; set; }
@@ -72,6 +76,14 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
 
             var stored = updated with { Version = Guid.NewGuid().ToString("N") };
             _cases[updated.ReferralId] = stored;
+            if (stored.Status != CaseStatus.AwaitingAuthorisation)
+            {
+                _awaitingSince.Remove(stored.ReferralId);
+            }
+            else if (current.Status != CaseStatus.AwaitingAuthorisation)
+            {
+                _awaitingSince[stored.ReferralId] = Now();
+            }
             return Task.FromResult(stored);
         }
     }
@@ -217,6 +229,34 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
             }
 
             return Task.FromResult(result);
+        }
+    }
+
+    /// <summary>As the real store: the cases of the query's forces, newest first, paged by an offset.</summary>
+    public Task<CaseListPage> ListCasesAsync(CaseListQuery query, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var skip = 0;
+            if (query.Continuation is { } token && !int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out skip))
+            {
+                throw new ArgumentException("Not a case-list continuation.", nameof(query));
+            }
+
+            var matching = _cases.Values
+                .Where(c => query.Forces.Contains(c.ForceArea))
+                .Where(c => query.Status is null || c.Status == query.Status)
+                .Where(c => string.IsNullOrEmpty(query.CrimeReferencePrefix) || c.CrimeReference.StartsWith(query.CrimeReferencePrefix, StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.ReferralId, StringComparer.Ordinal)
+                .ToList();
+            var size = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
+            var page = matching.Skip(skip).Take(size).Select(c => new CaseListItem(
+                c.ReferralId, c.CrimeReference, c.ForceArea, c.Status, c.Assessment?.Route, c.ReceivedAt, c.ReporterConfirmed,
+                c.Confirmation?.TrustedDomain ?? true,
+                _awaitingSince.TryGetValue(c.ReferralId, out var since) ? since : null,
+                c.Status == CaseStatus.EducationAndIntervention && c.Education is { DeliveredAt: null } e ? e.DueBy : null)).ToList();
+            var next = skip + size < matching.Count ? (skip + size).ToString(CultureInfo.InvariantCulture) : null;
+            return Task.FromResult(new CaseListPage(page, next));
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class FunctionsMetadataTests
         { "AddYoungPerson", "httpTrigger", "form", "post", "Anonymous" },
         { "PageAsset", "httpTrigger", "assets/{*path}", "get", "Anonymous" },
         { "GetSummaryReport", "httpTrigger", "reports/summary", "get", "Anonymous" },
+        { "ListCases", "httpTrigger", "cases", "get", "Anonymous" },
         { "GetCaseAudit", "httpTrigger", "cases/{referralId}/audit", "get", "Anonymous" },
         { "VerifyTimeline", "httpTrigger", "cases/{referralId}/verify", "get", "Anonymous" },
         { "ExportCase", "httpTrigger", "cases/{referralId}/export", "get", "Anonymous" },

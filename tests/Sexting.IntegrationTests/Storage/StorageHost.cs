@@ -97,6 +97,7 @@ internal sealed class StorageHost : IAsyncDisposable
         await foreach (var _ in Cases.ListReceivedAsync(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddTicks(1), default))
         {
         }
+        await Cases.ListCasesAsync(new CaseListQuery([Sexting.Core.Referrals.ForceArea.Dorset], null, null, 1, null), default);
 
         Counter.Reset();
     }
