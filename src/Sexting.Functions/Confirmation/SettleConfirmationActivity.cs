@@ -37,6 +37,13 @@ public sealed partial class SettleConfirmationActivity(ICaseStore store, CaseUpd
             return false;
         }
 
+        if (current.Status is CaseStatus.UnderInvestigation or CaseStatus.Closed && current.Investigation is not null)
+        {
+            // Contract §11: a referral an investigator accepted is not made unconfirmed; nothing is recorded.
+            LogSpared(logger, input.ReferralId, current.Status);
+            return false;
+        }
+
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.At, TimelineEvent.ReferralUnconfirmed,
             "The reporter did not confirm their email address in time: nothing more is sent", nameof(TimelineEvent.ReferralUnconfirmed)), ct).ConfigureAwait(false);
         await store.IndexPeopleAsync(current, ct).ConfigureAwait(false);
@@ -52,6 +59,9 @@ public sealed partial class SettleConfirmationActivity(ICaseStore store, CaseUpd
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: a confirmation event without a recorded confirmation; ignored")]
     private static partial void LogUnrecordedConfirmation(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} is {Status}: not made unconfirmed (accepted for investigation)")]
+    private static partial void LogSpared(ILogger logger, string referralId, CaseStatus status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} is {Status}")]
     private static partial void LogSettled(ILogger logger, string referralId, CaseStatus status);

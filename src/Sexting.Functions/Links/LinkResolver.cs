@@ -64,7 +64,11 @@ public sealed class LinkResolver(IDecisionLinkStore links, ICaseStore store, Tim
             LinkPurpose.Authorisation => @case.Status == CaseStatus.AwaitingAuthorisation,
             LinkPurpose.EducationDelivered => @case.Status == CaseStatus.EducationAndIntervention,
             // Contract §11: until the deadline makes it unconfirmed (or later work moves it on).
-            LinkPurpose.ReporterConfirmation => @case.Confirmation is not null && @case.Status is CaseStatus.Received or CaseStatus.ReferredForInvestigation,
+            // Issue 20: an accepted referral, or one a supervisor returned to Outcome 21 before the reporter
+            // confirmed, still waits for the confirmation (contract §4.3, §10).
+            LinkPurpose.ReporterConfirmation => @case.Confirmation is not null
+                && (@case.Status is CaseStatus.Received or CaseStatus.ReferredForInvestigation or CaseStatus.UnderInvestigation
+                    || (@case.Status == CaseStatus.AwaitingAuthorisation && !@case.ReporterConfirmed)),
             _ => false,
         };
     }

@@ -75,6 +75,12 @@ public static partial class ReferralOrchestration
                 context.CurrentUtcDateTime, TimelineEvent.SafeguardingAlertSent, $"Safeguarding alert sent to {contacts.SafeguardingExpertEmail}")).ConfigureAwait(true);
         }
 
+        // Issue 20 (v4): the investigation goes on in the workspace (contract §10); v1–v3 replay below unchanged.
+        if (input.Version >= WorkflowVersions.Workspace)
+        {
+            return await RunWorkspaceAsync(context, input, options, log, assessment.Route, confirmBy).ConfigureAwait(true);
+        }
+
         // 3. §1.2.2, §3.5: aggravating factors, investigation; no Outcome 21 proposed. Contract §4.3: the
         // investigation referral goes at once (police only); the setting is told only once the reporter confirmed.
         if (assessment.Route == Route.Investigation && confirming)
@@ -239,7 +245,7 @@ public static partial class ReferralOrchestration
     /// are measured from the request and kept through any number of consultations.
     /// </summary>
     private static async Task<ConfirmedDecision> AwaitDecisionAsync(
-        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime requestedAt, bool fewer)
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime requestedAt, bool fewer, string suffix = "")
     {
         var id = input.ReferralId;
         var contacts = input.Contacts;
@@ -267,7 +273,7 @@ public static partial class ReferralOrchestration
                     {
                         reminded = true;
                         await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), new SendLinkEmailInput(
-                            id, EmailKind.AuthorisationReminder, LinkPurpose.Authorisation, "reminder", contacts.AuthorisingManagerEmail,
+                            id, EmailKind.AuthorisationReminder, LinkPurpose.Authorisation, "reminder" + suffix, contacts.AuthorisingManagerEmail,
                             input.PublicBaseUrl, now, now + input.Timeouts.LinkLifetime, null,
                             TimelineEvent.AuthorisationReminderSent, $"Reminder sent to {contacts.AuthorisingManagerEmail}"), options).ConfigureAwait(true);
                     }
@@ -275,7 +281,7 @@ public static partial class ReferralOrchestration
                     {
                         escalated = true;
                         await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), new SendLinkEmailInput(
-                            id, EmailKind.AuthorisationEscalation, LinkPurpose.Authorisation, "escalation", contacts.EscalationEmail,
+                            id, EmailKind.AuthorisationEscalation, LinkPurpose.Authorisation, "escalation" + suffix, contacts.EscalationEmail,
                             input.PublicBaseUrl, now, now + input.Timeouts.LinkLifetime, null,
                             TimelineEvent.AuthorisationEscalated, $"Escalated to {contacts.EscalationEmail}"), options).ConfigureAwait(true);
                     }
@@ -293,7 +299,6 @@ public static partial class ReferralOrchestration
             // §4.7: what was decided, and by whom, is what the app recorded in the link store; an
             // event that names no recorded use (raised by anyone else) changes nothing.
             var raised = await decisionTask.ConfigureAwait(true);
-            decisionTask = context.WaitForExternalEvent<DecisionEvent>(WorkflowEvents.Decision);
             var decidedAt = context.CurrentUtcDateTime;
             ApprovalDecision? read;
             if (fewer)
@@ -309,21 +314,24 @@ public static partial class ReferralOrchestration
                 read = ApprovalDecisions.Of(use?.Action);
             }
 
-            if (read is not { } kind)
-            {
-                continue;
-            }
-
-            var decision = new ConfirmedDecision(kind, raised.UseId, decidedAt);
-            if (ApprovalDecisions.IsFinal(decision.Kind))
+            var decision = read is { } kind ? new ConfirmedDecision(kind, raised.UseId, decidedAt) : null;
+            if (decision is not null && ApprovalDecisions.IsFinal(decision.Kind))
             {
                 final = decision;
                 continue;
             }
 
+            // The next event (v4: no waiter is left behind a final decision, so a later round's decision
+            // is not taken by it; creating a waiter records nothing, so earlier instances replay unchanged).
+            decisionTask = context.WaitForExternalEvent<DecisionEvent>(WorkflowEvents.Decision);
+            if (decision is null)
+            {
+                continue;
+            }
+
             // §3.4.3: the manager may consult the safeguarding expert; the wait goes on.
             consultations++;
-            var step = "consult-" + consultations.ToString(CultureInfo.InvariantCulture);
+            var step = "consult-" + consultations.ToString(CultureInfo.InvariantCulture) + suffix;
             await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
                 id, EmailKind.SafeguardingExpertConsultation, step, EmailRecipient.Configured, contacts.SafeguardingExpertEmail,
                 context.CurrentUtcDateTime, TimelineEvent.SafeguardingExpertConsulted,
@@ -339,12 +347,12 @@ public static partial class ReferralOrchestration
     /// <summary>§1.2.2, §3.5: status ReferredForInvestigation, the investigation referral, and the setting told.</summary>
     private static async Task ReferForInvestigationAsync(
         TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, string step,
-        string? useId, TimelineEntryPlan? entry = null, bool tellSetting = true)
+        string? useId, TimelineEntryPlan? entry = null, bool tellSetting = true, string? timelineKey = null)
     {
         var id = input.ReferralId;
         var at = context.CurrentUtcDateTime;
         await context.CallActivityAsync<CaseStatus>(nameof(MoveCaseActivity),
-            new MoveCaseInput(id, CaseStatus.ReferredForInvestigation, at, entry?.Event, entry?.Detail, entry?.Event.ToString()) { UseId = useId }, options).ConfigureAwait(true);
+            new MoveCaseInput(id, CaseStatus.ReferredForInvestigation, at, entry?.Event, entry?.Detail, timelineKey ?? entry?.Event.ToString()) { UseId = useId }, options).ConfigureAwait(true);
         await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
             id, EmailKind.InvestigationReferral, step, EmailRecipient.Configured, input.Contacts.InvestigationEmail,
             at, TimelineEvent.InvestigationReferralSent, $"Referred for investigation to {input.Contacts.InvestigationEmail}")

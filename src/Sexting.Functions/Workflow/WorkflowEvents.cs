@@ -11,4 +11,7 @@ public static class WorkflowEvents
 
     /// <summary>The reporter confirmed their address (contract §11); carries nothing, the case store says whether it happened.</summary>
     public const string ReporterConfirmed = "ReporterConfirmed";
+
+    /// <summary>A workspace action changed the case (contract §10), carrying a <see cref="Workspace.CaseActionEvent"/> (the action's code only).</summary>
+    public const string CaseAction = "CaseAction";
 }

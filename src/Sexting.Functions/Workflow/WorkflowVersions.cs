@@ -20,6 +20,13 @@ public static class WorkflowVersions
     /// </summary>
     public const int FewerRoundTrips = 3;
 
+    /// <summary>
+    /// Issue 20, contract §10: after the investigation referral the orchestration goes on, waiting for
+    /// <see cref="WorkflowEvents.CaseAction"/> (accepted, closed, returned to Outcome 21); the setting is told
+    /// the police will investigate only once an investigator accepted and the reporter confirmed (§4.3).
+    /// </summary>
+    public const int Workspace = 4;
+
     /// <summary>What intake starts today.</summary>
-    public const int Current = FewerRoundTrips;
+    public const int Current = Workspace;
 }

@@ -85,7 +85,8 @@ public sealed class FunctionsMetadataTests
             .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "durableClient"))
             .Select(f => f.GetProperty("name").GetString())
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["RetentionTimer", "SubmitApproval", "SubmitConfirmation", "SubmitEducation", "SubmitReferral"], withClient);
+        // Issue 20: the workspace's investigation actions raise CaseAction (and the return reads the instance).
+        Assert.Equal(["AcceptInvestigation", "CloseInvestigation", "RetentionTimer", "ReturnInvestigation", "SubmitApproval", "SubmitConfirmation", "SubmitEducation", "SubmitReferral"], withClient);
     }
 
     // The Functions app's own output folder, same configuration as this test build.

@@ -239,7 +239,7 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
 
     [Theory]
     [InlineData(WorkflowVersions.Original)]
-    [InlineData(WorkflowVersions.Current)] // issue 22: the same behaviour in fewer activities
+    [InlineData(WorkflowVersions.FewerRoundTrips)] // issue 22: the same behaviour in fewer activities (v4: an investigation goes on in the workspace, WorkspaceWorkflowTests)
     public async Task RunAsync_ConsultThenDecline_ConsultsExpertKeepsWaitingThenRefersForInvestigation(int version)
     {
         var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null), version: version);
@@ -265,7 +265,7 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
 
     [Theory]
     [InlineData(WorkflowVersions.Original)]
-    [InlineData(WorkflowVersions.Current)] // issue 22: the same behaviour in fewer activities
+    [InlineData(WorkflowVersions.FewerRoundTrips)] // issue 22: the same behaviour in fewer activities (v4: an investigation goes on in the workspace, WorkspaceWorkflowTests)
     public async Task RunAsync_TransientEmailFailures_RetriesAndDeliversOnce(int version)
     {
         _h.Sender.FailTransiently(EmailKind.IntakeAcknowledgement, 2);
@@ -279,7 +279,7 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
 
     [Theory]
     [InlineData(WorkflowVersions.Original)]
-    [InlineData(WorkflowVersions.Current)] // issue 22: the same behaviour in fewer activities
+    [InlineData(WorkflowVersions.FewerRoundTrips)] // issue 22: the same behaviour in fewer activities (v4: an investigation goes on in the workspace, WorkspaceWorkflowTests)
     public async Task RunAsync_FaultAfterSendThenRetry_SameKeyNoSecondDeliveryOneTimelineEntry(int version)
     {
         // The email goes, then the timeline write fails: the retried activity must not send again.

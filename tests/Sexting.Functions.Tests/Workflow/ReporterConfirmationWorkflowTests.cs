@@ -89,7 +89,7 @@ public sealed class ReporterConfirmationWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_InvestigationConfirmed_TellsSettingAfterConfirmation()
     {
-        var id = await _h.StartConfirmingCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"), TimeSpan.FromMinutes(5));
+        var id = await _h.StartConfirmingCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"), TimeSpan.FromMinutes(5), version: WorkflowVersions.FewerRoundTrips); // v4: WorkspaceWorkflowTests
         await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
         Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
 

@@ -1,0 +1,250 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Sexting.Core.Assessment;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Notifications;
+using Sexting.Functions.Authorisation;
+using Sexting.Functions.Confirmation;
+using Sexting.Functions.Education;
+using Sexting.Functions.Notifications;
+using Sexting.Functions.Workspace;
+
+namespace Sexting.Functions.Workflow;
+
+/// <summary>
+/// Version 4 (<see cref="WorkflowVersions.Workspace"/>, issue 20, contract §4, §10): a referral for
+/// investigation does not end the orchestration. It waits for <see cref="WorkflowEvents.CaseAction"/> (and the
+/// reporter's confirmation, raced against its deadline) and each time reads the case (§4.7: it acts only on
+/// what the store recorded): accepted and confirmed → the setting told (§4.3); closed → done; returned to
+/// Outcome 21 by a supervisor (§3.5.1) → once confirmed, step 4 again. A decline refers for investigation again;
+/// each round's steps carry the round in their keys so its emails are not taken for the first round's.
+/// </summary>
+public static partial class ReferralOrchestration
+{
+    private static async Task<ReferralOrchestrationResult> RunWorkspaceAsync(
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, ILogger log, Route route, DateTime confirmBy)
+    {
+        var id = input.ReferralId;
+        var contacts = input.Contacts;
+        var wait = new WorkspaceWaits(context, input, options, confirmBy);
+        var investigation = route == Route.Investigation;
+        var round = 1;
+        var referStep = "assessment";
+        string? referUseId = null;
+        TimelineEntryPlan? referEntry = null;
+        ReferralOrchestrationResult? result = null;
+
+        // Bounded by the people: a round needs a supervisor's return and a manager's decline.
+        while (result is null)
+        {
+            var suffix = round == 1 ? string.Empty : "-" + round.ToString(CultureInfo.InvariantCulture);
+            var returned = false;
+            if (investigation)
+            {
+                // 3. §1.2.2, §3.5: the referral goes at once (police only); the setting is told only when an
+                // investigator accepted and the reporter confirmed (contract §4.3, §10).
+                await ReferForInvestigationAsync(context, input, options, referStep, referUseId, referEntry, tellSetting: false,
+                    timelineKey: referEntry is null ? null : referEntry.Event + suffix).ConfigureAwait(true);
+                LogReferred(log, id);
+                if (await WorkInvestigationAsync(context, wait, suffix).ConfigureAwait(true) is { } ended)
+                {
+                    result = ended;
+                    continue;
+                }
+
+                returned = true;
+            }
+            else if (!await wait.ConfirmedAsync().ConfigureAwait(true))
+            {
+                // Contract §4.4, §11: no authorisation request, outcome or advice until the reporter confirmed.
+                LogUnconfirmed(log, id);
+                result = new ReferralOrchestrationResult(CaseStatus.Unconfirmed);
+                continue;
+            }
+
+            // 4. §3.4.1, §3.4.3: propose Outcome 21 (a returned case is awaiting authorisation already).
+            var requestedAt = context.CurrentUtcDateTime;
+            await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), new SendLinkEmailInput(
+                id, EmailKind.AuthorisationRequest, LinkPurpose.Authorisation, "request" + suffix, contacts.AuthorisingManagerEmail,
+                input.PublicBaseUrl, requestedAt, requestedAt + input.Timeouts.LinkLifetime, null,
+                TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {contacts.AuthorisingManagerEmail}")
+            {
+                MoveTo = returned ? null : CaseStatus.AwaitingAuthorisation,
+            }, options).ConfigureAwait(true);
+
+            var decision = await AwaitDecisionAsync(context, input, options, requestedAt, fewer: true, suffix).ConfigureAwait(true);
+            if (decision.Kind == ApprovalDecision.Decline)
+            {
+                // §3.4.3: declined, so referred for investigation again, in a new round.
+                LogDeclined(log, id);
+                investigation = true;
+                referStep = "declined" + suffix;
+                referUseId = decision.UseId;
+                referEntry = new TimelineEntryPlan(TimelineEvent.Declined, string.Empty);
+                round++;
+                continue;
+            }
+
+            // 5. §3.4.3 authorised (recorded with the decision's read); §3.4.7, §3.6.2 the three emails at once.
+            var authorisedAt = decision.DecidedAt;
+            var dueBy = authorisedAt + input.Timeouts.EducationDueAfter;
+            var dueText = dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var youthTeam = new SendLinkEmailInput(id, EmailKind.YouthTeamNotification, LinkPurpose.EducationDelivered, "authorised", contacts.YouthTeamEmail,
+                input.PublicBaseUrl, authorisedAt, dueBy + input.Timeouts.LinkLifetime, dueBy,
+                TimelineEvent.YouthTeamNotified, $"Youth team ({contacts.YouthTeamEmail}) asked to deliver education by {dueText}");
+            var advice = new SendEmailInput(id, EmailKind.AdviceGuidance, "authorised", EmailRecipient.AdviceAudience, null,
+                authorisedAt, TimelineEvent.AdviceSent, "Advice and guidance sent") { DueBy = dueBy };
+            var setting = new SendEmailInput(id, EmailKind.SettingOutcome, "authorised", EmailRecipient.Reporter, null,
+                authorisedAt, TimelineEvent.SettingNotified, "Outcome 21 authorised: setting told the outcome") { DueBy = dueBy };
+            await context.CallActivityAsync<EmailStepResult[]>(nameof(SendFanOutActivity), new SendFanOutInput(youthTeam, advice, setting), options).ConfigureAwait(true);
+            LogAuthorised(log, id);
+
+            // §3.4.7, §4.7: only a delivery the app recorded closes the case.
+            var status = CaseStatus.EducationAndIntervention;
+            while (status != CaseStatus.Closed)
+            {
+                var raised = await context.WaitForExternalEvent<EducationDeliveredEvent>(WorkflowEvents.EducationDelivered).ConfigureAwait(true);
+                status = await context.CallActivityAsync<CaseStatus>(nameof(RecordEducationDeliveredActivity),
+                    new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = raised.UseId, IgnoreUnrecorded = true }, options).ConfigureAwait(true);
+            }
+
+            LogClosed(log, id);
+            result = new ReferralOrchestrationResult(CaseStatus.Closed);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A referral for investigation in the workspace (contract §10), until it is closed (the result), made
+    /// unconfirmed (the result), or returned to Outcome 21 with the reporter confirmed (<c>null</c>: step 4).
+    /// </summary>
+    private static async Task<ReferralOrchestrationResult?> WorkInvestigationAsync(TaskOrchestrationContext context, WorkspaceWaits wait, string suffix)
+    {
+        var id = wait.Input.ReferralId;
+        var settingTold = false;
+        var returned = false;
+
+        // Bounded by the people: one read per event, and the events end with a close, a return or the deadline.
+        while (!returned)
+        {
+            // §4.7: what the store recorded, whoever raised the event.
+            var state = await context.CallActivityAsync<CaseState>(nameof(ReadCaseStateActivity), new ReadCaseStateInput(id), wait.Options).ConfigureAwait(true);
+            var confirmed = wait.Confirmed || state.ReporterConfirmed;
+            switch (state.Status)
+            {
+                case CaseStatus.Closed or CaseStatus.Unconfirmed:
+                    return new ReferralOrchestrationResult(state.Status);
+                case CaseStatus.UnderInvestigation when confirmed && !settingTold:
+                    // Contract §4.3, §10: an investigator accepted and the reporter confirmed.
+                    await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
+                        id, EmailKind.SettingOutcome, "accepted" + suffix, EmailRecipient.Reporter, null,
+                        context.CurrentUtcDateTime, TimelineEvent.SettingNotified, "Setting told the police will investigate"), wait.Options).ConfigureAwait(true);
+                    settingTold = true;
+                    break;
+                case CaseStatus.AwaitingAuthorisation when confirmed:
+                    // §3.5.1: a supervisor returned it; contract §4.3: step 4 once the reporter confirmed.
+                    returned = true;
+                    continue;
+                case CaseStatus.AwaitingAuthorisation when wait.DeadlinePassed:
+                    // Contract §11: never confirmed, so nothing is sent outside the police; the case stays as returned.
+                    return new ReferralOrchestrationResult(state.Status);
+            }
+
+            await wait.NextAsync().ConfigureAwait(true);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The waits a v4 instance keeps across rounds: one waiter per event name at a time (a waiter left behind
+    /// would take the next event of its name), and the confirmation deadline's timer (contract §11).
+    /// </summary>
+    private sealed class WorkspaceWaits(TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime confirmBy)
+    {
+        private CancellationTokenSource? _cts;
+        private Task? _timer;
+        private Task<ReporterConfirmedEvent>? _confirmed;
+        private Task<CaseActionEvent>? _action;
+
+        public ReferralOrchestrationInput Input => input;
+
+        public TaskOptions Options => options;
+
+        /// <summary>The store showed the confirmation (through <see cref="SettleConfirmationActivity"/>).</summary>
+        public bool Confirmed { get; private set; }
+
+        public bool DeadlinePassed { get; private set; }
+
+        /// <summary>Waits for the confirmation or the deadline; whether the reporter confirmed.</summary>
+        public async Task<bool> ConfirmedAsync()
+        {
+            while (!Confirmed && !DeadlinePassed)
+            {
+                StartConfirmationWait();
+                var winner = await Task.WhenAny(_confirmed!, _timer!).ConfigureAwait(true);
+                await SettleAsync(winner == _timer).ConfigureAwait(true);
+            }
+
+            return Confirmed;
+        }
+
+        /// <summary>Waits for a workspace action, or (until settled) the confirmation or its deadline.</summary>
+        public async Task NextAsync()
+        {
+            _action ??= context.WaitForExternalEvent<CaseActionEvent>(WorkflowEvents.CaseAction);
+            if (Confirmed || DeadlinePassed)
+            {
+                await _action.ConfigureAwait(true);
+                _action = null;
+                return;
+            }
+
+            StartConfirmationWait();
+            var winner = await Task.WhenAny(_action, _confirmed!, _timer!).ConfigureAwait(true);
+            if (winner == _action)
+            {
+                _action = null;
+                return;
+            }
+
+            await SettleAsync(winner == _timer).ConfigureAwait(true);
+        }
+
+        private void StartConfirmationWait()
+        {
+            if (_timer is null)
+            {
+                _cts = new CancellationTokenSource();
+                _timer = context.CreateTimer(confirmBy, _cts.Token);
+            }
+
+            _confirmed ??= context.WaitForExternalEvent<ReporterConfirmedEvent>(WorkflowEvents.ReporterConfirmed);
+        }
+
+        private async Task SettleAsync(bool deadlinePassed)
+        {
+            if (!deadlinePassed)
+            {
+                _confirmed = null;
+            }
+
+            // §4.7: an event counts only when the store shows the confirmation; at the deadline an accepted
+            // referral is spared, any other not yet confirmed is made unconfirmed (contract §11).
+            var settled = await context.CallActivityAsync<bool>(nameof(SettleConfirmationActivity),
+                new SettleConfirmationInput(input.ReferralId, deadlinePassed, context.CurrentUtcDateTime), options).ConfigureAwait(true);
+            Confirmed = settled;
+            DeadlinePassed = deadlinePassed;
+            if (settled && !deadlinePassed)
+            {
+                // Synchronous on purpose (see AwaitDecisionAsync).
+#pragma warning disable CA1849
+                _cts!.Cancel();
+#pragma warning restore CA1849
+            }
+        }
+    }
+}

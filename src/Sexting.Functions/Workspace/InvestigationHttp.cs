@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Sexting.Core.Assessment;
+using Sexting.Core.Audit;
+using Sexting.Core.Cases;
+using Sexting.Core.Staff;
+using Sexting.Functions.Cases;
+using Sexting.Functions.Workflow;
+
+namespace Sexting.Functions.Workspace;
+
+/// <summary>
+/// The investigation's actions of the workspace (contract §10): an investigator accepts or closes a
+/// referral for investigation (§1.2.2, §3.5), a supervisor returns it to the Outcome 21 route with a
+/// rationale, discounting factors (§3.5.1). Each changes the store first; the workflow is then told.
+/// </summary>
+public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater updater, ICaseStore store, TimeProvider clock)
+{
+    /// <summary>The action codes of <see cref="CaseActionEvent"/>.</summary>
+    public const string Accepted = "accepted";
+    public const string Returned = "returned";
+    public const string Closed = "closed";
+
+    /// <summary>The longest outcome or rationale kept (they are shown to staff and stored sealed).</summary>
+    public const int MaxTextLength = 2000;
+
+    [Function("AcceptInvestigation")]
+    public Task<IActionResult> AcceptAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{referralId}/investigation/accept")] HttpRequest request,
+        string referralId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        actions.RunAsync(request, referralId, StaffAction.AcceptInvestigation, client, async r =>
+        {
+            var now = clock.GetUtcNow();
+            var moved = false;
+            var updated = await updater.UpdateAsync(r.Case, c =>
+            {
+                moved = false;
+                if (c.Status != CaseStatus.ReferredForInvestigation)
+                {
+                    return null;
+                }
+
+                moved = true;
+                return c.MoveTo(CaseStatus.UnderInvestigation) with
+                {
+                    Investigation = new InvestigationRecord(r.Who.Name, now, null, null),
+                };
+            }, cancellationToken).ConfigureAwait(false);
+            if (!moved)
+            {
+                return WorkspaceActions.Conflict($"The case is {updated.Status}: only a referral for investigation can be accepted.");
+            }
+
+            // §1.2.2, §3.5; contract §9: the timeline names the person as signed in.
+            await store.AppendTimelineAsync(updated.ReferralId, new TimelineEntry(now, TimelineEvent.InvestigationAccepted,
+                $"Investigation accepted by {r.Who.Name} ({r.Who.Email})", nameof(TimelineEvent.InvestigationAccepted)), cancellationToken).ConfigureAwait(false);
+            return WorkspaceOutcome.Done(Accepted, AuditActions.AcceptedInvestigation, updated.Status);
+        }, cancellationToken);
+
+    [Function("CloseInvestigation")]
+    public Task<IActionResult> CloseAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{referralId}/investigation/close")] HttpRequest request,
+        string referralId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        actions.RunAsync(request, referralId, StaffAction.CloseInvestigation, client, async r =>
+        {
+            var outcome = r.Form.Value("outcome");
+            if (outcome is null)
+            {
+                return WorkspaceActions.BadForm("outcome", "Enter the outcome of the investigation.");
+            }
+
+            if (outcome.Length > MaxTextLength)
+            {
+                return WorkspaceActions.BadForm("outcome", $"The outcome must be {MaxTextLength} characters or fewer.");
+            }
+
+            var now = clock.GetUtcNow();
+            var moved = false;
+            var updated = await updater.UpdateAsync(r.Case, c =>
+            {
+                moved = false;
+                if (c.Status != CaseStatus.UnderInvestigation)
+                {
+                    return null;
+                }
+
+                moved = true;
+                var accepted = c.Investigation ?? new InvestigationRecord(null, null, null, null);
+                return c.MoveTo(CaseStatus.Closed) with
+                {
+                    Investigation = accepted with { Outcome = outcome, ClosedAt = now, ClosedBy = r.Who.Name },
+                };
+            }, cancellationToken).ConfigureAwait(false);
+            if (!moved)
+            {
+                return WorkspaceActions.Conflict($"The case is {updated.Status}: only a case under investigation can be closed.");
+            }
+
+            // The outcome stays on the case (sealed); the timeline names who closed it.
+            await store.AppendTimelineAsync(updated.ReferralId, new TimelineEntry(now, TimelineEvent.InvestigationClosed,
+                $"Investigation closed by {r.Who.Name} ({r.Who.Email})", nameof(TimelineEvent.InvestigationClosed)), cancellationToken).ConfigureAwait(false);
+            return WorkspaceOutcome.Done(Closed, AuditActions.ClosedInvestigation, updated.Status);
+        }, cancellationToken);
+
+    [Function("ReturnInvestigation")]
+    public Task<IActionResult> ReturnAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{referralId}/investigation/return")] HttpRequest request,
+        string referralId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        actions.RunAsync(request, referralId, StaffAction.ReturnToOutcome21, client, async r =>
+        {
+            var rationale = r.Form.Value("rationale");
+            if (rationale is null)
+            {
+                return WorkspaceActions.BadForm("rationale", "Enter why the referral returns to the Outcome 21 route.");
+            }
+
+            if (rationale.Length > MaxTextLength)
+            {
+                return WorkspaceActions.BadForm("rationale", $"The rationale must be {MaxTextLength} characters or fewer.");
+            }
+
+            // §3.5.1: only the case's own factors can be discounted.
+            var factors = r.Case.Assessment?.AggravatingFactors ?? [];
+            var discount = new HashSet<AggravatingFactorCode>();
+            foreach (var code in r.Form.Values("discount"))
+            {
+                if (!Enum.TryParse<AggravatingFactorCode>(code, ignoreCase: false, out var parsed)
+                    || !Enum.IsDefined(parsed) || int.TryParse(code, out _)
+                    || factors.All(f => f.Code != parsed))
+                {
+                    return WorkspaceActions.BadForm("discount", $"'{code}' is not one of the case's aggravating factors.");
+                }
+
+                discount.Add(parsed);
+            }
+
+            if (r.Case.Status != CaseStatus.ReferredForInvestigation)
+            {
+                return WorkspaceActions.Conflict($"The case is {r.Case.Status}: only a referral for investigation can be returned.");
+            }
+
+            // §4: the workflow continues at step 4 only in a running v4 orchestration; an older or finished
+            // instance cannot send the authorisation request, so nothing is changed.
+            if (await WorkspaceActions.RunningVersionAsync(client, r.Case.ReferralId, cancellationToken).ConfigureAwait(false) is not >= WorkflowVersions.Workspace)
+            {
+                return WorkspaceActions.Conflict("This referral's workflow started before the workspace existed and cannot continue on the Outcome 21 route; refer it by hand.");
+            }
+
+            var now = clock.GetUtcNow();
+            var moved = false;
+            var updated = await updater.UpdateAsync(r.Case, c =>
+            {
+                moved = false;
+                if (c.Status != CaseStatus.ReferredForInvestigation || c.Assessment is not { } assessment)
+                {
+                    return null;
+                }
+
+                moved = true;
+                // §3.5.1: the discounted factors stay on the case, with who, when and why.
+                var kept = assessment.AggravatingFactors
+                    .Select(f => discount.Contains(f.Code) ? f with { DiscountedBy = r.Who.Name, DiscountedAt = now, Rationale = rationale } : f)
+                    .ToList();
+                return c.MoveTo(CaseStatus.AwaitingAuthorisation) with
+                {
+                    Assessment = assessment with { AggravatingFactors = kept, Route = Route.EducationAndIntervention },
+                };
+            }, cancellationToken).ConfigureAwait(false);
+            if (!moved)
+            {
+                return WorkspaceActions.Conflict($"The case is {updated.Status}: only a referral for investigation can be returned.");
+            }
+
+            await store.AppendTimelineAsync(updated.ReferralId, new TimelineEntry(now, TimelineEvent.ReturnedToOutcome21,
+                $"Returned to the Outcome 21 route by {r.Who.Name} ({r.Who.Email})", nameof(TimelineEvent.ReturnedToOutcome21) + "-" + now.UtcTicks), cancellationToken).ConfigureAwait(false);
+            return WorkspaceOutcome.Done(Returned, AuditActions.ReturnedToOutcome21, updated.Status);
+        }, cancellationToken);
+}

@@ -1,0 +1,214 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Sexting.Core.Assessment;
+using Sexting.Core.Audit;
+using Sexting.Core.Cases;
+using Sexting.Core.Staff;
+using Sexting.Functions.Workflow;
+using Sexting.Functions.Workspace;
+
+namespace Sexting.Functions.Tests.Http;
+
+/// <summary>The investigation's workspace actions (contract §9, §10).</summary>
+public sealed class InvestigationHttpTests : IDisposable
+{
+    private static readonly StaffMember DcInvestigator = HttpHarness.Staff("Investigator Force.DevonAndCornwall", "Ivy Investigator", "ivy@dc.police.example");
+    private static readonly StaffMember DcSupervisor = HttpHarness.Staff("Supervisor Force.DevonAndCornwall", "Sam Supervisor", "sam@dc.police.example");
+    private readonly HttpHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    [Fact]
+    public async Task Accept_ByInvestigatorOfTheForce_MovesRecordsTimelineAuditAnd303()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+
+        var response = await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+
+        Assert.Equal(303, response.Status);
+        Assert.Equal("/api/cases/" + @case.ReferralId, response.Headers.Location.ToString());
+        var stored = (await _h.Store.GetAsync(@case.ReferralId, default))!;
+        Assert.Equal(CaseStatus.UnderInvestigation, stored.Status);
+        Assert.Equal("Ivy Investigator", stored.Investigation!.AcceptedBy);
+        var entry = Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.InvestigationAccepted);
+        Assert.Contains("Ivy Investigator", entry.Detail, StringComparison.Ordinal);
+        var audited = Assert.Single(await _h.Audit.ReadAsync(@case.ReferralId, default));
+        Assert.Equal(AuditActions.AcceptedInvestigation, audited.Action);
+        Assert.Equal("ivy@dc.police.example", audited.Who.Email);
+    }
+
+    [Fact]
+    public async Task Accept_Json_Answers200AndRaisesCaseActionToARunningV4Instance()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+
+        var response = await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Request("POST", "application/json", "{}", accept: "application/json"), DcInvestigator));
+
+        Assert.Equal(200, response.Status);
+        Assert.Contains("UnderInvestigation", response.Body, StringComparison.Ordinal);
+        await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.CaseAction,
+            Arg.Is<object?>(e => e is CaseActionEvent && ((CaseActionEvent)e).Action == InvestigationHttp.Accepted), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Accept_Repeated_409()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+
+        var again = await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+
+        Assert.Equal(409, again.Status);
+        Assert.Single(await _h.Audit.ReadAsync(@case.ReferralId, default));
+    }
+
+    [Theory]
+    [InlineData(null, 401)]
+    [InlineData("Supervisor Force.DevonAndCornwall", 403)]
+    [InlineData("Investigator Force.Dorset", 403)]
+    public async Task Accept_SignedOutOrWithoutTheRoles_RefusedNothingChanged(string? roles, int status)
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        var who = roles is null ? null : HttpHarness.Staff(roles);
+
+        var response = await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), who));
+
+        Assert.Equal(status, response.Status);
+        Assert.Equal(CaseStatus.ReferredForInvestigation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+        Assert.Empty(await _h.Audit.ReadAsync(@case.ReferralId, default));
+    }
+
+    [Fact]
+    public async Task Accept_FromAnotherSite_403()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        var request = HttpHarness.As(HttpHarness.Form(), DcInvestigator);
+        request.Headers["Origin"] = "https://evil.example";
+
+        Assert.Equal(403, (await AcceptAsync(@case.ReferralId, request)).Status);
+        Assert.Equal(CaseStatus.ReferredForInvestigation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Accept_UnknownCase_404()
+    {
+        var response = await AcceptAsync(Sexting.Core.Links.ReferralIds.NewRandom(), HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+        Assert.Equal(404, response.Status);
+    }
+
+    [Fact]
+    public async Task Close_WithoutOutcome400_NotUnderInvestigation409_Then303Closed()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        var blank = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", " ")), DcInvestigator));
+        var tooLong = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", new string('x', InvestigationHttp.MaxTextLength + 1))), DcInvestigator));
+        var early = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "No further action")), DcInvestigator));
+        await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+
+        var closed = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "No further action")), DcInvestigator));
+
+        Assert.Equal(400, blank.Status);
+        Assert.Equal(400, tooLong.Status);
+        Assert.Equal(409, early.Status);
+        Assert.Equal(303, closed.Status);
+        var stored = (await _h.Store.GetAsync(@case.ReferralId, default))!;
+        Assert.Equal(CaseStatus.Closed, stored.Status);
+        Assert.Equal("No further action", stored.Investigation!.Outcome);
+        var entry = Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.InvestigationClosed);
+        Assert.Contains("Ivy Investigator", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains(await _h.Audit.ReadAsync(@case.ReferralId, default), a => a.Action == AuditActions.ClosedInvestigation);
+    }
+
+    [Fact]
+    public async Task Return_ToRunningV4_DiscountsFactorsRouteEducation303()
+    {
+        var @case = await WithFactorsAsync();
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+
+        var response = await ReturnAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("rationale", "Consensual, close in age"), ("discount", "SignificantAgeImbalance")), DcSupervisor));
+
+        Assert.Equal(303, response.Status);
+        var stored = (await _h.Store.GetAsync(@case.ReferralId, default))!;
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, stored.Status);
+        Assert.Equal(Route.EducationAndIntervention, stored.Assessment!.Route);
+        var discounted = Assert.Single(stored.Assessment.AggravatingFactors, f => f.IsDiscounted);
+        Assert.Equal(AggravatingFactorCode.SignificantAgeImbalance, discounted.Code);
+        Assert.Equal("Sam Supervisor", discounted.DiscountedBy);
+        Assert.Equal("Consensual, close in age", discounted.Rationale);
+        Assert.Equal(2, stored.Assessment.AggravatingFactors.Count);
+        var entry = Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.ReturnedToOutcome21);
+        Assert.Contains("Sam Supervisor", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains(await _h.Audit.ReadAsync(@case.ReferralId, default), a => a.Action == AuditActions.ReturnedToOutcome21);
+        await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.CaseAction, Arg.Any<object?>(), Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData("", "SignificantAgeImbalance", 400)] // rationale required
+    [InlineData("why", "Grooming", 400)] // not one of the case's factors
+    [InlineData("why", "7", 400)] // not a factor code
+    public async Task Return_BadForm_400NothingChanged(string rationale, string discount, int status)
+    {
+        var @case = await WithFactorsAsync();
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+
+        var response = await ReturnAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("rationale", rationale), ("discount", discount)), DcSupervisor));
+
+        Assert.Equal(status, response.Status);
+        Assert.Equal(CaseStatus.ReferredForInvestigation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Return_WorkflowNotARunningV4Instance_409NothingChanged()
+    {
+        var @case = await WithFactorsAsync();
+        Running(@case.ReferralId, WorkflowVersions.FewerRoundTrips);
+
+        var response = await ReturnAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("rationale", "why")), DcSupervisor));
+
+        Assert.Equal(409, response.Status);
+        Assert.Equal(CaseStatus.ReferredForInvestigation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+        Assert.Empty(await _h.Audit.ReadAsync(@case.ReferralId, default));
+    }
+
+    [Fact]
+    public async Task Return_ByInvestigator_403()
+    {
+        var @case = await WithFactorsAsync();
+        var response = await ReturnAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("rationale", "why")), DcInvestigator));
+        Assert.Equal(403, response.Status);
+    }
+
+    [Fact]
+    public void VersionOf_ReadsAnyCasing_AbsentIsOriginal()
+    {
+        Assert.Equal(4, WorkspaceActions.VersionOf("{\"referralId\":\"x\",\"version\":4}"));
+        Assert.Equal(3, WorkspaceActions.VersionOf("{\"Version\":3}"));
+        Assert.Equal(WorkflowVersions.Original, WorkspaceActions.VersionOf("{\"referralId\":\"x\"}"));
+    }
+
+    private void Running(string id, int version) =>
+        _h.Client.GetInstanceAsync(id, true, Arg.Any<CancellationToken>()).Returns(new OrchestrationMetadata(nameof(ReferralOrchestration), id)
+        {
+            RuntimeStatus = OrchestrationRuntimeStatus.Running,
+            SerializedInput = "{\"referralId\":\"" + id + "\",\"version\":" + version + "}",
+        });
+
+    private async Task<CaseRecord> WithFactorsAsync()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        var assessment = new ReferralAssessment(
+            [new AggravatingFactor(AggravatingFactorCode.SignificantAgeImbalance, "Age gap", "§3.5.2"), new AggravatingFactor(AggravatingFactorCode.RepeatOffending, "Earlier referral", "§3.5.2")],
+            [], Route.Investigation, null);
+        return await _h.Store.UpdateAsync(@case with { Assessment = assessment }, default);
+    }
+
+    private async Task<HttpHarness.Response> AcceptAsync(string id, HttpRequest request) =>
+        await HttpHarness.ExecuteAsync(await _h.Create<InvestigationHttp>().AcceptAsync(request, id, _h.Client, default), request);
+
+    private async Task<HttpHarness.Response> CloseAsync(string id, HttpRequest request) =>
+        await HttpHarness.ExecuteAsync(await _h.Create<InvestigationHttp>().CloseAsync(request, id, _h.Client, default), request);
+
+    private async Task<HttpHarness.Response> ReturnAsync(string id, HttpRequest request) =>
+        await HttpHarness.ExecuteAsync(await _h.Create<InvestigationHttp>().ReturnAsync(request, id, _h.Client, default), request);
+}

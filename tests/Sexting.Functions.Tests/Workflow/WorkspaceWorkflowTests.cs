@@ -1,0 +1,174 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sexting.Core.Assessment;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Core.Notifications;
+using Sexting.Functions.Authorisation;
+using Sexting.Functions.Cases;
+using Sexting.Functions.Links;
+using Sexting.Functions.Tests.Fakes;
+using Sexting.Functions.Workflow;
+using Sexting.Functions.Workspace;
+
+namespace Sexting.Functions.Tests.Workflow;
+
+/// <summary>Orchestration v4 (issue 20, contract §4, §10, §11): the investigation goes on in the workspace.</summary>
+public sealed class WorkspaceWorkflowTests : IAsyncLifetime
+{
+    // §3.5.2: under 13 on the discovery date → an aggravating factor, the investigation route.
+    private static readonly string UnderThirteen = Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01");
+
+    private WorkflowHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await WorkflowHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task RunAsync_AcceptedThenClosed_TellsSettingOnceAndEndsClosed()
+    {
+        var id = await _h.StartCaseAsync(UnderThirteen, version: WorkflowVersions.Workspace);
+        await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
+        await Task.Delay(500);
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome)); // §4.3: not before an investigator accepted
+
+        await ActAsync(id, InvestigationHttp.Accepted, c => c.MoveTo(CaseStatus.UnderInvestigation) with { Investigation = new InvestigationRecord("Ivy Investigator", DateTimeOffset.UtcNow, null, null) });
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.SettingOutcome).Any()), "setting told");
+        // A second event (raised by anyone) changes nothing: the setting is told once.
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.CaseAction, new CaseActionEvent("accepted"));
+        await ActAsync(id, InvestigationHttp.Closed, c => c.MoveTo(CaseStatus.Closed));
+
+        Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome), m => m.ReferralId == id);
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+    }
+
+    [Fact]
+    public async Task RunAsync_ForgedCaseAction_ChangesNothing()
+    {
+        // §4.7: the event alone is not the store; the case is still only referred.
+        var id = await _h.StartCaseAsync(UnderThirteen, version: WorkflowVersions.Workspace);
+        await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.CaseAction, new CaseActionEvent(InvestigationHttp.Closed));
+        await _h.UntilAsync(() => Task.FromResult(_h.ActivitiesOf(id).Count(a => a == nameof(ReadCaseStateActivity)) >= 2), "event read");
+
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+        var instance = await _h.Client.GetInstanceAsync(id);
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReturnedToOutcome21ThenAuthorised_RequestsAuthorisationAndFansOut()
+    {
+        var id = await _h.StartCaseAsync(UnderThirteen, version: WorkflowVersions.Workspace);
+        await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
+
+        await ReturnAsync(id);
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+        var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+        Assert.Equal(WorkflowHarness.Contacts.AuthorisingManagerEmail, request.To);
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", request.To, "Factor discounted")));
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification).Any()), "youth team told");
+
+        Assert.Equal(CaseStatus.EducationAndIntervention, (await _h.CaseAsync(id)).Status);
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+        Assert.NotEmpty(_h.Sender.DeliveredOf(EmailKind.AdviceGuidance));
+    }
+
+    [Fact]
+    public async Task RunAsync_DeclinedAfterReturn_RefersForInvestigationAgainInANewRound()
+    {
+        var id = await _h.StartCaseAsync(UnderThirteen, version: WorkflowVersions.Workspace);
+        await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
+        await ReturnAsync(id);
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "decline", WorkflowHarness.Contacts.AuthorisingManagerEmail, "Investigate after all")));
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.InvestigationReferral).Count == 2), "second referral");
+        await _h.UntilAsync(async () => (await _h.CaseAsync(id)).Status == CaseStatus.ReferredForInvestigation, "referred again");
+
+        // Round 2: returned again, the request goes again (not de-duplicated as the first round's).
+        await ReturnAsync(id);
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest).Count == 2), "second request");
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "decline", WorkflowHarness.Contacts.AuthorisingManagerEmail, "Still investigate")));
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.InvestigationReferral).Count == 3), "third referral");
+        await _h.UntilAsync(async () => (await _h.CaseAsync(id)).Status == CaseStatus.ReferredForInvestigation, "referred a third time");
+        Assert.Equal(2, (await _h.EventsAsync(id)).Count(e => e == TimelineEvent.Declined));
+
+        await ActAsync(id, InvestigationHttp.Accepted, c => c.MoveTo(CaseStatus.UnderInvestigation));
+        await ActAsync(id, InvestigationHttp.Closed, c => c.Status == CaseStatus.UnderInvestigation ? c.MoveTo(CaseStatus.Closed) : null);
+        Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_AcceptedBeforeConfirmation_SettingToldOnlyOnceConfirmed()
+    {
+        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromMinutes(5));
+        await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
+        await ActAsync(id, InvestigationHttp.Accepted, c => c.MoveTo(CaseStatus.UnderInvestigation) with { Investigation = new InvestigationRecord("Ivy Investigator", DateTimeOffset.UtcNow, null, null) });
+        await _h.UntilAsync(() => Task.FromResult(_h.ActivitiesOf(id).Count(a => a == nameof(ReadCaseStateActivity)) >= 2), "accept read");
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+
+        Assert.Equal(LinkOutcome.Accepted, await _h.ConfirmAsync(id));
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.SettingOutcome).Any(m => m.ReferralId == id)), "setting told");
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+    }
+
+    [Fact]
+    public async Task RunAsync_DeadlineWithAcceptedCase_SparedAndStillClosable()
+    {
+        // Contract §11: an accepted referral is not made unconfirmed.
+        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromSeconds(2));
+        await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
+        await ActAsync(id, InvestigationHttp.Accepted, c => c.MoveTo(CaseStatus.UnderInvestigation) with { Investigation = new InvestigationRecord("Ivy Investigator", DateTimeOffset.UtcNow, null, null) });
+        await _h.UntilAsync(() => Task.FromResult(_h.ActivitiesOf(id).Contains(nameof(Confirmation.SettleConfirmationActivity))), "deadline settled", 20);
+
+        Assert.Equal(CaseStatus.UnderInvestigation, (await _h.CaseAsync(id)).Status);
+        Assert.DoesNotContain(TimelineEvent.ReferralUnconfirmed, await _h.EventsAsync(id));
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+        await ActAsync(id, InvestigationHttp.Closed, c => c.MoveTo(CaseStatus.Closed));
+        Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_DeadlineWithoutAcceptance_Unconfirmed()
+    {
+        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(CaseStatus.Unconfirmed, (await _h.CompletionAsync(id)).Status);
+        Assert.Equal(CaseStatus.Unconfirmed, (await _h.CaseAsync(id)).Status);
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+    }
+
+    // Style.md rule 6: an instance started as v3 (in flight when v4 was deployed) ends after the referral, as before.
+    [Fact]
+    public async Task RunAsync_InstanceOfVersion3_CompletesInItsOwnShape()
+    {
+        var id = await _h.StartCaseAsync(UnderThirteen, version: WorkflowVersions.FewerRoundTrips);
+
+        Assert.Equal(CaseStatus.ReferredForInvestigation, (await _h.CompletionAsync(id)).Status);
+        Assert.DoesNotContain(nameof(ReadCaseStateActivity), _h.ActivitiesOf(id));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome)); // v3 told the setting after confirmation
+    }
+
+    /// <summary>A workspace action as the app records it: the store changed, then the event.</summary>
+    private async Task ActAsync(string id, string action, Func<CaseRecord, CaseRecord?> change)
+    {
+        await _h.Services.GetRequiredService<CaseUpdater>().UpdateAsync(id, change, default);
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.CaseAction, new CaseActionEvent(action));
+    }
+
+    private Task ReturnAsync(string id) =>
+        ActAsync(id, InvestigationHttp.Returned, c => c.MoveTo(CaseStatus.AwaitingAuthorisation) with
+        {
+            Assessment = c.Assessment! with { Route = Route.EducationAndIntervention },
+        });
+
+    private async Task<string> DecidedAsync(string id, string action, string sentTo, string rationale)
+    {
+        var use = new LinkUse(LinkUse.NewId(), id, LinkPurpose.Authorisation, action,
+            new StaffIdentity("user-pat", "Pat Manager", "pat.manager@police.example"), sentTo, DateTimeOffset.UtcNow, rationale, []);
+        await _h.Links.RecordUseAsync(use, default);
+        return use.UseId;
+    }
+}
