@@ -25,6 +25,8 @@ internal sealed class PageTemplates
         typeof(Decisions.ApprovalPage.Model), typeof(Decisions.ApprovalConfirmationPage.Model), typeof(Decisions.EducationPage.Model),
         typeof(Intake.ReferralFormPage.Model), typeof(Intake.ReferralFormPage.YoungPersonView), typeof(Intake.ReceiptPage.Model),
         typeof(Confirmation.ReporterConfirmationPage.Model),
+        typeof(Cases.CasePage.Model), typeof(Cases.CasePage.RowItem), typeof(Cases.CasePage.FactorRow), typeof(Cases.CasePage.EventRow),
+        typeof(Cases.CasePage.EmailRow), typeof(Cases.CasePage.AdviceRow), typeof(Cases.CasePage.ActionForm),
     ];
 
     private readonly EmbeddedTemplates _templates = new(typeof(PageTemplates).Assembly, Prefix, "Page template", Models);
