@@ -21,6 +21,7 @@ public sealed class FunctionsMetadataTests
         { "PageAsset", "httpTrigger", "assets/{*path}", "get", "Anonymous" },
         { "GetSummaryReport", "httpTrigger", "reports/summary", "get", "Anonymous" },
         { "GetCaseAudit", "httpTrigger", "cases/{referralId}/audit", "get", "Anonymous" },
+        { "GetCasePage", "httpTrigger", "cases/{referralId}", "get", "Anonymous" },
         { "VerifyTimeline", "httpTrigger", "cases/{referralId}/verify", "get", "Anonymous" },
         { "ExportCase", "httpTrigger", "cases/{referralId}/export", "get", "Anonymous" },
         { "ReviewRemindersTimer", "timerTrigger", null, null, null },
