@@ -159,7 +159,7 @@ internal sealed class PagePreviewServer : IAsyncDisposable
                 DiscountedBy = "Kim Supervisor (kim.supervisor@dc.police.example)", DiscountedAt = record.ReceivedAt.AddDays(1), Rationale = "Close in age and development.",
             },
         };
-        var investigated = record with { Assessment = record.Assessment! with { AggravatingFactors = factors, Route = Route.Investigation } };
+        var investigated = record with { Assessment = record.Assessment! with { AggravatingFactors = factors, Route = Sexting.Core.Assessment.Route.Investigation } };
         return state switch
         {
             "awaiting" => record,
