@@ -37,6 +37,15 @@ public interface ICaseStore
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Records an email of the case that was delivered (contract §10), in the case's own storage so it
+    /// goes with the case (<see cref="DeleteAsync"/>). Idempotent by <c>email.Key</c>.
+    /// </summary>
+    Task RecordEmailAsync(string referralId, SentEmail email, CancellationToken cancellationToken);
+
+    /// <summary>The emails recorded for a case, oldest first; none for an unknown case.</summary>
+    Task<IReadOnlyList<SentEmail>> GetEmailsAsync(string referralId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records that the young people of a case (by <see cref="PersonIdentity"/> key) are named in
     /// it, so later referrals of the same force find it. Idempotent. Keys are stored only as keyed hashes.
     /// </summary>

@@ -41,6 +41,7 @@ public sealed partial class ExportCaseHttp(
         access.ReadAsync(request, referralId, StaffAction.ExportCase, AuditActions.Exported, machines: false, async @case =>
         {
             var timeline = await store.GetTimelineAsync(referralId, cancellationToken).ConfigureAwait(false);
+            var emails = await store.GetEmailsAsync(referralId, cancellationToken).ConfigureAwait(false);
             var history = await links.ReadAsync(referralId, cancellationToken).ConfigureAwait(false);
             var keys = @case.Referral.YoungPeople.Select(PersonIdentity.KeyOf).Distinct(StringComparer.Ordinal).ToList();
             var people = await store.FindEarlierAsync(@case.ForceArea, keys, excludingReferralId: string.Empty, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);
@@ -52,6 +53,7 @@ public sealed partial class ExportCaseHttp(
                 ["case"] = Node(@case with { Version = null }),
                 ["timeline"] = Node(timeline),
                 ["emailsSent"] = Node(timeline.Where(e => EmailEvents.Contains(e.Event))),
+                ["emails"] = Node(emails.Select(e => new { e.Kind, e.To, e.At })), // each delivered message (contract §10)
                 ["links"] = Node(history.Links.Select(l => new { l.Purpose, l.SentTo, l.IssuedAt, l.ExpiresAt, l.ClosedAt })),
                 ["linkUses"] = Node(history.Uses.Select(u => new { u.UseId, u.Purpose, u.Action, u.By, u.SentTo, u.At, u.Text, u.Delivered })),
                 ["peopleIndex"] = Node(people.Where(p => p.ReferralId == referralId).Select(p => new

@@ -41,6 +41,8 @@ public sealed partial class EmailStep(IEmailComposer composer, IEmailSender send
             else
             {
                 delivered++;
+                // Contract §10: the case lists each email sent (kind, to, when); idempotent by the message's key.
+                await store.RecordEmailAsync(referralId, new SentEmail(request.Kind, request.To, at, key), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -26,6 +26,8 @@ internal sealed class PageTemplates
         typeof(Intake.ReferralFormPage.Model), typeof(Intake.ReferralFormPage.YoungPersonView), typeof(Intake.ReceiptPage.Model),
         typeof(Confirmation.ReporterConfirmationPage.Model),
         typeof(Cases.CasesPage.Model), typeof(Cases.CasesPage.RowView), typeof(Cases.CasesPage.StatusChoice),
+        typeof(Cases.CasePage.Model), typeof(Cases.CasePage.RowItem), typeof(Cases.CasePage.FactorRow), typeof(Cases.CasePage.EventRow),
+        typeof(Cases.CasePage.EmailRow), typeof(Cases.CasePage.AdviceRow), typeof(Cases.CasePage.ActionForm),
     ];
 
     private readonly EmbeddedTemplates _templates = new(typeof(PageTemplates).Assembly, Prefix, "Page template", Models);

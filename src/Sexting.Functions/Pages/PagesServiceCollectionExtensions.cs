@@ -23,6 +23,7 @@ public static class PagesServiceCollectionExtensions
         services.TryAddSingleton<EducationPage>();
         services.TryAddSingleton<EducationConfirmationPage>();
         services.TryAddSingleton<LinkProblemPage>();
+        services.TryAddSingleton<Cases.CasePage>();
         services.TryAddSingleton<Confirmation.ReporterConfirmationPage>();
         services.TryAddSingleton<Cases.CasesPage>();
         return services;

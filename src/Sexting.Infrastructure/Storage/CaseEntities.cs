@@ -19,6 +19,9 @@ internal static class CaseEntities
     public const string TimelinePrefix = "t|";
     public const string TimelineEnd = "t}"; // '}' follows '|': the end of the timeline range
     public const string TimelineKeyPrefix = "k|";
+    public const string EmailPrefix = "e|"; // contract §10: the emails sent, in the case's partition
+    public const string EmailEnd = "e}";
+    public const string SealedToProperty = "SealedTo";
 
     /// <summary>The timeline row's sealed detail (contract §12); <c>Detail</c> holds it in rows stored before encryption at rest.</summary>
     public const string SealedDetailProperty = "SealedDetail";
@@ -153,6 +156,46 @@ internal static class CaseEntities
             detail,
             key);
     }
+
+    /// <summary>The row of a delivered email: kind and time in clear, the address sealed (contract §12).</summary>
+    public static TableEntity EmailToEntity(string referralId, SentEmail email, CaseCipher? cipher)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var row = new TableEntity(referralId, EmailPrefix + TableKeys.Escape(email.Key))
+        {
+            ["At"] = email.At,
+            ["Kind"] = email.Kind.ToString(),
+            ["Key"] = email.Key,
+        };
+        if (cipher is null)
+        {
+            row["To"] = email.To; // a case without a data key, as its timeline details
+        }
+        else
+        {
+            row[SealedToProperty] = cipher.SealText(EmailField(email.Key), email.To);
+        }
+
+        return row;
+    }
+
+    public static SentEmail EmailFromEntity(TableEntity entity, CaseCipher? cipher)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var key = entity.GetString("Key");
+        var sealedTo = entity.GetBinary(SealedToProperty);
+        var to = sealedTo is null
+            ? entity.GetString("To") ?? string.Empty
+            : cipher?.OpenText(EmailField(key), sealedTo) ?? throw new InvalidDataException("A sealed email row of a case without a data key.");
+        return new SentEmail(
+            Enum.Parse<Sexting.Core.Notifications.EmailKind>(entity.GetString("Kind")),
+            to,
+            entity.GetDateTimeOffset("At") ?? throw new InvalidDataException("An email row has no time."),
+            key);
+    }
+
+    // Bound to the email's key, as a timeline detail is to its entry's.
+    private static string EmailField(string key) => "email|" + key;
 
     // Bound to the entry's key: a sealed detail copied onto another entry does not open.
     private static string DetailField(string key) => "timeline|" + key;

@@ -284,6 +284,51 @@ internal sealed partial class TableCaseStore(
     }
 
     /// <inheritdoc />
+    public async Task RecordEmailAsync(string referralId, SentEmail email, CancellationToken cancellationToken)
+    {
+        EnsureReferralId(referralId);
+        ArgumentNullException.ThrowIfNull(email);
+        using var operation = StorageOperation.Begin(nameof(RecordEmailAsync));
+        var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
+        var cipher = await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(CaseEntities.EmailToEntity(referralId, email, cipher), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Recorded already: a retried step.
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SentEmail>> GetEmailsAsync(string referralId, CancellationToken cancellationToken)
+    {
+        using var operation = StorageOperation.Begin(nameof(GetEmailsAsync));
+        if (!ReferralIds.IsValid(referralId))
+        {
+            return [];
+        }
+
+        var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {referralId} and RowKey ge {CaseEntities.EmailPrefix} and RowKey lt {CaseEntities.EmailEnd}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(row);
+        }
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var cipher = await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => CaseEntities.EmailFromEntity(r, cipher)).OrderBy(e => e.At)];
+    }
+
+    /// <inheritdoc />
     public async Task IndexPeopleAsync(CaseRecord @case, CancellationToken cancellationToken)
     {
         using var operation = StorageOperation.Begin(nameof(IndexPeopleAsync));

@@ -26,6 +26,7 @@ public sealed class PageAccessibilityTests(BrowserFixture browser, ITestOutputHe
         "education", "education-errors", "education-confirmed",
         "link-unknown", "link-expired", "link-used",
         "confirmation", "confirmation-confirmed",
+        "case-awaiting", "case-referred", "case-under-investigation", "case-overdue",
     ];
 
     [Theory]
@@ -126,6 +127,9 @@ public sealed class PageAccessibilityTests(BrowserFixture browser, ITestOutputHe
             case "confirmation-confirmed":
                 await Go("/api/confirmations/" + target.ConfirmationToken);
                 return (Expect(200, await Submit("Confirm my email address")), "Email address confirmed");
+            case "case-awaiting" or "case-referred" or "case-under-investigation" or "case-overdue":
+                var crimeReference = state == "case-overdue" ? "DO-2026-000001" : "DC-2026-000001";
+                return (Expect(200, await Go("/api/cases/" + state["case-".Length..])), crimeReference);
             default:
                 throw new ArgumentOutOfRangeException(nameof(state), state, null);
         }

@@ -12,7 +12,11 @@ using Microsoft.Extensions.Logging;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Referrals;
+using Sexting.Core.Assessment;
+using Sexting.Core.Notifications;
+using Sexting.Core.Staff;
 using Sexting.Functions.Pages;
+using Sexting.Functions.Pages.Cases;
 using Sexting.Functions.Pages.Confirmation;
 using Sexting.Functions.Pages.Decisions;
 using Sexting.Functions.Pages.Intake;
@@ -116,6 +120,23 @@ internal sealed class PagePreviewServer : IAsyncDisposable
                 ? Html(page.RenderConfirmed(SampleCases.AwaitingAuthorisation()))
                 : Run(page.Problem(LinkProblem.Unknown)));
 
+        // Contract §10: the case page in its states, for a person holding every workspace role.
+        app.MapGet("/api/cases/{state}", (string state, CasePage page) =>
+        {
+            var record = CaseState(state);
+            var now = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+            TimelineEntry[] timeline =
+            [
+                new(record.ReceivedAt, TimelineEvent.CrimeRecorded, "Recorded as crime " + record.CrimeReference, "crime-recorded"),
+                new(record.ReceivedAt.AddMinutes(1), TimelineEvent.Assessed, "Assessed", "assessed"),
+                new(record.ReceivedAt.AddHours(2), TimelineEvent.SafeguardingExpertConsulted, "Consulted by Morgan Manager (morgan.manager@dc.police.example)", "consulted"),
+            ];
+            SentEmail[] emails = [new(EmailKind.SafeguardingAlert, "alerts@dc.police.example", record.ReceivedAt.AddMinutes(2), "k1")];
+            var who = new StaffMember("u1", "Robin Reader", "robin.reader@dc.police.example",
+                new HashSet<string>([.. StaffRoles.Functional, StaffRoles.ForceRole(ForceArea.DevonAndCornwall), StaffRoles.ForceRole(ForceArea.Dorset)]));
+            return Html(page.Render(record, timeline, emails, CaseActions.Available(record, timeline, who), who, now));
+        });
+
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new PagePreviewServer(app, address.TrimEnd('/'));
@@ -125,6 +146,34 @@ internal sealed class PagePreviewServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static CaseRecord CaseState(string state)
+    {
+        var record = SampleCases.AwaitingAuthorisation();
+        var factors = new[]
+        {
+            new AggravatingFactor(AggravatingFactorCode.SignificantAgeImbalance, "YP1 and YP2 are 3 years apart", "3.5.2"),
+            new AggravatingFactor(AggravatingFactorCode.UnderThirteen, "YP2 was 12", "3.5.2")
+            {
+                DiscountedBy = "Kim Supervisor (kim.supervisor@dc.police.example)", DiscountedAt = record.ReceivedAt.AddDays(1), Rationale = "Close in age and development.",
+            },
+        };
+        var investigated = record with { Assessment = record.Assessment! with { AggravatingFactors = factors, Route = Sexting.Core.Assessment.Route.Investigation } };
+        return state switch
+        {
+            "awaiting" => record,
+            "referred" => investigated with { Status = CaseStatus.ReferredForInvestigation, Confirmation = new ReporterConfirmation(false, null) },
+            "under-investigation" => investigated with
+            {
+                Status = CaseStatus.UnderInvestigation,
+                Investigation = new InvestigationRecord("Ivy Investigator", record.ReceivedAt.AddDays(1), null, null),
+                Advice = [new SafeguardingAdvice("a1", "Sol Expert", record.ReceivedAt.AddHours(3), "Speak to both families together.", "morgan.manager@dc.police.example")],
+            },
+            _ => SampleCases.InEducation() is var educating
+                ? educating with { Education = educating.Education! with { DueBy = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero) } } // overdue
+                : record,
+        };
     }
 
     private static IResult? Problem(string token, LinkPurpose purpose, LinkProblemPage page) => token switch

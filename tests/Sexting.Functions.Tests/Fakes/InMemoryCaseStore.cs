@@ -15,6 +15,7 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     private readonly Lock _lock = new();
     private readonly Dictionary<string, CaseRecord> _cases = [];
     private readonly Dictionary<string, List<TimelineEntry>> _timelines = [];
+    private readonly Dictionary<string, List<SentEmail>> _emails = [];
     private readonly Dictionary<(ForceArea, int), int> _sequences = [];
     private readonly Dictionary<string, HashSet<string>> _people = [];
     private readonly Dictionary<(string, DueKind), DueEntry> _due = [];
@@ -117,6 +118,29 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         }
     }
 
+    public Task RecordEmailAsync(string referralId, SentEmail email, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var emails = _emails.TryGetValue(referralId, out var list) ? list : _emails[referralId] = [];
+            if (emails.All(e => e.Key != email.Key))
+            {
+                emails.Add(email);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<SentEmail>> GetEmailsAsync(string referralId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<SentEmail> copy = _emails.TryGetValue(referralId, out var list) ? [.. list.OrderBy(e => e.At)] : [];
+            return Task.FromResult(copy);
+        }
+    }
+
     public Task IndexPeopleAsync(CaseRecord @case, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -211,6 +235,7 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
             {
                 _tombstones[referralId] = FiguresOf(deleted) with { DeletedAt = deletedAt };
                 _timelines.Remove(referralId);
+                _emails.Remove(referralId);
                 foreach (var ids in _people.Values)
                 {
                     ids.Remove(referralId);

@@ -22,6 +22,7 @@ public sealed class FunctionsMetadataTests
         { "GetSummaryReport", "httpTrigger", "reports/summary", "get", "Anonymous" },
         { "ListCases", "httpTrigger", "cases", "get", "Anonymous" },
         { "GetCaseAudit", "httpTrigger", "cases/{referralId}/audit", "get", "Anonymous" },
+        { "GetCasePage", "httpTrigger", "cases/{referralId}", "get", "Anonymous" },
         { "VerifyTimeline", "httpTrigger", "cases/{referralId}/verify", "get", "Anonymous" },
         { "ExportCase", "httpTrigger", "cases/{referralId}/export", "get", "Anonymous" },
         { "ReviewRemindersTimer", "timerTrigger", null, null, null },
