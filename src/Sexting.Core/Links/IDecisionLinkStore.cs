@@ -17,6 +17,13 @@ public interface IDecisionLinkStore
     /// </summary>
     Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkUse use, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a final decision made without a link (from the case page, contract §10) and closes every
+    /// link of the referral and purpose, as <see cref="ConsumeAsync"/> does for a link: of any number of
+    /// concurrent callers, by link or not, exactly one wins (<c>true</c>); the others get <c>false</c>.
+    /// </summary>
+    Task<bool> DecideAsync(LinkUse use, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Records a use that is not final (a consultation, §3.4.3): the link stays valid (idempotent by use id).</summary>
     Task RecordUseAsync(LinkUse use, CancellationToken cancellationToken);
 

@@ -57,7 +57,7 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
 
             // §1.2.2, §3.5; contract §9: the timeline names the person as signed in.
             await store.AppendTimelineAsync(updated.ReferralId, new TimelineEntry(now, TimelineEvent.InvestigationAccepted,
-                $"Investigation accepted by {r.Who.Name} ({r.Who.Email})", nameof(TimelineEvent.InvestigationAccepted)), cancellationToken).ConfigureAwait(false);
+                $"Investigation accepted by {r.Who.Name} ({r.Who.Email})", nameof(TimelineEvent.InvestigationAccepted) + "-" + now.UtcTicks), cancellationToken).ConfigureAwait(false);
             return WorkspaceOutcome.Done(Accepted, AuditActions.AcceptedInvestigation, updated.Status);
         }, cancellationToken);
 
@@ -105,6 +105,8 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
             // The outcome stays on the case (sealed); the timeline names who closed it.
             await store.AppendTimelineAsync(updated.ReferralId, new TimelineEntry(now, TimelineEvent.InvestigationClosed,
                 $"Investigation closed by {r.Who.Name} ({r.Who.Email})", nameof(TimelineEvent.InvestigationClosed)), cancellationToken).ConfigureAwait(false);
+            // Contract §12: a closed case is deleted Retention:ClosedCaseAfter after it closed.
+            await store.SetDueAsync(new DueEntry(updated.ReferralId, DueKind.Closed, now), cancellationToken).ConfigureAwait(false);
             return WorkspaceOutcome.Done(Closed, AuditActions.ClosedInvestigation, updated.Status);
         }, cancellationToken);
 

@@ -115,6 +115,34 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
     }
 
     /// <inheritdoc />
+    public async Task<bool> DecideAsync(LinkUse use, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        if (!ReferralIds.IsValid(use.ReferralId))
+        {
+            throw new ArgumentException("Not a use of a referral's link.", nameof(use));
+        }
+
+        using var operation = StorageOperation.Begin(nameof(DecideAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        var cipher = await keys.ForCaseAsync(use.ReferralId, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The same marker a link's consumption adds: whichever is first is the decision (contract §5).
+            await table.AddEntityAsync(UseEntity(DecidedPrefix + use.Purpose, use, null, now, cipher), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+
+        LogConsumed(logger, use.ReferralId, use.Purpose);
+        // Stamp the emailed links closed, so each says when it stopped working (the marker already stops them).
+        await CloseAllAsync(use.ReferralId, use.Purpose, now, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <inheritdoc />
     public async Task RecordUseAsync(LinkUse use, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(use);

@@ -53,6 +53,21 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore
         }
     }
 
+    public Task<bool> DecideAsync(LinkUse use, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_consumed.Contains((use.ReferralId, use.Purpose)))
+            {
+                return Task.FromResult(false);
+            }
+
+            Close(use.ReferralId, use.Purpose, now);
+            _uses[use.UseId] = use;
+            return Task.FromResult(true);
+        }
+    }
+
     public Task RecordUseAsync(LinkUse use, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -118,6 +118,8 @@ public sealed class InvestigationHttpTests : IDisposable
         var entry = Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.InvestigationClosed);
         Assert.Contains("Ivy Investigator", entry.Detail, StringComparison.Ordinal);
         Assert.Contains(await _h.Audit.ReadAsync(@case.ReferralId, default), a => a.Action == AuditActions.ClosedInvestigation);
+        // Contract §12: retention counts from the close.
+        Assert.Contains(await _h.Store.GetDueAsync(DueKind.Closed, DateTimeOffset.MaxValue, default), d => d.ReferralId == @case.ReferralId);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class FunctionsMetadataTests
         { "ListCases", "httpTrigger", "cases", "get", "Anonymous" },
         { "GetCaseAudit", "httpTrigger", "cases/{referralId}/audit", "get", "Anonymous" },
         { "GetCasePage", "httpTrigger", "cases/{referralId}", "get", "Anonymous" },
+        { "DecideFromCasePage", "httpTrigger", "cases/{referralId}/decision", "post", "Anonymous" },
         { "VerifyTimeline", "httpTrigger", "cases/{referralId}/verify", "get", "Anonymous" },
         { "ExportCase", "httpTrigger", "cases/{referralId}/export", "get", "Anonymous" },
         { "ReviewRemindersTimer", "timerTrigger", null, null, null },
@@ -87,7 +88,7 @@ public sealed class FunctionsMetadataTests
             .Select(f => f.GetProperty("name").GetString())
             .Order(StringComparer.Ordinal);
         // Issue 20: the workspace's investigation actions raise CaseAction (and the return reads the instance).
-        Assert.Equal(["AcceptInvestigation", "CloseInvestigation", "RetentionTimer", "ReturnInvestigation", "SubmitApproval", "SubmitConfirmation", "SubmitEducation", "SubmitReferral"], withClient);
+        Assert.Equal(["AcceptInvestigation", "CloseInvestigation", "DecideFromCasePage", "RetentionTimer", "ReturnInvestigation", "SubmitApproval", "SubmitConfirmation", "SubmitEducation", "SubmitReferral"], withClient);
     }
 
     // The Functions app's own output folder, same configuration as this test build.
