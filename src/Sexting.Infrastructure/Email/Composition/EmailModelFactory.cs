@@ -115,6 +115,20 @@ internal static class EmailModelFactory
             };
         }
 
+        // v2 §6: to the manager who consulted: the expert's advice (names replaced by references,
+        // as for every police reader who is not to act on them) and the link to the case page.
+        if (kind == EmailKind.SafeguardingAdviceRecorded)
+        {
+            var casePage = new Uri(publicBaseUrl, "/api/cases/" + Uri.EscapeDataString(record.ReferralId));
+            return Base(kind, subject, record.CrimeReference, profile) with
+            {
+                Link = casePage.AbsoluteUri,
+                ActorName = UserText.Line(request.ActorName),
+                RecipientName = UserText.Line(request.RecipientName),
+                Rationale = UserText.Paragraphs(UserText.Redact(request.Rationale ?? "", referral.YoungPeople)),
+            };
+        }
+
         var showSummary = SummaryReaders.Contains(kind);
         var showNames = NameReaders.Contains(kind);
 

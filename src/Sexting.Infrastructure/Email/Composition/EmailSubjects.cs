@@ -23,6 +23,7 @@ internal static class EmailSubjects
             EmailKind.AdviceGuidance => $"{crimeReference}: advice and guidance for you",
             EmailKind.SettingOutcome => $"{crimeReference}: the outcome of your referral",
             EmailKind.EducationReminder => $"{crimeReference}: education and intervention overdue",
+            EmailKind.SafeguardingAdviceRecorded => $"{crimeReference}: safeguarding advice recorded",
             EmailKind.PolicyReviewReminder => $"SA028: the policy's review date ({reviewDate}) has been reached",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown email kind."),
         };
