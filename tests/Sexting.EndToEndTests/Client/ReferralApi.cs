@@ -166,6 +166,11 @@ public sealed class ReferralApi(Uri baseAddress, string functionKey, Func<string
         await PostFormAsync(await StaffAsync(officerName ?? "PC Example Officer", StaffRolesInUse), link, json,
             [("notes", notes), .. delivered.Select(reference => ("delivered." + reference, (string?)"on"))]);
 
+    /// <summary>An investigator of both forces accepts the referral for investigation from the workspace (contract §10), as JSON.</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? MediaType)> AcceptInvestigationAsync(string referralId) =>
+        await PostFormAsync(await StaffAsync("DS Example Investigator", "Investigator Force.DevonAndCornwall Force.Dorset"),
+            new Uri(BaseAddress, "api/cases/" + referralId + "/investigation/accept"), json: true);
+
     /// <summary>
     /// A browser of a member of staff signed in through the local host's development sign-in
     /// (contract §9), as a person signs in: the sign-in form posted, its session cookie kept.

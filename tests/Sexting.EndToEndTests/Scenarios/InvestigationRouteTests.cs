@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sexting.EndToEndTests.Client;
@@ -28,13 +29,20 @@ public sealed class InvestigationRouteTests(WorkflowHost host)
 
         var investigation = await outbox.WaitForOneAsync(id, "InvestigationReferral");
         Assert.Equal(contacts.Investigation, investigation.To);
+        var referred = await api.WaitForCaseAsync(id, c =>
+            CaseJson.Status(c) == "ReferredForInvestigation"
+            && CaseJson.Events(c).Contains("InvestigationReferralSent")
+            && CaseJson.Events(c).Contains("ReporterConfirmed"),
+            "the investigation referral recorded");
+        // Contract §4.3: the setting hears nothing more until an investigator accepts (§10).
+        Assert.Equal(1, CaseJson.Events(referred).Count(e => e == "SettingNotified"));
+        Assert.Equal(HttpStatusCode.OK, (await api.AcceptInvestigationAsync(id)).Status);
         var setting = await outbox.WaitForOneAsync(id, "SettingOutcome");
         Assert.Equal(SampleReferral.ReporterEmail, setting.To);
         var @case = await api.WaitForCaseAsync(id, c =>
-            CaseJson.Status(c) == "ReferredForInvestigation"
-            && CaseJson.Events(c).Contains("InvestigationReferralSent")
+            CaseJson.Status(c) == "UnderInvestigation"
             && CaseJson.Events(c).Count(e => e == "SettingNotified") == 2,
-            "the investigation referral recorded");
+            "the acceptance recorded and the setting told");
 
         Assert.Equal("Investigation", CaseJson.Route(@case));
         Assert.Contains(factor, CaseJson.FactorCodes(@case));
