@@ -44,6 +44,8 @@ public sealed partial class PageTemplatesTests
         ["person"] = typeof(ReferralFormPage.YoungPersonView),
         ["row"] = typeof(CasesPage.RowView),
         ["choice"] = typeof(CasesPage.StatusChoice),
+        ["factor"] = typeof(Sexting.Functions.Pages.Cases.CasePage.FactorRow),
+        ["item"] = typeof(Sexting.Functions.Pages.Cases.CasePage.RowItem),
     };
 
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)

@@ -29,7 +29,7 @@ public sealed partial class EmailTemplatesTests
         var templates = new EmailTemplates();
 
         // 12 kinds with AdviceGuidance twice, the layout and four partials, each as text and html.
-        Assert.Equal((13 + 1 + 4) * 2, templates.Names.Count());
+        Assert.Equal((13 + 1 + 4 + 1) * 2, templates.Names.Count()); // v2: SafeguardingAdviceRecorded
     }
 
     // Fluid renders an unknown name as blank, so a misspelt name would silently drop a sentence.
