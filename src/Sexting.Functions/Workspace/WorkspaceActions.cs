@@ -25,13 +25,15 @@ public sealed partial class WorkspaceActions(ICaseStore store, StaffGate gate, S
     /// <summary>What an action asks of the flow: the person, the fields and the case as read.</summary>
     public sealed record Request(StaffMember Who, WorkspaceForm Form, CaseRecord Case);
 
-    /// <summary>Runs <paramref name="act"/> for the signed-in person with <paramref name="action"/>'s role on the case's force.</summary>
+    /// <summary>
+    /// Runs <paramref name="act"/> for the signed-in person with <paramref name="action"/>'s role on the case's force.
+    /// <paramref name="client"/> may be null only for an action that never tells the workflow.
+    /// </summary>
     public async Task<IActionResult> RunAsync(
-        HttpRequest request, string referralId, StaffAction action, DurableTaskClient client,
+        HttpRequest request, string referralId, StaffAction action, DurableTaskClient? client,
         Func<Request, Task<WorkspaceOutcome>> act, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(act);
         var check = gate.ForAction(request, action);
         if (check.Refusal is { } refusal)
@@ -73,6 +75,11 @@ public sealed partial class WorkspaceActions(ICaseStore store, StaffGate gate, S
 
             if (outcome.RaiseCaseAction)
             {
+                if (client is null)
+                {
+                    throw new InvalidOperationException($"Workspace action {action} tells the workflow but was given no durable client.");
+                }
+
                 await RaiseAsync(client, referralId, outcome.Action, cancellationToken).ConfigureAwait(false);
             }
 

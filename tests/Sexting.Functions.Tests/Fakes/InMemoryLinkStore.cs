@@ -3,7 +3,7 @@ using Sexting.Core.Links;
 namespace Sexting.Functions.Tests.Fakes;
 
 /// <summary>A thread-safe in-memory <see cref="IDecisionLinkStore"/>: consuming one link of a referral and purpose uses them all, atomically.</summary>
-public sealed class InMemoryLinkStore : IDecisionLinkStore
+public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, DecisionLink> _links = [];
@@ -91,6 +91,16 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore
         {
             Close(referralId, purpose, now);
             return Task.CompletedTask;
+        }
+    }
+
+    public Task<LinkHistory> ReadAsync(string referralId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(new LinkHistory(
+                [.. _links.Values.Where(l => l.ReferralId == referralId).OrderBy(l => l.IssuedAt)],
+                [.. _uses.Values.Where(u => u.ReferralId == referralId).OrderBy(u => u.At)]));
         }
     }
 

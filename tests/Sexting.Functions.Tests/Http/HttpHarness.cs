@@ -38,8 +38,9 @@ public sealed class HttpHarness : IDisposable
         services.AddSingleton(store ?? Store);
         services.AddSingleton(Links);
         services.AddSingleton<IDecisionLinkStore>(Links);
+        services.AddSingleton<ILinkHistory>(Links);
         services.AddSingleton<IAuditLog>(Audit);
-        services.AddSingleton<IEmailSender, RecordingEmailSender>();
+        services.AddSingleton<IEmailSender>(Emails);
         services.AddSingleton<IEmailComposer, TrivialEmailComposer>();
         _services = services.BuildServiceProvider();
     }
@@ -60,6 +61,8 @@ public sealed class HttpHarness : IDisposable
     public InMemoryLinkStore Links { get; } = new();
 
     public InMemoryAuditLog Audit { get; } = new();
+
+    public RecordingEmailSender Emails { get; } = new();
 
     public DurableTaskClient Client { get; } = Substitute.For<DurableTaskClient>("test");
 
