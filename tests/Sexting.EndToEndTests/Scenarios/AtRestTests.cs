@@ -47,8 +47,10 @@ public sealed class AtRestTests : IClassFixture<AtRestTests.Host>
         Assert.Equal(HttpStatusCode.OK, (await api.DecideAsync(link, "consult", second.Manager, second.Advice)).Status);
         await api.WaitForEventAsync(declined, "SafeguardingExpertConsulted");
         Assert.Equal(HttpStatusCode.OK, (await api.DecideAsync(link, "decline", second.Manager, second.Rationale)).Status);
-        // v4 (contract §4.3): the setting is told only once an investigator accepts, so not here.
-        var @case = await api.WaitForCaseAsync(declined, c => CaseJson.Events(c).Contains("InvestigationReferralSent") && CaseJson.Events(c).Contains("Declined"), "the decline recorded");
+        await api.WaitForCaseAsync(declined, c => CaseJson.Status(c) == "ReferredForInvestigation" && CaseJson.Events(c).Contains("InvestigationReferralSent"), "the decline recorded");
+        // v4 (contract §4.3, §10): the setting is told once an investigator accepts.
+        Assert.Equal(HttpStatusCode.OK, (await api.AcceptInvestigationAsync(declined)).Status);
+        var @case = await api.WaitForCaseAsync(declined, c => CaseJson.Status(c) == "UnderInvestigation" && CaseJson.Entries(c, "SettingNotified").Count >= 2, "the acceptance recorded and the setting told");
 
         // The app itself still reads them (the scan below would pass on an empty store otherwise).
         Assert.Contains(second.Rationale, CaseJson.Entries(@case, "Declined")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -101,6 +101,25 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_ConfirmedConsultedDeclinedThenAccepted_TellsTheSetting()
+    {
+        // Contract §11: the reporter confirms first, as the end-to-end scenarios do.
+        var id = await _h.StartConfirmingCaseAsync(Referrals.Json(submissionId: null), TimeSpan.FromMinutes(5));
+        Assert.Equal(LinkOutcome.Accepted, await _h.ConfirmAsync(id));
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+        var manager = WorkflowHarness.Contacts.AuthorisingManagerEmail;
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "consult", manager, "Is this right?")));
+        await _h.UntilTimelineAsync(id, TimelineEvent.SafeguardingExpertConsulted);
+        await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "decline", manager, "Investigate")));
+        await _h.UntilAsync(async () => (await _h.CaseAsync(id)).Status == CaseStatus.ReferredForInvestigation, "declined");
+
+        await ActAsync(id, InvestigationHttp.Accepted, c => c.MoveTo(CaseStatus.UnderInvestigation) with { Investigation = new InvestigationRecord("Ivy Investigator", DateTimeOffset.UtcNow, null, null) });
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.SettingOutcome).Any(m => m.ReferralId == id)), "setting told");
+        await ActAsync(id, InvestigationHttp.Closed, c => c.MoveTo(CaseStatus.Closed));
+        Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
+    }
+
+    [Fact]
     public async Task RunAsync_AcceptedBeforeConfirmation_SettingToldOnlyOnceConfirmed()
     {
         var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromMinutes(5));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Sexting.Core.Cases;
 using Sexting.Core.Notifications;
 using Sexting.Core.Referrals;
 using Sexting.Infrastructure.Email;
@@ -339,6 +340,21 @@ public sealed partial class EmailComposerTests
         Assert.DoesNotContain("no further action", email.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("under the age of 13", email.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Lee Adult", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_SettingOutcomeOnceADeclinedCaseIsAccepted_SaysPoliceWillInvestigate()
+    {
+        // Contract §4.3, §10: declined (the route stays Outcome 21's), then accepted by an investigator.
+        var accepted = TestCases.Declined().MoveTo(CaseStatus.UnderInvestigation) with
+        {
+            Investigation = new InvestigationRecord("DS Ivy Investigator", new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), null, null),
+        };
+
+        var email = Composer().Compose(TestCases.RequestFor(EmailKind.SettingOutcome) with { Case = accepted });
+
+        Assert.Contains("The police will investigate this incident", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("no further action", email.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,8 +78,10 @@ internal static class EmailModelFactory
         }
 
         var authorised = record.Outcome is not null;
+        // Contract §4.3, §10: a declined case keeps its Outcome 21 route, and is told once accepted (UnderInvestigation).
         var investigation = !authorised &&
-            (record.Status == CaseStatus.ReferredForInvestigation || assessment?.Route == Route.Investigation);
+            (record.Status is CaseStatus.ReferredForInvestigation or CaseStatus.UnderInvestigation
+             || record.Investigation is not null || assessment?.Route == Route.Investigation);
         var declined = kind is EmailKind.InvestigationReferral or EmailKind.SettingOutcome && factors.Count == 0 && investigation;
         if (kind == EmailKind.SettingOutcome && !authorised && !investigation)
         {
