@@ -22,6 +22,9 @@ public static class CaseStateMachine
         // investigator has accepted yet is made unconfirmed as well (§11 spares only accepted ones).
         (CaseStatus.Received, CaseStatus.Unconfirmed),
         (CaseStatus.ReferredForInvestigation, CaseStatus.Unconfirmed),
+        // ...and so is one a supervisor returned to the Outcome 21 route before the reporter confirmed
+        // (contract §4.3: its authorisation request waits for the confirmation, so nothing was sent).
+        (CaseStatus.AwaitingAuthorisation, CaseStatus.Unconfirmed),
         // Contract §10: an investigator accepts the referral, then closes it with an outcome.
         (CaseStatus.ReferredForInvestigation, CaseStatus.UnderInvestigation),
         (CaseStatus.UnderInvestigation, CaseStatus.Closed),

@@ -149,7 +149,8 @@ public static partial class ReferralOrchestration
                     returned = true;
                     continue;
                 case CaseStatus.AwaitingAuthorisation when wait.DeadlinePassed:
-                    // Contract §11: never confirmed, so nothing is sent outside the police; the case stays as returned.
+                    // Contract §11: never confirmed, so nothing is sent outside the police (the deadline's settle
+                    // made it Unconfirmed; this is for a case it could not move).
                     return new ReferralOrchestrationResult(state.Status);
             }
 

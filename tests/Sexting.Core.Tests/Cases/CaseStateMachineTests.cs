@@ -14,6 +14,7 @@ public sealed class CaseStateMachineTests
         // Contract §11: not confirmed in time.
         (CaseStatus.Received, CaseStatus.Unconfirmed),
         (CaseStatus.ReferredForInvestigation, CaseStatus.Unconfirmed),
+        (CaseStatus.AwaitingAuthorisation, CaseStatus.Unconfirmed),
         // Contract §10: accepted, closed; §3.5.1: returned to the Outcome 21 route.
         (CaseStatus.ReferredForInvestigation, CaseStatus.UnderInvestigation),
         (CaseStatus.UnderInvestigation, CaseStatus.Closed),

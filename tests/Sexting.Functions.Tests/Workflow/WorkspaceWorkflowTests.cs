@@ -159,6 +159,21 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
         Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
     }
 
+    [Fact]
+    public async Task RunAsync_ReturnedBeforeConfirmationDeadlinePasses_UnconfirmedNothingSent()
+    {
+        // Contract §11: not confirmed in time → Unconfirmed; §4.3: no authorisation request before the confirmation.
+        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromSeconds(2));
+        await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
+        await ReturnAsync(id);
+
+        Assert.Equal(CaseStatus.Unconfirmed, (await _h.CompletionAsync(id)).Status);
+        Assert.Equal(CaseStatus.Unconfirmed, (await _h.CaseAsync(id)).Status);
+        Assert.Contains(TimelineEvent.ReferralUnconfirmed, await _h.EventsAsync(id));
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+        Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+    }
+
     // Style.md rule 6: an instance started as v3 (in flight when v4 was deployed) ends after the referral, as before.
     [Fact]
     public async Task RunAsync_InstanceOfVersion3_CompletesInItsOwnShape()
