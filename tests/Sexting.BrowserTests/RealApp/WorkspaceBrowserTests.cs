@@ -10,7 +10,6 @@ namespace Sexting.BrowserTests.RealApp;
 /// Issue 20, "done when": the staff workspace walked through in chromium as the people would, on the
 /// real app (the local host on Azurite). Each person signs in on the sign-in page with their roles,
 /// finds the case in the list by its crime reference, opens it and acts from its page (contract §10).
-/// The expert's advice route (<c>POST /api/cases/{id}/advice</c>) is not built yet, so its walk is not here.
 /// Every page and state passes <see cref="PageChecks"/> (axe WCAG 2.2 AA, CSP, no personal data in the
 /// title or URL) and is screenshotted.
 /// </summary>
@@ -116,6 +115,52 @@ public sealed class WorkspaceBrowserTests(RealAppFixture app, ITestOutputHelper 
         var investigation = (await ReadAsync(context, referralId)).GetProperty("investigation");
         Assert.Contains("Ivy Investigator", investigation.GetProperty("acceptedBy").GetString(), StringComparison.Ordinal);
         Assert.Equal("No further action: words of advice given.", investigation.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Outcome21Case_ManagerConsultsFromTheCasePage_ExpertRecordsAdvice_ManagerSeesIt()
+    {
+        await using var context = await app.NewContextAsync();
+        var name = NewName();
+        var checks = await PageChecks.OpenAsync(context, output, [.. PersonalData, name]);
+        var page = checks.Page;
+        var (referralId, crimeReference) = await SubmitAsync(page, name, grooming: false);
+        await WaitForStatusAsync(context, referralId, "AwaitingAuthorisation");
+
+        // Before any consultation the expert has nothing to advise on: no form (and the route answers 409).
+        await SignInAtAsync(checks, "/api/cases/" + referralId, "Eve Expert", "SafeguardingExpert Force.DevonAndCornwall");
+        var advice = $"form[action='/api/cases/{referralId}/advice']";
+        Assert.Equal(0, await page.Locator(advice).CountAsync());
+        await SignOutAsync(page);
+
+        // §3.4.3: the manager consults the safeguarding expert from the case page.
+        await SignInAtAsync(checks, "/api/cases/" + referralId, "Morgan Manager", "AuthorisingManager Force.DevonAndCornwall");
+        var decision = $"form[action='/api/cases/{referralId}/decision']";
+        await page.CheckAsync(decision + " input[name=decision][value=consult]");
+        Assert.Equal(303, await checks.ClickAndPostAsync(decision + " button[type=submit]"));
+        await app.App.WaitForEmailAsync("SafeguardingExpertConsultation", referralId, EmailWait);
+        await SignOutAsync(page);
+
+        // The expert records advice: a blank form is answered with its error, then the advice is kept.
+        await SignInAtAsync(checks, "/api/cases/" + referralId, "Eve Expert", "SafeguardingExpert Force.DevonAndCornwall");
+        await page.ReloadAsync(); // the case as it is now
+        await checks.AssertAsync("workspace-case-consulted", crimeReference);
+        Assert.Equal(400, await checks.ClickAndPostAsync(advice + " button[type=submit]"));
+        await page.GotoAsync("/api/cases/" + referralId);
+        await page.FillAsync(advice + " textarea[name=advice]", "Outcome 21 is suitable; ask the school to keep the pastoral plan under review.");
+        Assert.Equal(303, await checks.ClickAndPostAsync(advice + " button[type=submit]"));
+        await checks.AssertAsync("workspace-case-advised", crimeReference);
+        Assert.Contains("keep the pastoral plan under review", await page.TextContentAsync("main"), StringComparison.Ordinal);
+
+        // The manager is emailed at the address the consultation came from, and sees the advice on the case.
+        var sent = await app.App.WaitForEmailAsync("SafeguardingAdviceRecorded", referralId, EmailWait);
+        Assert.Contains("morgan.manager@police.example", sent.GetRawText(), StringComparison.Ordinal);
+        await SignOutAsync(page);
+        await SignInAtAsync(checks, "/api/cases/" + referralId, "Morgan Manager", "AuthorisingManager Force.DevonAndCornwall");
+        Assert.Contains("keep the pastoral plan under review", await page.TextContentAsync("main"), StringComparison.Ordinal);
+        var events = (await ReadAsync(context, referralId)).GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
+        Assert.Contains("SafeguardingExpertConsulted", events);
+        Assert.Contains("SafeguardingAdviceRecorded", events);
     }
 
     /// <summary>The form sent from the page (with grooming ticked, or not), then the reporter confirms (contract §11).</summary>
