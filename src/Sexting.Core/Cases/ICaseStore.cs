@@ -82,6 +82,19 @@ public interface ICaseStore
     Task<CaseListPage> ListCasesAsync(CaseListQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Called when a change finds itself applied already (a retry): if this store's last write of the
+    /// case's list row failed after the case itself was written, it writes the row now from
+    /// <paramref name="case"/>; otherwise it does nothing (no request).
+    /// </summary>
+    Task RelistAsync(CaseRecord @case, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the case-list row of every stored case that has none yet (cases stored before the index
+    /// existed), once per store: later calls find the work recorded and make one read. Returns the rows written.
+    /// </summary>
+    Task<int> BackfillCaseListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes a case under retention (contract §12): its people-index entries, links, audit rows, due
     /// entries, timeline, and the case itself with its wrapped data key, so nothing of it can be read
     /// again, backups included. What remains is a tombstone of its <see cref="CaseFigures"/> (no

@@ -47,6 +47,8 @@ public sealed class CaseUpdater(ICaseStore store, TimeProvider? clock = null)
             var updated = change(current);
             if (updated is null)
             {
+                // Applied already, perhaps by an attempt whose list-row write failed: the store puts that right.
+                await store.RelistAsync(current, cancellationToken).ConfigureAwait(false);
                 return current;
             }
 

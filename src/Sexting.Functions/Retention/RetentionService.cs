@@ -22,6 +22,13 @@ public sealed partial class RetentionService(ICaseStore store, IOptions<Retentio
         ArgumentNullException.ThrowIfNull(client);
         var now = clock.GetUtcNow();
         var settings = options.Value;
+        // Once per store (then one read a run): the case list gets the cases stored before it existed.
+        var backfilled = await store.BackfillCaseListAsync(cancellationToken).ConfigureAwait(false);
+        if (backfilled > 0)
+        {
+            LogBackfilled(logger, backfilled);
+        }
+
         var due = new List<DueEntry>();
         due.AddRange(await store.GetDueAsync(DueKind.Closed, now - settings.ClosedCaseAfter, cancellationToken).ConfigureAwait(false));
         due.AddRange(await store.GetDueAsync(DueKind.Unconfirmed, now - settings.UnconfirmedAfter, cancellationToken).ConfigureAwait(false));
@@ -63,6 +70,9 @@ public sealed partial class RetentionService(ICaseStore store, IOptions<Retentio
         LogRun(logger, run.DueEntries, run.Deleted, run.Finished, run.StillRunning, run.Failed);
         return run;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case list: {Rows} cases stored before the list existed added to it")]
+    private static partial void LogBackfilled(ILogger logger, int rows);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention: deleting referral {ReferralId} failed; the next run tries again")]
     private static partial void LogDeletionFailed(ILogger logger, Exception exception, string referralId);

@@ -26,6 +26,10 @@ internal sealed class CaseListIndex(StorageTables tables)
     private const string AwaitingSinceColumn = "AwaitingSince";
     private const string DueByColumn = "DueBy";
 
+    // The backfill's marker: a partition no force is named, so no list query reads it.
+    private const string MetaPartition = "~meta";
+    private const string BackfillRow = "backfill-1";
+
     /// <summary>The row key of a case: newest first within its force, the referral id keeping keys unique.</summary>
     public static string RowKeyOf(DateTimeOffset receivedAt, string referralId) =>
         TableKeys.Ticks(DateTimeOffset.MaxValue.UtcTicks - receivedAt.UtcTicks) + "|" + referralId;
@@ -51,18 +55,61 @@ internal sealed class CaseListIndex(StorageTables tables)
         await table.UpsertEntityAsync(ToEntity(record, partition, rowKey, awaitingSince), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Inserts the case's row if there is none (a resubmission repairing a creation that stopped before the index); never overwrites.</summary>
-    public async Task EnsureAsync(CaseRecord record, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the case's row if there is none (a resubmission repairing a creation that stopped before the
+    /// index, or the backfill); never overwrites. Whether it wrote the row.
+    /// </summary>
+    public async Task<bool> EnsureAsync(CaseRecord record, DateTimeOffset? awaitingSince, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.CaseList, cancellationToken).ConfigureAwait(false);
         try
         {
-            await table.AddEntityAsync(ToEntity(record, record.ForceArea.Name, RowKeyOf(record.ReceivedAt, record.ReferralId), null), cancellationToken).ConfigureAwait(false);
+            await table.AddEntityAsync(ToEntity(record, record.ForceArea.Name, RowKeyOf(record.ReceivedAt, record.ReferralId), awaitingSince), cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             // There already: the row the case's writes keep up to date.
+            return false;
         }
+    }
+
+    /// <summary>
+    /// The one-off backfill (cases stored before this index existed): one scan of the case rows, each case
+    /// read through <paramref name="read"/> and its row inserted if missing, then a marker so that later
+    /// runs make one point read. A case awaiting authorisation is taken to have waited since it was
+    /// received (the time it started waiting is not kept on the case), so it is marked overdue no later
+    /// than it should be. A run that stops midway is done again by the next, harmlessly.
+    /// </summary>
+    public async Task<int> BackfillAsync(Func<string, CancellationToken, Task<CaseRecord?>> read, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var table = await tables.GetAsync(StorageTables.CaseList, cancellationToken).ConfigureAwait(false);
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, BackfillRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (marker.HasValue)
+        {
+            return 0;
+        }
+
+        var cases = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
+        var written = 0;
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntities.CaseRow}");
+        await foreach (var row in cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (await read(row.PartitionKey, cancellationToken).ConfigureAwait(false) is not { } record)
+            {
+                continue;
+            }
+
+            var since = record.Status == CaseStatus.AwaitingAuthorisation ? record.ReceivedAt : (DateTimeOffset?)null;
+            if (await EnsureAsync(record, since, cancellationToken).ConfigureAwait(false))
+            {
+                written++;
+            }
+        }
+
+        await table.UpsertEntityAsync(new TableEntity(MetaPartition, BackfillRow) { ["At"] = now, ["Written"] = written }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return written;
     }
 
     /// <summary>Deletes the case's row; nothing when there is none.</summary>

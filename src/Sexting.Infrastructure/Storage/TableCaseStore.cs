@@ -31,6 +31,11 @@ internal sealed partial class TableCaseStore(
     // transaction (no read), and a head moved by another writer fails it with 412 and is read again.
     private readonly ConcurrentDictionary<string, ChainHead> _heads = new(StringComparer.Ordinal);
 
+    // The cases whose list row this process failed to write after writing the case: a retry that finds
+    // the change applied writes the row (RelistAsync). Another process's retry cannot know; the row is
+    // then put right by the case's next write (docs/storage.md).
+    private readonly ConcurrentDictionary<string, byte> _unlisted = new(StringComparer.Ordinal);
+
     /// <summary>The key of the timeline entry written with the case.</summary>
     public const string CrimeRecordedKey = "crime-recorded";
 
@@ -53,7 +58,7 @@ internal sealed partial class TableCaseStore(
         if (!claim.IsNew && await GetAsync(referralId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             // A first attempt that stopped between the case and its list row: the row, if missing.
-            await caseList.EnsureAsync(existing, cancellationToken).ConfigureAwait(false);
+            await caseList.EnsureAsync(existing, null, cancellationToken).ConfigureAwait(false);
             return new CaseCreation(existing, Created: false);
         }
 
@@ -74,7 +79,7 @@ internal sealed partial class TableCaseStore(
             RememberHead(actions[^1].Entity, response.Value[^1].Headers.ETag);
             // The list row after the case row: if it fails the call throws, and the retry (a
             // resubmission of the same referral) writes it (EnsureAsync above).
-            await caseList.WriteAsync(record, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await ListAsync(record, cancellationToken).ConfigureAwait(false);
             LogCaseCreated(logger, referralId, claim.CrimeReference);
             return new CaseCreation(record with { Version = response.Value[0].Headers.ETag?.ToString() }, Created: true);
         }
@@ -84,7 +89,7 @@ internal sealed partial class TableCaseStore(
             keys.Forget(referralId);
             var stored = await GetAsync(referralId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The case conflicted on insert but cannot be read.", ex);
-            await caseList.EnsureAsync(stored, cancellationToken).ConfigureAwait(false);
+            await caseList.EnsureAsync(stored, null, cancellationToken).ConfigureAwait(false);
             return new CaseCreation(stored, Created: false);
         }
     }
@@ -140,8 +145,42 @@ internal sealed partial class TableCaseStore(
 
         // The list row after the case row, in the same call: if it fails the update throws and the
         // caller retries; the row is an upsert of what the case now says, so a retry is harmless.
-        await caseList.WriteAsync(stored, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await ListAsync(stored, cancellationToken).ConfigureAwait(false);
         return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task RelistAsync(CaseRecord @case, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        if (_unlisted.ContainsKey(@case.ReferralId))
+        {
+            using var operation = StorageOperation.Begin(nameof(RelistAsync));
+            await ListAsync(@case, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<int> BackfillCaseListAsync(CancellationToken cancellationToken)
+    {
+        using var operation = StorageOperation.Begin(nameof(BackfillCaseListAsync));
+        return await caseList.BackfillAsync(
+            async (referralId, ct) => await GetAsync(referralId, ct).ConfigureAwait(false), clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The case's list row after the case row; a failure is remembered for <see cref="RelistAsync"/> and thrown.</summary>
+    private async Task ListAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await caseList.WriteAsync(record, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            _unlisted.TryRemove(record.ReferralId, out _);
+        }
+        catch
+        {
+            _unlisted[record.ReferralId] = 0;
+            throw;
+        }
     }
 
     /// <inheritdoc />

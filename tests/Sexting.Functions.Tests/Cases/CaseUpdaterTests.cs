@@ -35,6 +35,19 @@ public sealed class CaseUpdaterTests
     }
 
     [Fact]
+    public async Task UpdateAsync_ChangeAppliedAlready_NoWrite_TheStoreMayRelistIt()
+    {
+        // docs/storage.md: a retry that finds its change applied lets the store write a list row that failed.
+        var (store, @case) = await CaseAsync();
+
+        var result = await new CaseUpdater(store).UpdateAsync(Id, _ => null, default);
+
+        Assert.Same(@case, result);
+        await store.DidNotReceive().UpdateAsync(Arg.Any<CaseRecord>(), Arg.Any<CancellationToken>());
+        await store.Received(1).RelistAsync(@case, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task UpdateAsync_ConflictEveryTime_GivesUpAfterTenAttempts()
     {
         var (store, _) = await CaseAsync();

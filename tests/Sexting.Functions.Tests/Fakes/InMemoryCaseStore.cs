@@ -257,6 +257,12 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         }
     }
 
+    /// <summary>Its list is read from the cases themselves: never stale.</summary>
+    public Task RelistAsync(CaseRecord @case, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Nothing to backfill: the list is the cases.</summary>
+    public Task<int> BackfillCaseListAsync(CancellationToken cancellationToken) => Task.FromResult(0);
+
     /// <summary>As the real store: the cases of the query's forces, newest first, paged by an offset.</summary>
     public Task<CaseListPage> ListCasesAsync(CaseListQuery query, CancellationToken cancellationToken)
     {

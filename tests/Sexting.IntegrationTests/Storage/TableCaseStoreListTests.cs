@@ -220,6 +220,60 @@ public sealed class TableCaseStoreListTests(AzuriteFixture azurite) : IAsyncLife
         await Assert.ThrowsAsync<ArgumentException>(() => Store.ListCasesAsync(Query([DC]) with { Continuation = "not-a-token!" }, default));
     }
 
+    [Fact]
+    public async Task BackfillCaseListAsync_CasesStoredBeforeTheList_ListedOnce_ThenOneRead()
+    {
+        var awaiting = await Store.UpdateAsync(Assessed(await CreateAsync(DC, 0)).MoveTo(CaseStatus.AwaitingAuthorisation), default);
+        var received = await CreateAsync(DO, 1);
+        // As a store from before the index: the cases, and no list rows.
+        var list = _host.Raw.GetTableClient(_host.Prefix + StorageTablesCaseList);
+        foreach (var row in await _host.ReadAllAsync(StorageTablesCaseList))
+        {
+            await list.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        Assert.Empty((await Store.ListCasesAsync(Query([DC, DO]), default)).Cases);
+
+        Assert.Equal(2, await Store.BackfillCaseListAsync(default));
+
+        var page = await Store.ListCasesAsync(Query([DC, DO]), default);
+        Assert.Equal([received.ReferralId, awaiting.ReferralId], page.Cases.Select(c => c.ReferralId));
+        var listed = page.Cases.Single(c => c.ReferralId == awaiting.ReferralId);
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, listed.Status);
+        Assert.Equal(awaiting.ReceivedAt, listed.AwaitingAuthorisationSince); // the earliest it can have waited from
+        _host.Counter.Reset();
+        Assert.Equal(0, await Store.BackfillCaseListAsync(default));
+        Assert.Equal(1, _host.Counter.Total);
+    }
+
+    [Fact]
+    public async Task RelistAsync_AfterAListWriteFailedOnceTheCaseWasWritten_WritesTheRow_OtherwiseNoRequest()
+    {
+        var @case = await CreateAsync(DC, 0);
+        _host.Counter.Reset();
+        await Store.RelistAsync(@case, default);
+        Assert.Equal(0, _host.Counter.Total);
+
+        // The case written, its list row not (the table is gone for a moment).
+        await _host.Raw.DeleteTableAsync(_host.Prefix + StorageTablesCaseList);
+        var moved = Assessed(@case).MoveTo(CaseStatus.AwaitingAuthorisation);
+        await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => Store.UpdateAsync(moved, default));
+        await _host.Raw.CreateTableIfNotExistsAsync(_host.Prefix + StorageTablesCaseList);
+        var stored = (await Store.GetAsync(@case.ReferralId, default))!;
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, stored.Status);
+
+        // The retry finds the change applied (CaseUpdater's no-op path), and the store writes the row.
+        await Store.RelistAsync(stored, default);
+
+        var item = Assert.Single((await Store.ListCasesAsync(Query([DC]), default)).Cases);
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, item.Status);
+        _host.Counter.Reset();
+        await Store.RelistAsync(stored, default);
+        Assert.Equal(0, _host.Counter.Total);
+    }
+
+    private const string StorageTablesCaseList = "CaseList";
+
     private static CaseListQuery Query(IReadOnlyCollection<ForceArea> forces) => new(forces, null, null, CaseListQuery.DefaultPageSize, null);
 
     private static CaseRecord Assessed(CaseRecord record) =>
