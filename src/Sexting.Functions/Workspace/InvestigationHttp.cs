@@ -35,29 +35,16 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
         actions.RunAsync(request, referralId, StaffAction.AcceptInvestigation, client, async r =>
         {
             var now = clock.GetUtcNow();
-            var moved = false;
-            var updated = await updater.UpdateAsync(r.Case, c =>
-            {
-                moved = false;
-                if (c.Status != CaseStatus.ReferredForInvestigation)
-                {
-                    return null;
-                }
-
-                moved = true;
-                return c.MoveTo(CaseStatus.UnderInvestigation) with
-                {
-                    Investigation = new InvestigationRecord(r.Who.Name, now, null, null),
-                };
-            }, cancellationToken).ConfigureAwait(false);
+            // §1.2.2, §3.5; contract §9: the timeline names the person as signed in.
+            var (moved, updated) = await MoveAsync(r, CaseStatus.ReferredForInvestigation,
+                c => c.MoveTo(CaseStatus.UnderInvestigation) with { Investigation = new InvestigationRecord(r.Who.Name, now, null, null) },
+                new TimelineEntry(now, TimelineEvent.InvestigationAccepted, $"Investigation accepted by {r.Who.Name} ({r.Who.Email})",
+                    nameof(TimelineEvent.InvestigationAccepted) + "-" + now.UtcTicks), cancellationToken).ConfigureAwait(false);
             if (!moved)
             {
                 return WorkspaceActions.Conflict($"The case is {updated.Status}: only a referral for investigation can be accepted.");
             }
 
-            // §1.2.2, §3.5; contract §9: the timeline names the person as signed in.
-            await store.AppendTimelineAsync(updated.ReferralId, new TimelineEntry(now, TimelineEvent.InvestigationAccepted,
-                $"Investigation accepted by {r.Who.Name} ({r.Who.Email})", nameof(TimelineEvent.InvestigationAccepted) + "-" + now.UtcTicks), cancellationToken).ConfigureAwait(false);
             return WorkspaceOutcome.Done(Accepted, AuditActions.AcceptedInvestigation, updated.Status);
         }, cancellationToken);
 
@@ -81,30 +68,19 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
             }
 
             var now = clock.GetUtcNow();
-            var moved = false;
-            var updated = await updater.UpdateAsync(r.Case, c =>
-            {
-                moved = false;
-                if (c.Status != CaseStatus.UnderInvestigation)
+            // The outcome stays on the case (sealed); the timeline names who closed it.
+            var (moved, updated) = await MoveAsync(r, CaseStatus.UnderInvestigation,
+                c => c.MoveTo(CaseStatus.Closed) with
                 {
-                    return null;
-                }
-
-                moved = true;
-                var accepted = c.Investigation ?? new InvestigationRecord(null, null, null, null);
-                return c.MoveTo(CaseStatus.Closed) with
-                {
-                    Investigation = accepted with { Outcome = outcome, ClosedAt = now, ClosedBy = r.Who.Name },
-                };
-            }, cancellationToken).ConfigureAwait(false);
+                    Investigation = (c.Investigation ?? new InvestigationRecord(null, null, null, null)) with { Outcome = outcome, ClosedAt = now, ClosedBy = r.Who.Name },
+                },
+                new TimelineEntry(now, TimelineEvent.InvestigationClosed, $"Investigation closed by {r.Who.Name} ({r.Who.Email})",
+                    nameof(TimelineEvent.InvestigationClosed)), cancellationToken).ConfigureAwait(false);
             if (!moved)
             {
                 return WorkspaceActions.Conflict($"The case is {updated.Status}: only a case under investigation can be closed.");
             }
 
-            // The outcome stays on the case (sealed); the timeline names who closed it.
-            await store.AppendTimelineAsync(updated.ReferralId, new TimelineEntry(now, TimelineEvent.InvestigationClosed,
-                $"Investigation closed by {r.Who.Name} ({r.Who.Email})", nameof(TimelineEvent.InvestigationClosed)), cancellationToken).ConfigureAwait(false);
             // Contract §12: a closed case is deleted Retention:ClosedCaseAfter after it closed.
             await store.SetDueAsync(new DueEntry(updated.ReferralId, DueKind.Closed, now), cancellationToken).ConfigureAwait(false);
             return WorkspaceOutcome.Done(Closed, AuditActions.ClosedInvestigation, updated.Status);
@@ -157,32 +133,48 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
             }
 
             var now = clock.GetUtcNow();
-            var moved = false;
-            var updated = await updater.UpdateAsync(r.Case, c =>
-            {
-                moved = false;
-                if (c.Status != CaseStatus.ReferredForInvestigation || c.Assessment is not { } assessment)
+            var (moved, updated) = await MoveAsync(r, CaseStatus.ReferredForInvestigation, c => c.Assessment is not { } assessment
+                ? null
+                : c.MoveTo(CaseStatus.AwaitingAuthorisation) with
                 {
-                    return null;
-                }
-
-                moved = true;
-                // §3.5.1: the discounted factors stay on the case, with who, when and why.
-                var kept = assessment.AggravatingFactors
-                    .Select(f => discount.Contains(f.Code) ? f with { DiscountedBy = r.Who.Name, DiscountedAt = now, Rationale = rationale } : f)
-                    .ToList();
-                return c.MoveTo(CaseStatus.AwaitingAuthorisation) with
-                {
-                    Assessment = assessment with { AggravatingFactors = kept, Route = Route.EducationAndIntervention },
-                };
-            }, cancellationToken).ConfigureAwait(false);
+                    // §3.5.1: the discounted factors stay on the case, with who, when and why.
+                    Assessment = assessment with
+                    {
+                        AggravatingFactors = [.. assessment.AggravatingFactors
+                            .Select(f => discount.Contains(f.Code) ? f with { DiscountedBy = r.Who.Name, DiscountedAt = now, Rationale = rationale } : f)],
+                        Route = Route.EducationAndIntervention,
+                    },
+                },
+                new TimelineEntry(now, TimelineEvent.ReturnedToOutcome21, $"Returned to the Outcome 21 route by {r.Who.Name} ({r.Who.Email})",
+                    nameof(TimelineEvent.ReturnedToOutcome21) + "-" + now.UtcTicks), cancellationToken).ConfigureAwait(false);
             if (!moved)
             {
                 return WorkspaceActions.Conflict($"The case is {updated.Status}: only a referral for investigation can be returned.");
             }
 
-            await store.AppendTimelineAsync(updated.ReferralId, new TimelineEntry(now, TimelineEvent.ReturnedToOutcome21,
-                $"Returned to the Outcome 21 route by {r.Who.Name} ({r.Who.Email})", nameof(TimelineEvent.ReturnedToOutcome21) + "-" + now.UtcTicks), cancellationToken).ConfigureAwait(false);
             return WorkspaceOutcome.Done(Returned, AuditActions.ReturnedToOutcome21, updated.Status);
         }, cancellationToken);
+
+    /// <summary>
+    /// The one shape of the three moves: <paramref name="change"/> is applied only to a case still in
+    /// <paramref name="from"/> (it may refuse with null), through <see cref="CaseUpdater"/>'s retries; once
+    /// moved, <paramref name="entry"/> goes on the timeline (idempotent by its key). Not moved: the case as it is.
+    /// </summary>
+    private async Task<(bool Moved, CaseRecord Case)> MoveAsync(
+        WorkspaceActions.Request r, CaseStatus from, Func<CaseRecord, CaseRecord?> change, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        var moved = false;
+        var updated = await updater.UpdateAsync(r.Case, c =>
+        {
+            var next = c.Status == from ? change(c) : null;
+            moved = next is not null;
+            return next;
+        }, cancellationToken).ConfigureAwait(false);
+        if (moved)
+        {
+            await store.AppendTimelineAsync(updated.ReferralId, entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (moved, updated);
+    }
 }

@@ -138,7 +138,7 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
 
         LogConsumed(logger, use.ReferralId, use.Purpose);
         // Stamp the emailed links closed, so each says when it stopped working (the marker already stops them).
-        await CloseAllAsync(use.ReferralId, use.Purpose, now, cancellationToken).ConfigureAwait(false);
+        await StampClosedAsync(table, use.ReferralId, use.Purpose, now, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -209,6 +209,12 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
         }
 
         // Stamp the links too, so each says when it stopped working.
+        await StampClosedAsync(table, referralId, purpose, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stamps <c>ClosedAt</c> on the purpose's links still open: one query, then transactions of 100.</summary>
+    private static async Task StampClosedAsync(TableClient table, string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {referralId} and RowKey ge {LinkPrefix} and RowKey lt {LinkEnd} and Purpose eq {purpose.ToString()}");
         var open = new List<TableTransactionAction>();

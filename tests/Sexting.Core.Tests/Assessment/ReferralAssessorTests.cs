@@ -69,7 +69,8 @@ public sealed class ReferralAssessorTests
     {
         var result = Assess(j => TestReferrals.People(j, dateOfBirth, "2008-12-01"));
 
-        Assert.True(expected == result.AggravatingFactors.Any(f => f.Code == AggravatingFactorCode.AdultInvolved), because);
+        var found = result.AggravatingFactors.Any(f => f.Code == AggravatingFactorCode.AdultInvolved);
+        Assert.True(expected == found, $"{because}: expected AdultInvolved {expected}, got {found} ({Codes(result)})");
         if (expected)
         {
             Assert.Equal("YP1 was 18 on 2026-11-20", result.AggravatingFactors.Single(f => f.Code == AggravatingFactorCode.AdultInvolved).Reason);
@@ -84,7 +85,7 @@ public sealed class ReferralAssessorTests
         var result = Assess(j => TestReferrals.People(j, dateOfBirth, "2013-06-01"));
 
         var factor = result.AggravatingFactors.SingleOrDefault(f => f.Code == AggravatingFactorCode.UnderThirteen);
-        Assert.True(expected == (factor is not null), because);
+        Assert.True(expected == (factor is not null), $"{because}: expected UnderThirteen {expected}, got {Codes(result)}");
         Assert.Equal(reason, factor?.Reason);
     }
 
@@ -99,7 +100,8 @@ public sealed class ReferralAssessorTests
             TestReferrals.People(j, dateOfBirth);
         });
 
-        Assert.True(expected == result.AggravatingFactors.Any(f => f.Code == AggravatingFactorCode.UnderThirteen), because);
+        var found = result.AggravatingFactors.Any(f => f.Code == AggravatingFactorCode.UnderThirteen);
+        Assert.True(expected == found, $"{because}: expected UnderThirteen {expected}, got {found} ({Codes(result)})");
     }
 
     [Theory]
@@ -111,7 +113,7 @@ public sealed class ReferralAssessorTests
         var result = Assess(j => TestReferrals.People(j, older, younger));
 
         var factor = result.AggravatingFactors.SingleOrDefault(f => f.Code == AggravatingFactorCode.SignificantAgeImbalance);
-        Assert.True(expected == (factor is not null), because);
+        Assert.True(expected == (factor is not null), $"{because}: expected SignificantAgeImbalance {expected}, got {Codes(result)}");
         if (expected)
         {
             Assert.Equal("YP1 and YP2 are 3 years apart in age (threshold 3)", factor!.Reason);
@@ -175,7 +177,7 @@ public sealed class ReferralAssessorTests
     {
         var result = Assess(j => j["youngPeople"]![0]!["role"] = "Creator", [Earlier("Alex Example", then)]);
 
-        Assert.True(result.AggravatingFactors.All(f => f.Code != AggravatingFactorCode.RepeatOffending), because);
+        Assert.True(result.AggravatingFactors.All(f => f.Code != AggravatingFactorCode.RepeatOffending), $"{because}: got {Codes(result)}");
     }
 
     [Theory]
@@ -304,4 +306,8 @@ public sealed class ReferralAssessorTests
     {
         Assert.Empty(Assess(j => j["concerns"]!["vulnerabilityNotes"] = "   ").SafeguardingConcerns);
     }
+
+    /// <summary>The factors found, for a failure message that shows what was there.</summary>
+    private static string Codes(ReferralAssessment result) =>
+        result.AggravatingFactors.Count == 0 ? "no factors" : string.Join(", ", result.AggravatingFactors.Select(f => f.Code));
 }

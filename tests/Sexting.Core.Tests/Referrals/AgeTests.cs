@@ -18,6 +18,6 @@ public sealed class AgeTests
     {
         var age = Age.InWholeYears(DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture));
 
-        Assert.True(expected == age, because);
+        Assert.True(expected == age, $"{because}: expected {expected}, got {age}");
     }
 }

@@ -168,7 +168,7 @@ public sealed class ReferralParserTests
 
         var result = parser.Parse(json.ToJsonString());
 
-        Assert.True(valid == result.IsValid, because);
+        Assert.True(valid == result.IsValid, $"{because}: expected valid {valid}, got {result.IsValid}");
         if (!valid)
         {
             Assert.Equal(["The date discovered cannot be in the future."], result.Errors["incident.discoveredOn"]);

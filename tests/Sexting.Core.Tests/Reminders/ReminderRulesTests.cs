@@ -64,7 +64,7 @@ public sealed class ReminderRulesTests
     {
         var due = ReminderRules.IsPolicyReviewDue(DateOnly.Parse(reviewDate, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
 
-        Assert.True(expected == due, because);
+        Assert.True(expected == due, $"{because}: expected {expected}, got {due}");
     }
 
     [Fact]
