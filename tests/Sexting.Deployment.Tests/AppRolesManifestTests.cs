@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 /// <summary>
 /// infra/app-roles.json, the app roles infra/scripts/create-app-registration.sh gives the staff

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Sexting.InfraTests.Arm;
+using Sexting.Deployment.Tests.Arm;
 
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 /// <summary>Every setting of contract §1 reaches the Function App, secrets only as Key Vault references.</summary>
 [Collection(CompiledInfraCollection.Name)]

@@ -1,4 +1,4 @@
-namespace Sexting.InfraTests.Bicep;
+namespace Sexting.Deployment.Tests.Bicep;
 
 /// <summary>The outcome of <c>bicep build</c>: exit code, every diagnostic, the ARM JSON if any.</summary>
 internal sealed record BicepBuildResult(int ExitCode, IReadOnlyList<BicepDiagnostic> Diagnostics, string Output, string? Json, TimeSpan Elapsed)

@@ -1,6 +1,6 @@
-using Sexting.InfraTests.Arm;
+using Sexting.Deployment.Tests.Arm;
 
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 /// <summary>The security properties issue 9 asks for, read from the compiled ARM template.</summary>
 [Collection(CompiledInfraCollection.Name)]

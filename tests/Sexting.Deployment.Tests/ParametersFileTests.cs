@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 /// <summary>infra/main.parameters.json (what azd feeds main.bicep) matches the compiled template.</summary>
 [Collection(CompiledInfraCollection.Name)]

@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Sexting.InfraTests.Startup.Rpc;
+using Sexting.Deployment.Tests.Startup.Rpc;
 
-namespace Sexting.InfraTests.Startup;
+namespace Sexting.Deployment.Tests.Startup;
 
 /// <summary>
 /// Stands in for the Azure Functions host at the start of a worker's life: listens for the

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 /// <summary>host.json: task hub, storage provider, a timeout, and logs without Durable Task noise or case data.</summary>
 public sealed class HostJsonTests

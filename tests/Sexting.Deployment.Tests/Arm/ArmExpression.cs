@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Sexting.InfraTests.Arm;
+namespace Sexting.Deployment.Tests.Arm;
 
 /// <summary>
 /// Evaluates the ARM template expressions that Bicep emits for app settings and module parameters

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Sexting.InfraTests.Arm;
+using Sexting.Deployment.Tests.Arm;
 
-namespace Sexting.InfraTests.Startup;
+namespace Sexting.Deployment.Tests.Startup;
 
 /// <summary>
 /// The app settings the Function App gets from <c>azd up</c>: the compiled Bicep's appsettings

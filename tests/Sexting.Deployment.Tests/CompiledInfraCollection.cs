@@ -1,4 +1,4 @@
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 [CollectionDefinition(Name)]
 public sealed class CompiledInfraCollection : ICollectionFixture<CompiledInfraFixture>

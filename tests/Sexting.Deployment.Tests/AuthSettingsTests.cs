@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Sexting.InfraTests.Arm;
+using Sexting.Deployment.Tests.Arm;
 
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 /// <summary>
 /// Staff sign-in (contract §9, issue 18): App Service Authentication with Microsoft Entra ID, read

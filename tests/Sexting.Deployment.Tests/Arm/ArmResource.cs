@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Sexting.InfraTests.Arm;
+namespace Sexting.Deployment.Tests.Arm;
 
 /// <summary>A resource of a compiled template, with the module (nested deployment) it sits in.</summary>
 internal sealed record ArmResource(string Symbol, string Type, string Name, JsonObject Body, string Module)

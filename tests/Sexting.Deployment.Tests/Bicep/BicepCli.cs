@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace Sexting.InfraTests.Bicep;
+namespace Sexting.Deployment.Tests.Bicep;
 
 /// <summary>Runs the Bicep CLI that restore downloaded (package Azure.Bicep.CommandLine.linux-x64).</summary>
 internal static partial class BicepCli
@@ -23,7 +23,7 @@ internal static partial class BicepCli
             if (path is null || !File.Exists(path))
             {
                 throw new FileNotFoundException(
-                    "Bicep CLI not found; restore tests/Sexting.InfraTests (PackageDownload) or set BICEP_PATH.", path);
+                    "Bicep CLI not found; restore tests/Sexting.Deployment.Tests (PackageDownload) or set BICEP_PATH.", path);
             }
 
             return path;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Sexting.InfraTests.Arm;
+namespace Sexting.Deployment.Tests.Arm;
 
 /// <summary>
 /// A compiled ARM template with every resource of every nested deployment (Bicep module) flattened

@@ -1,7 +1,7 @@
-using Sexting.InfraTests.Bicep;
+using Sexting.Deployment.Tests.Bicep;
 using Xunit.Abstractions;
 
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 [Collection(CompiledInfraCollection.Name)]
 public sealed class BicepBuildTests(CompiledInfraFixture infra, ITestOutputHelper output)

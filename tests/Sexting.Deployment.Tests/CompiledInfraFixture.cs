@@ -1,7 +1,7 @@
-using Sexting.InfraTests.Arm;
-using Sexting.InfraTests.Bicep;
+using Sexting.Deployment.Tests.Arm;
+using Sexting.Deployment.Tests.Bicep;
 
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 /// <summary>Compiles infra/main.bicep once for every test of the collection.</summary>
 public sealed class CompiledInfraFixture : IAsyncLifetime

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Sexting.InfraTests.Startup.Rpc;
+using Sexting.Deployment.Tests.Startup.Rpc;
 using Sexting.LocalHost.Functions;
 using Sexting.TestSupport;
 using Xunit.Abstractions;
 
-namespace Sexting.InfraTests.Startup;
+namespace Sexting.Deployment.Tests.Startup;
 
 /// <summary>
 /// The product people deploy starts: the published <c>Sexting.Functions.dll</c>, with every app

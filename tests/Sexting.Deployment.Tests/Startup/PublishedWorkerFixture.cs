@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Sexting.TestSupport;
 
-namespace Sexting.InfraTests.Startup;
+namespace Sexting.Deployment.Tests.Startup;
 
 /// <summary>
 /// <c>dotnet publish src/Sexting.Functions</c> once for the collection, as azd does before it

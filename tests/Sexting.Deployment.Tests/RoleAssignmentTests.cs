@@ -1,6 +1,6 @@
-using Sexting.InfraTests.Arm;
+using Sexting.Deployment.Tests.Arm;
 
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 /// <summary>The app's identity holds exactly the data-plane roles it needs, each on its own resource.</summary>
 [Collection(CompiledInfraCollection.Name)]

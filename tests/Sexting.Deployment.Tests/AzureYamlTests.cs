@@ -1,4 +1,4 @@
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 /// <summary>azure.yaml points azd at the Bicep and the Functions project (plain text checks; no YAML package here).</summary>
 public sealed class AzureYamlTests

@@ -1,4 +1,4 @@
-namespace Sexting.InfraTests;
+namespace Sexting.Deployment.Tests;
 
 /// <summary>Paths inside the repository, found from the test assembly's folder.</summary>
 internal static class RepoPaths
