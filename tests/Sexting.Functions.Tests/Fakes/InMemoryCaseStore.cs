@@ -43,10 +43,12 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
                 return Task.FromResult(new CaseCreation(existing, false));
             }
 
-            var key = (referral.ForceArea, receivedAt.Year);
+            // The year of receipt in UTC (contract §2), as the Table store's register counts it.
+            var year = receivedAt.UtcDateTime.Year;
+            var key = (referral.ForceArea, year);
             var next = _sequences.GetValueOrDefault(key) + 1;
             _sequences[key] = next;
-            var crimeReference = string.Create(CultureInfo.InvariantCulture, $"{_forces.For(referral.ForceArea).CrimeReferencePrefix}-{receivedAt.Year}-{next:000000}");
+            var crimeReference = string.Create(CultureInfo.InvariantCulture, $"{_forces.For(referral.ForceArea).CrimeReferencePrefix}-{year}-{next:000000}");
             var created = new CaseRecord(referralId, crimeReference, CaseStatus.Received, receivedAt, referral, null, null, null, Guid.NewGuid().ToString("N")) { Confirmation = confirmation };
             _cases[referralId] = created;
             _timelines[referralId] = [new TimelineEntry(receivedAt, TimelineEvent.CrimeRecorded, $"Recorded as crime {crimeReference}", "CrimeRecorded")];
@@ -70,7 +72,13 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         BeforeUpdate?.Invoke(updated);
         lock (_lock)
         {
-            if (!_cases.TryGetValue(updated.ReferralId, out var current) || current.Version != updated.Version)
+            if (!_cases.TryGetValue(updated.ReferralId, out var current))
+            {
+                // As the Table store: not a conflict to retry, there is nothing to update.
+                throw new InvalidOperationException("There is no such case to update.");
+            }
+
+            if (current.Version != updated.Version)
             {
                 throw new ConcurrencyConflictException("Stale version.");
             }
@@ -113,7 +121,11 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     {
         lock (_lock)
         {
-            IReadOnlyList<TimelineEntry> copy = _timelines.TryGetValue(referralId, out var list) ? [.. list] : [];
+            // Oldest first whatever the order of appends, as the Table store's row keys sort them: by time,
+            // then by event, then by key.
+            IReadOnlyList<TimelineEntry> copy = _timelines.TryGetValue(referralId, out var list)
+                ? [.. list.OrderBy(e => e.At.UtcTicks).ThenBy(e => (int)e.Event).ThenBy(e => e.Key, StringComparer.Ordinal)]
+                : [];
             return Task.FromResult(copy);
         }
     }

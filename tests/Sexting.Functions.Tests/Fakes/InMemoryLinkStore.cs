@@ -43,13 +43,18 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
         lock (_lock)
         {
             var state = StateOf(token, use.Purpose, now);
-            if (state.State == LinkState.Valid)
+            if (state.State != LinkState.Valid)
             {
-                Close(state.Link!.ReferralId, use.Purpose, now);
-                _uses[use.UseId] = use;
+                return Task.FromResult(state);
             }
 
-            return Task.FromResult(state);
+            // As the Table store: the decided marker stops every link of the referral and purpose, and
+            // the link used (only it) is stamped closed and returned so.
+            var used = state.Link! with { ClosedAt = now };
+            _links[used.TokenHash] = used;
+            _consumed.Add((used.ReferralId, use.Purpose));
+            _uses[use.UseId] = use;
+            return Task.FromResult(new LinkConsumption(LinkState.Valid, used));
         }
     }
 

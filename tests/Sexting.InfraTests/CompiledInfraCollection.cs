@@ -1,7 +1,0 @@
-namespace Sexting.InfraTests;
-
-[CollectionDefinition(Name)]
-public sealed class CompiledInfraCollection : ICollectionFixture<CompiledInfraFixture>
-{
-    public const string Name = "Compiled infra/main.bicep";
-}

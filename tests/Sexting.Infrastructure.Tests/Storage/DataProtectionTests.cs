@@ -1,0 +1,235 @@
+using Azure.Data.Tables;
+using Sexting.Core.Cases;
+using Sexting.Core.Links;
+using Sexting.Infrastructure.DataProtection;
+using Sexting.Infrastructure.Storage;
+using Sexting.TestSupport;
+
+namespace Sexting.Infrastructure.Tests.Storage;
+
+/// <summary>Contract §12 in the store itself: personal fields sealed, key rotation, the timeline's chain.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string ChildName = "Zebedee Quillfeather";
+    private const string StaffText = "Ottoline Marchbanks rationale";
+    private static readonly DateTimeOffset Now = TestReferrals.ReceivedAt;
+
+    private StorageHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = StorageHost.Create(azurite);
+        await _host.WarmUpAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task CreateAsync_PersonalFields_NoneReadableInStorageButReadBack()
+    {
+        var referralId = ReferralIds.NewRandom();
+        var created = await _host.Cases.CreateAsync(referralId, TestReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now, default);
+        await _host.Cases.UpdateAsync(created.Case with { Outcome = new OutcomeRecord("Outcome 21", "Outcome 27", "Manager", Now, StaffText) }, default);
+        await _host.Cases.AppendTimelineAsync(referralId, new TimelineEntry(Now.AddMinutes(1), TimelineEvent.Declined, "declined: " + StaffText, "Declined"), default);
+
+        var stored = string.Join('\n', (await _host.ReadAllAsync(StorageTables.Cases)).Select(Text));
+
+        Assert.Contains(referralId, stored, StringComparison.Ordinal); // the scan sees what is there
+        Assert.DoesNotContain(ChildName, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("dsl@exevalley.example", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(StaffText, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fictional summary", stored, StringComparison.Ordinal);
+        var read = await _host.Cases.GetAsync(referralId, default);
+        Assert.Equal(ChildName, read!.Referral.YoungPeople[0].Name);
+        Assert.Equal(StaffText, read.Outcome!.Rationale);
+        Assert.Contains(await _host.Cases.GetTimelineAsync(referralId, default), e => e.Detail == "declined: " + StaffText);
+    }
+
+    [Fact]
+    public async Task CreateAsync_EncryptionOnTheCaseRow_NoExtraStorageRequests()
+    {
+        var referralId = ReferralIds.NewRandom();
+        var created = await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        _host.Counter.Reset();
+
+        var read = await _host.Cases.GetAsync(referralId, default);
+        await _host.Cases.UpdateAsync(read! with { Status = CaseStatus.AwaitingAuthorisation }, default);
+        await _host.Cases.AppendTimelineAsync(referralId, new TimelineEntry(Now, TimelineEvent.Assessed, "Assessed", "Assessed"), default);
+        await _host.Cases.GetTimelineAsync(referralId, default);
+
+        // One request each (the update's other two are its case-list row, read and upsert, as it awaits
+        // authorisation): the data key came with the case row and stayed in memory.
+        Assert.Equal(1, _host.Counter.Of("GetAsync"));
+        Assert.Equal(3, _host.Counter.Of("UpdateAsync"));
+        Assert.Equal(1, _host.Counter.Of("AppendTimelineAsync"));
+        Assert.Equal(1, _host.Counter.Of("GetTimelineAsync"));
+        Assert.NotNull(created.Case.Version);
+    }
+
+    [Fact]
+    public async Task RewrapAsync_AfterRotation_NewKeyVersionSameSealedDataAndReadable()
+    {
+        var referralId = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(referralId, TestReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now, default);
+        var before = await CaseRowAsync(referralId);
+
+        _host.Get<LocalKeyEncryptionKey>().Rotate();
+        Assert.True(await _host.Get<CaseKeys>().RewrapAsync(referralId, default));
+        Assert.False(await _host.Get<CaseKeys>().RewrapAsync(referralId, default));
+
+        var after = await CaseRowAsync(referralId);
+        Assert.NotEqual(before.GetString(CaseKeys.KeyIdProperty), after.GetString(CaseKeys.KeyIdProperty));
+        Assert.Equal(before.GetBinary("Referral"), after.GetBinary("Referral")); // data not rewritten
+        await using var fresh = StorageHost.Create(azurite, _host.Prefix); // nothing in memory
+        Assert.Equal(ChildName, (await fresh.Cases.GetAsync(referralId, default))!.Referral.YoungPeople[0].Name);
+    }
+
+    [Fact]
+    public async Task RewrapStaleAsync_AfterRotation_EveryHeldCaseRewrappedThenOnlyTheMarkerIsRead()
+    {
+        var held = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var id = ReferralIds.NewRandom();
+            await _host.Cases.CreateAsync(id, TestReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now.AddMinutes(i), default);
+            held.Add(id);
+        }
+
+        var deleted = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(deleted, TestReferrals.Create(), Now, default);
+        await _host.Cases.DeleteAsync(deleted, Now.AddYears(6), default);
+        var sealedBefore = (await CaseRowAsync(held[0])).GetBinary("Referral");
+        var kek = _host.Get<LocalKeyEncryptionKey>();
+        kek.Rotate();
+        var rotation = _host.Get<Sexting.Core.DataProtection.IDataKeyRotation>();
+
+        var run = await rotation.RewrapStaleAsync(default);
+
+        Assert.Equal(new Sexting.Core.DataProtection.DataKeyRewrapRun(false, 4, 3, 0), run);
+        var current = await kek.CurrentKeyIdAsync(default);
+        foreach (var id in held)
+        {
+            Assert.Equal(current, (await CaseRowAsync(id)).GetString(CaseKeys.KeyIdProperty));
+        }
+
+        Assert.Equal(sealedBefore, (await CaseRowAsync(held[0])).GetBinary("Referral")); // no sealed data rewritten
+        _host.Counter.Reset();
+        Assert.Equal(new Sexting.Core.DataProtection.DataKeyRewrapRun(true, 0, 0, 0), await rotation.RewrapStaleAsync(default));
+        Assert.Equal(1, _host.Counter.Total); // the marker
+
+        kek.Rotate();
+        Assert.Equal(3, (await rotation.RewrapStaleAsync(default)).Rewrapped); // the next rotation moves them again
+        await using var fresh = StorageHost.Create(azurite, _host.Prefix); // nothing in memory
+        Assert.Equal(ChildName, (await fresh.Cases.GetAsync(held[2], default))!.Referral.YoungPeople[0].Name);
+    }
+
+    [Fact]
+    public async Task GetAsync_WrappedKeyDeleted_CaseUnreadable()
+    {
+        var referralId = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        var row = await CaseRowAsync(referralId);
+        row.Remove(CaseKeys.KeyProperty);
+        row.Remove(CaseKeys.KeyIdProperty);
+        await Table(StorageTables.Cases).UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        await using var fresh = StorageHost.Create(azurite, _host.Prefix);
+        await Assert.ThrowsAnyAsync<Exception>(() => fresh.Cases.GetAsync(referralId, default));
+    }
+
+    [Fact]
+    public async Task VerifyTimelineAsync_Untouched_IntactWithEveryEntry()
+    {
+        var referralId = await CaseWithTimelineAsync();
+
+        var verdict = await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default);
+
+        Assert.Equal(TimelineVerification.IntactWith(5), verdict);
+        Assert.Null(await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(ReferralIds.NewRandom(), default));
+    }
+
+    [Fact]
+    public async Task VerifyTimelineAsync_EntryAltered_BrokenThere()
+    {
+        var referralId = await CaseWithTimelineAsync();
+        var third = (await TimelineRowsAsync(referralId)).Single(r => r.GetInt64("Seq") == 3);
+        third["At"] = third.GetDateTimeOffset("At")!.Value.AddMinutes(-30);
+        await Table(StorageTables.Cases).UpdateEntityAsync(third, third.ETag, TableUpdateMode.Replace);
+
+        Assert.Equal(TimelineVerification.BrokenAtPosition(5, 3), await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default));
+    }
+
+    [Fact]
+    public async Task VerifyTimelineAsync_EntryDeleted_BrokenThere()
+    {
+        var referralId = await CaseWithTimelineAsync();
+        var second = (await TimelineRowsAsync(referralId)).Single(r => r.GetInt64("Seq") == 2);
+        await Table(StorageTables.Cases).DeleteEntityAsync(second.PartitionKey, second.RowKey);
+
+        Assert.Equal(TimelineVerification.BrokenAtPosition(5, 2), await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default));
+    }
+
+    [Fact]
+    public async Task VerifyTimelineAsync_LastEntryDeleted_BrokenAtTheEnd()
+    {
+        var referralId = await CaseWithTimelineAsync();
+        var last = (await TimelineRowsAsync(referralId)).Single(r => r.GetInt64("Seq") == 5);
+        await Table(StorageTables.Cases).DeleteEntityAsync(last.PartitionKey, last.RowKey);
+
+        Assert.Equal(TimelineVerification.BrokenAtPosition(5, 5), await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default));
+    }
+
+    [Fact]
+    public async Task VerifyTimelineAsync_EntriesReordered_BrokenAtTheFirstMoved()
+    {
+        var referralId = await CaseWithTimelineAsync();
+        var rows = await TimelineRowsAsync(referralId);
+        var second = rows.Single(r => r.GetInt64("Seq") == 2);
+        var fourth = rows.Single(r => r.GetInt64("Seq") == 4);
+        (second["Seq"], fourth["Seq"]) = (fourth["Seq"], second["Seq"]);
+        (second["Mac"], fourth["Mac"]) = (fourth["Mac"], second["Mac"]);
+        await Table(StorageTables.Cases).UpdateEntityAsync(second, second.ETag, TableUpdateMode.Replace);
+        await Table(StorageTables.Cases).UpdateEntityAsync(fourth, fourth.ETag, TableUpdateMode.Replace);
+
+        Assert.Equal(TimelineVerification.BrokenAtPosition(5, 2), await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default));
+    }
+
+    [Fact]
+    public async Task AppendTimelineAsync_ConcurrentFromTwoHosts_ChainStaysIntact()
+    {
+        var referralId = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        await using var other = StorageHost.Create(azurite, _host.Prefix);
+        var stores = new[] { _host.Cases, other.Cases };
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => stores[i % 2].AppendTimelineAsync(
+            referralId, new TimelineEntry(Now.AddSeconds(i % 3), TimelineEvent.SettingNotified, "step " + i, "step-" + i), default))));
+        await stores[0].AppendTimelineAsync(referralId, new TimelineEntry(Now, TimelineEvent.SettingNotified, "step 0", "step-0"), default); // a retry
+
+        Assert.Equal(TimelineVerification.IntactWith(13), await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default));
+    }
+
+    private async Task<string> CaseWithTimelineAsync()
+    {
+        var referralId = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        for (var i = 1; i <= 4; i++)
+        {
+            await _host.Cases.AppendTimelineAsync(referralId, new TimelineEntry(Now.AddMinutes(i), TimelineEvent.SettingNotified, "entry " + i, "entry-" + i), default);
+        }
+
+        return referralId;
+    }
+
+    private async Task<List<TableEntity>> TimelineRowsAsync(string referralId) =>
+        [.. (await _host.ReadAllAsync(StorageTables.Cases)).Where(r => r.PartitionKey == referralId && r.RowKey.StartsWith("t|", StringComparison.Ordinal))];
+
+    private async Task<TableEntity> CaseRowAsync(string referralId) =>
+        (await Table(StorageTables.Cases).GetEntityAsync<TableEntity>(referralId, "case")).Value;
+
+    private TableClient Table(string name) => _host.Raw.GetTableClient(_host.Prefix + name);
+
+    private static string Text(TableEntity row) =>
+        row.PartitionKey + "|" + row.RowKey + "|" + string.Join('\n', row.Keys.Select(k => k + "=" + AtRestText.Of(row[k] is byte[] or BinaryData ? row.GetBinary(k) : row[k])));
+}
