@@ -5,7 +5,7 @@ namespace Sexting.TestSupport.Contracts;
 
 /// <summary>
 /// What every <see cref="IOnceLedger"/> does, run against each one: the in-memory fake the unit tests
-/// use (Functions.Tests) and the Table Storage ledger on Azurite (IntegrationTests). A fake that passes
+/// use (Functions.Tests) and the Table Storage ledger on Azurite (Infrastructure.Tests). A fake that passes
 /// these behaves as the real one where the workflow's "at most once" work depends on it.
 /// </summary>
 public abstract class OnceLedgerContract
