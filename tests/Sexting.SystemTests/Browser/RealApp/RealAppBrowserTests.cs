@@ -313,7 +313,7 @@ public sealed class RealAppBrowserTests(RealAppFixture app, ITestOutputHelper ou
     }
 
     /// <summary>The form sent from the page, then the reporter confirms in the browser with the link from the outbox (contract §11).</summary>
-    private static async Task<string> SubmitReferralAsync(IPage page, string name, LocalHostProcess host)
+    private static async Task<string> SubmitReferralAsync(IPage page, string name, RealAppHost host)
     {
         var referralId = await SubmitOnlyAsync(page, name);
         var link = await ReporterConfirmations.WaitForLinkAsync(host.OutboxPath, referralId, EmailWait);

@@ -1,20 +1,22 @@
 using Microsoft.Playwright;
 using Sexting.SystemTests.Browser.Preview;
+using Sexting.TestSupport.Processes;
 
 namespace Sexting.SystemTests.Browser.RealApp;
 
 /// <summary>
-/// An Azurite of its own (<see cref="PrivateAzurite"/>), the local host on it, and chromium. A test
+/// An Azurite of its own (in memory, on free ports, so another test run that stops "its" Azurite on
+/// 10000-10002 cannot pull the storage from under the local host mid-test), the local host on it, and chromium. A test
 /// that needs other settings (such as a short link lifetime) starts a second host with
 /// <see cref="StartHostAsync"/> on the same Azurite.
 /// </summary>
 public sealed class RealAppFixture : IAsyncLifetime
 {
-    private PrivateAzurite? _azurite;
+    private AzuriteProcess? _azurite;
     private IPlaywright? _playwright;
-    private LocalHostProcess? _app;
+    private RealAppHost? _app;
 
-    internal LocalHostProcess App => _app ?? throw new InvalidOperationException("Not started.");
+    internal RealAppHost App => _app ?? throw new InvalidOperationException("Not started.");
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -28,16 +30,16 @@ public sealed class RealAppFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);
-        _azurite = await PrivateAzurite.StartAsync();
-        _app = await LocalHostProcess.StartAsync(_azurite.ConnectionString);
+        _azurite = await AzuriteProcess.StartAsync(new AzuriteOptions { Name = "azurite (browser tests)" });
+        _app = await RealAppHost.StartAsync(_azurite.ConnectionString);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(BrowserFixture.LaunchOptions);
     }
 
-    internal Task<LocalHostProcess> StartHostAsync(IReadOnlyDictionary<string, string?> settings) =>
-        LocalHostProcess.StartAsync(_azurite?.ConnectionString ?? throw new InvalidOperationException("Not started."), settings);
+    internal Task<RealAppHost> StartHostAsync(IReadOnlyDictionary<string, string?> settings) =>
+        RealAppHost.StartAsync(_azurite?.ConnectionString ?? throw new InvalidOperationException("Not started."), settings);
 
-    internal async Task<IBrowserContext> NewContextAsync(LocalHostProcess? host = null, bool javaScript = true) =>
+    internal async Task<IBrowserContext> NewContextAsync(RealAppHost? host = null, bool javaScript = true) =>
         await Browser.NewContextAsync(BrowserFixture.ContextOptions((host ?? App).BaseUrl, javaScript));
 
     public async Task DisposeAsync()

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Sexting.SystemTests.EndToEnd.Client;
 using Sexting.SystemTests.EndToEnd.Documentation;
 using Sexting.TestSupport;
+using Sexting.TestSupport.Mail;
+using Sexting.TestSupport.Processes;
 
 namespace Sexting.SystemTests.EndToEnd.Hosting;
 
@@ -17,7 +19,7 @@ public class WorkflowHost : IAsyncLifetime
     private readonly string _name;
     private readonly bool _persistAzurite;
     private int _hostStarts;
-    private (int Blob, int Queue, int Table)? _azuritePorts;
+    private Outbox? _outbox;
 
     public WorkflowHost()
         : this("shared", persistAzurite: false)
@@ -48,7 +50,7 @@ public class WorkflowHost : IAsyncLifetime
 
     public LocalHostProcess Host { get; private set; } = null!;
 
-    public Outbox Outbox => new(OutboxPath, () => Host.Tail());
+    public Outbox Outbox => _outbox ??= new(OutboxPath, () => Host.Tail());
 
     public ReferralApi Api => new(Host.BaseAddress, FunctionKey, () => Host.Tail(), OutboxPath);
 
@@ -96,17 +98,26 @@ public class WorkflowHost : IAsyncLifetime
         }
 
         var log = Path.Combine(AppContext.BaseDirectory, "e2e-logs", string.Create(CultureInfo.InvariantCulture, $"{_name}-{TaskHub}-host{_hostStarts}.log"));
-        Host = await LocalHostProcess.StartAsync(Port, environment, WorkDirectory, log, FunctionKey);
+        Host = await LocalHostProcess.StartAsync(new LocalHostOptions
+        {
+            Port = Port,
+            Environment = environment,
+            WorkingDirectory = WorkDirectory,
+            LogPath = log,
+            FunctionKey = FunctionKey,
+            StartTimeout = TimeSpan.FromSeconds(60),
+            Name = "local host (" + _name + ")",
+        });
     }
 
     /// <summary>Stops Azurite (its data stays when it persists to disk).</summary>
-    public async Task StopAzuriteAsync() => await Azurite.DisposeAsync();
+    public Task StopAzuriteAsync() => Azurite.StopAsync();
 
-    /// <summary>Starts Azurite again on the same ports, with the same data directory when it persists.</summary>
-    public async Task StartAzuriteAsync()
+    /// <summary>Starts Azurite (again: on the same ports, with the same data directory when it persists).</summary>
+    public Task StartAzuriteAsync()
     {
-        Azurite = await AzuriteProcess.StartAsync(_persistAzurite ? Path.Combine(WorkDirectory, "azurite") : null, _azuritePorts);
-        _azuritePorts = (Azurite.BlobPort, Azurite.QueuePort, Azurite.TablePort);
+        Azurite ??= new AzuriteProcess(new AzuriteOptions { OnDisk = _persistAzurite, Location = _persistAzurite ? Path.Combine(WorkDirectory, "azurite") : null });
+        return Azurite.StartAsync();
     }
 
     public async Task DisposeAsync()

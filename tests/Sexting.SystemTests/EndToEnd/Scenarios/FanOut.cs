@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Sexting.SystemTests.EndToEnd.Client;
+using Sexting.TestSupport;
+using Sexting.TestSupport.Mail;
 
 namespace Sexting.SystemTests.EndToEnd.Scenarios;
 

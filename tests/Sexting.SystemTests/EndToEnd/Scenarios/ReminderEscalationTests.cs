@@ -1,6 +1,8 @@
 using System.Net;
 using Sexting.SystemTests.EndToEnd.Client;
 using Sexting.SystemTests.EndToEnd.Hosting;
+using Sexting.TestSupport;
+using Sexting.TestSupport.Mail;
 
 namespace Sexting.SystemTests.EndToEnd.Scenarios;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Sexting.SystemTests.EndToEnd.Client;
 using Sexting.SystemTests.EndToEnd.Hosting;
+using Sexting.TestSupport;
 
 namespace Sexting.SystemTests.EndToEnd.Scenarios;
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Sexting.SystemTests.EndToEnd.Client;
 using Sexting.SystemTests.EndToEnd.Hosting;
+using Sexting.TestSupport;
+using Sexting.TestSupport.Mail;
 
 namespace Sexting.SystemTests.EndToEnd.Scenarios;
 

@@ -1,5 +1,7 @@
 using Sexting.SystemTests.EndToEnd.Client;
 using Sexting.SystemTests.EndToEnd.Hosting;
+using Sexting.TestSupport;
+using Sexting.TestSupport.Mail;
 
 namespace Sexting.SystemTests.EndToEnd.Scenarios;
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Sexting.SystemTests.EndToEnd.Client;
 using Sexting.SystemTests.EndToEnd.Hosting;
+using Sexting.TestSupport;
+using Sexting.TestSupport.Mail;
 
 namespace Sexting.SystemTests.EndToEnd.Scenarios;
 

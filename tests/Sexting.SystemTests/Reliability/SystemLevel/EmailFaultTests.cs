@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using Sexting.SystemTests.Reliability.Support;
+using Sexting.TestSupport.Mail;
+using Sexting.TestSupport.Processes;
 using Xunit.Abstractions;
 
 namespace Sexting.SystemTests.Reliability.SystemLevel;
@@ -15,7 +17,7 @@ public sealed class EmailFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly string[] Kinds = ["IntakeAcknowledgement", "AuthorisationRequest", "YouthTeamNotification", "AdviceGuidance", "SettingOutcome"];
 
-    private readonly AzuriteProcess _azurite = new();
+    private readonly AzuriteProcess _azurite = new(new AzuriteOptions { OnDisk = true });
     private SendGridStub _stub = null!;
     private LocalHostProcess _host = null!;
 
@@ -23,7 +25,7 @@ public sealed class EmailFaultTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await _azurite.StartAsync();
         _stub = await SendGridStub.StartAsync();
-        _host = new LocalHostProcess(_azurite.ConnectionString, new Dictionary<string, string?>
+        _host = ReliabilityHost.Create(_azurite.ConnectionString, new Dictionary<string, string?>
         {
             ["Email:Mode"] = "SendGrid",
             ["SendGrid:ApiKey"] = SendGridStub.ApiKey,
@@ -127,7 +129,7 @@ public sealed class EmailFaultTests(ITestOutputHelper output) : IAsyncLifetime
         _stub.Accepted.FirstOrDefault(m => m.ReferralId == referralId && m.Kind == "IntakeAcknowledgement")?.Text;
 
     private string? Link(string referralId) =>
-        _stub.Accepted.FirstOrDefault(m => m.ReferralId == referralId && m.Kind == "AuthorisationRequest")?.Link("approvals");
+        _stub.Accepted.FirstOrDefault(m => m.ReferralId == referralId && m.Kind == "AuthorisationRequest")?.LinkTo("approvals");
 
     private string Describe() =>
         string.Join(", ", _stub.Accepted.GroupBy(m => m.Kind).Select(g => $"{g.Key}×{g.Count()}")) + $"; {_stub.Requests} requests";
@@ -154,7 +156,7 @@ public sealed class EmailFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var id = _stub.Accepted.First().ReferralId;
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/referrals/" + id)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("api/referrals/" + id + "?code=wrong")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("api/referrals/" + id + "?code=" + LocalHostProcess.FunctionKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("api/referrals/" + id + "?code=" + ReliabilityHost.FunctionKey)).StatusCode);
         var log = _host.Log;
         Assert.True(log.Length > 0);
         Assert.Equal("", Workflow.Leaks(log, Workflow.Forbidden(submissions)));

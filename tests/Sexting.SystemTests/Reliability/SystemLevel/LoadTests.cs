@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Sexting.SystemTests.Reliability.Support;
+using Sexting.TestSupport.Mail;
+using Sexting.TestSupport.Processes;
 using Xunit.Abstractions;
 
 namespace Sexting.SystemTests.Reliability.SystemLevel;
@@ -26,7 +28,7 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static readonly string Artifacts = Directory.CreateDirectory(Path.Combine(Sexting.TestSupport.RepositoryRoot.Path, "artifacts", "reliability")).FullName;
 
-    private readonly AzuriteProcess _azurite = new(inMemory: true);
+    private readonly AzuriteProcess _azurite = new();
     private readonly string _progress = Path.Combine(Artifacts, "load-progress.txt");
     private readonly string _outbox = Directory.CreateTempSubdirectory("sexting-outbox-").FullName;
     private LocalHostProcess _host = null!;
@@ -39,7 +41,7 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.StartAsync();
-        _host = new LocalHostProcess(_azurite.ConnectionString, new Dictionary<string, string?>
+        _host = ReliabilityHost.Create(_azurite.ConnectionString, new Dictionary<string, string?>
         {
             ["Email:Mode"] = "Outbox",
             ["Email:OutboxPath"] = _outbox,
@@ -66,7 +68,7 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
         var n = Referrals;
         var budget = TimeSpan.FromSeconds(60 + (n * SecondsPerReferral));
         using var http = _host.CreateClient();
-        var outbox = new OutboxReader(_outbox);
+        var outbox = new Outbox(_outbox);
         var submissions = Enumerable.Range(0, n).Select(_ => Guid.NewGuid()).ToArray();
         var receipts = new ConcurrentBag<(string Id, string Crime)>();
         var statuses = new ConcurrentBag<HttpStatusCode>();
@@ -95,18 +97,18 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
         // outbox tells when every orchestration is waiting; the read endpoint then confirms it once.
         // (Polling the read endpoint all along would compete with the workflow for the one emulator.)
         await WaitForEmailsAsync(total, outbox, ["IntakeAcknowledgement"], n, budget);
-        var acknowledgements = outbox.Read().Where(m => m.Kind == "IntakeAcknowledgement").ToDictionary(m => m.ReferralId!, m => m.Text);
+        var acknowledgements = outbox.All().Where(m => m.Kind == "IntakeAcknowledgement").ToDictionary(m => m.ReferralId!, m => m.Text);
         await Workflow.ConfirmReportersAsync(http, ids, id => acknowledgements.GetValueOrDefault(id), budget, Clients);
         Progress(total, outbox, "every reporter confirmed");
         await WaitForEmailsAsync(total, outbox, ["AuthorisationRequest"], n, budget);
         var awaiting = watch.Elapsed;
         await Workflow.WaitForStatusAsync(http, ids, "AwaitingAuthorisation", budget, Clients);
-        var requests = outbox.Read().Where(m => m.Kind == "AuthorisationRequest").ToDictionary(m => m.ReferralId!);
+        var requests = outbox.All().Where(m => m.Kind == "AuthorisationRequest").ToDictionary(m => m.ReferralId!);
 
         watch.Restart();
         var decisions = new ConcurrentBag<HttpStatusCode>();
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Clients }, async (id, _) =>
-            decisions.Add(await Workflow.AuthoriseAsync(http, requests[id].Link("approvals")!)));
+            decisions.Add(await Workflow.AuthoriseAsync(http, requests[id].LinkTo("approvals")!)));
         var authorising = watch.Elapsed;
         Progress(total, outbox, $"authorisations done: {decisions.Count(d => d == HttpStatusCode.OK)} of {n} answered 200");
         Assert.All(decisions, d => Assert.Equal(HttpStatusCode.OK, d));
@@ -118,7 +120,7 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
 
         // A late duplicate (a retried send) would arrive after the last first copy: look again after a pause.
         await Task.Delay(TimeSpan.FromSeconds(5));
-        var mails = outbox.Read();
+        var mails = outbox.All();
         Assert.Equal(n * Kinds.Length, mails.Count);
         foreach (var kind in Kinds)
         {
@@ -139,7 +141,7 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>Waits until the outbox holds <paramref name="count"/> messages of each kind, noting progress every 10 s.</summary>
-    private async Task WaitForEmailsAsync(Stopwatch total, OutboxReader outbox, IReadOnlyList<string> kinds, int count, TimeSpan timeout)
+    private async Task WaitForEmailsAsync(Stopwatch total, Outbox outbox, IReadOnlyList<string> kinds, int count, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         var noted = Stopwatch.StartNew();
@@ -168,7 +170,7 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     /// <summary>One line in artifacts/reliability/load-progress.txt (<c>tail -f</c> it during a long run).</summary>
-    private void Progress(Stopwatch total, OutboxReader outbox, string what) =>
+    private void Progress(Stopwatch total, Outbox outbox, string what) =>
         File.AppendAllText(_progress, $"{total.Elapsed.TotalSeconds,7:0.0} s  {what}; outbox: {Describe(outbox.CountByKind())}\n");
 
     private static string Describe(IReadOnlyDictionary<string, int> counts) =>

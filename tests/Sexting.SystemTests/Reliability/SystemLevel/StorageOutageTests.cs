@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using Sexting.SystemTests.Reliability.Support;
+using Sexting.TestSupport.Mail;
+using Sexting.TestSupport.Processes;
 using Xunit.Abstractions;
 
 namespace Sexting.SystemTests.Reliability.SystemLevel;
@@ -10,14 +12,14 @@ namespace Sexting.SystemTests.Reliability.SystemLevel;
 [Collection(SystemLevelCollection.Name)]
 public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly AzuriteProcess _azurite = new();
+    private readonly AzuriteProcess _azurite = new(new AzuriteOptions { OnDisk = true });
     private readonly string _outbox = Directory.CreateTempSubdirectory("sexting-outbox-").FullName;
     private LocalHostProcess _host = null!;
 
     public async Task InitializeAsync()
     {
         await _azurite.StartAsync();
-        _host = new LocalHostProcess(_azurite.ConnectionString, new Dictionary<string, string?> { ["Email:Mode"] = "Outbox", ["Email:OutboxPath"] = _outbox });
+        _host = ReliabilityHost.Create(_azurite.ConnectionString, new Dictionary<string, string?> { ["Email:Mode"] = "Outbox", ["Email:OutboxPath"] = _outbox });
         await _host.StartAsync();
     }
 
@@ -69,7 +71,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(again.CrimeReference, third.CrimeReference);
         Assert.NotEqual(warm.CrimeReference, again.CrimeReference);
         await Workflow.ConfirmReportersAsync(http, [again.ReferralId!, warm.ReferralId!],
-            id => Directory.EnumerateFiles(_outbox, "*.json").Select(f => Sexting.TestSupport.ReporterConfirmations.AcknowledgementText(File.ReadAllText(f), id)).FirstOrDefault(t => t is not null),
+            id => new Outbox(_outbox).For(id, "IntakeAcknowledgement").FirstOrDefault()?.Text,
             TimeSpan.FromSeconds(120));
         await Workflow.WaitForStatusAsync(http, [again.ReferralId!, warm.ReferralId!], "AwaitingAuthorisation", TimeSpan.FromSeconds(120));
         var timeline = (await Workflow.CaseAsync(http, again.ReferralId!))["timeline"]!.AsArray();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sexting.SystemTests.Reliability.Intake;
+using Sexting.TestSupport.Mail;
 
 namespace Sexting.SystemTests.Reliability.SystemLevel;
 
@@ -138,7 +139,7 @@ public static class Workflow
 
     /// <summary>The personal strings of every referral these helpers make, and the secrets, for the log scan (item 5).</summary>
     public static IEnumerable<string> Forbidden(IEnumerable<Guid> submissions) =>
-        ValidReferral.Personal.Concat(submissions.Select(Letters)).Append(Support.SendGridStub.ApiKey).Append(Support.LocalHostProcess.FunctionKey);
+        ValidReferral.Personal.Concat(submissions.Select(Letters)).Append(SendGridStub.ApiKey).Append(Support.ReliabilityHost.FunctionKey);
 
     public static string Leaks(string log, IEnumerable<string> forbidden) =>
         string.Join(", ", forbidden.Where(f => log.Contains(f, StringComparison.OrdinalIgnoreCase)).Take(10));

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Sexting.SystemTests.Reliability.Support;
+namespace Sexting.TestSupport.Mail;
 
 /// <summary>
 /// A fault-injecting stand-in for SendGrid's <c>POST /v3/mail/send</c> on 127.0.0.1 (Kestrel in
@@ -28,7 +28,7 @@ public sealed class SendGridStub : IAsyncDisposable
 
     private SendGridStub(WebApplication app) => _app = app;
 
-    public ConcurrentQueue<SentMail> Accepted { get; } = new();
+    public ConcurrentQueue<OutboxMessage> Accepted { get; } = new();
 
     public int Requests => _requests;
 
@@ -57,15 +57,15 @@ public sealed class SendGridStub : IAsyncDisposable
         var app = builder.Build();
         var stub = new SendGridStub(app);
         app.Run(stub.HandleAsync);
-        await app.StartAsync();
+        await app.StartAsync().ConfigureAwait(false);
         stub.BaseAddress = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return stub;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -79,7 +79,7 @@ public sealed class SendGridStub : IAsyncDisposable
         }
 
         using var reader = new StreamReader(context.Request.Body);
-        var mail = SentMail.Parse(await reader.ReadToEndAsync());
+        var mail = OutboxMessage.Parse(await reader.ReadToEndAsync().ConfigureAwait(false));
         if (number <= FailFirst)
         {
             Interlocked.Increment(ref _refused);
@@ -97,7 +97,7 @@ public sealed class SendGridStub : IAsyncDisposable
             DelayedArrived.TrySetResult();
             try
             {
-                await Task.Delay(Delay, context.RequestAborted);
+                await Task.Delay(Delay, context.RequestAborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -106,7 +106,7 @@ public sealed class SendGridStub : IAsyncDisposable
         }
 
         context.Response.StatusCode = 202;
-        await context.Response.Body.FlushAsync(context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         if (!context.RequestAborted.IsCancellationRequested)
         {
             Accepted.Enqueue(mail);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 
-namespace Sexting.SystemTests.EndToEnd.Client;
+namespace Sexting.TestSupport;
 
 /// <summary>
 /// Fictional referrals (contract §2) with names no other test uses: a young person named in an
