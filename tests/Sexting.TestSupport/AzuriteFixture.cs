@@ -1,16 +1,19 @@
+using Sexting.TestSupport.Processes;
+
 namespace Sexting.TestSupport;
 
 /// <summary>
-/// A real Azurite for the tests. If something already listens on 127.0.0.1:10000-10002 it is
-/// used as is; if nothing does, the repository's locked Azurite (scripts/setup.sh) is started in
-/// memory on loopback and, on dispose, stopped by its PID. Never stops what it did not start.
+/// The shared Azurite of the tests, on the well-known ports. If something already listens on
+/// 127.0.0.1:10000-10002 it is used as is; if nothing does, an <see cref="AzuriteProcess"/> is
+/// started in memory on those ports and, on dispose, stopped by its PID. Never stops what it did
+/// not start. (A test that needs an Azurite of its own uses <see cref="AzuriteProcessFixture"/>.)
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     /// <summary>Azurite's blob, queue and table ports.</summary>
-    public static readonly IReadOnlyList<int> AzuritePorts = [10000, 10001, 10002];
+    public static readonly IReadOnlyList<int> AzuritePorts = AzuritePortSet.Default.All;
 
-    private ProcessRunner? _process;
+    private AzuriteProcess? _process;
 
     /// <summary>The connection string of the emulator (its well-known development account).</summary>
     public string ConnectionString => "UseDevelopmentStorage=true";
@@ -36,26 +39,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 $"Ports {string.Join(", ", listening)} are in use but not all of {string.Join(", ", AzuritePorts)}: not an Azurite this fixture can use or start.");
         }
 
-        var azurite = Path.Combine(RepositoryRoot.Path, "tools", "node_modules", ".bin", "azurite");
-        if (!File.Exists(azurite))
-        {
-            throw new InvalidOperationException("Azurite is not installed: run scripts/setup.sh.");
-        }
-
-        _process = ProcessRunner.Start(
-            azurite,
-            ["--silent", "--inMemoryPersistence", "--disableTelemetry", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1", "--skipApiVersionCheck"],
-            name: "azurite");
-        try
-        {
-            await Ports.WaitUntilListeningAsync(AzuritePorts.ToArray(), TimeSpan.FromSeconds(60), _process).ConfigureAwait(false);
-        }
-        catch
-        {
-            await _process.DisposeAsync().ConfigureAwait(false);
-            _process = null;
-            throw;
-        }
+        _process = await AzuriteProcess.StartAsync(new AzuriteOptions { Ports = AzuritePortSet.Default }).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
