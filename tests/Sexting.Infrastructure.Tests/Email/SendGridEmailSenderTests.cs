@@ -5,18 +5,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Sexting.Core.Cases;
 using Sexting.Core.Notifications;
 using Sexting.Infrastructure.Email;
+using Sexting.TestSupport.Mail;
 
 namespace Sexting.Infrastructure.Tests.Email;
 
-/// <summary>The real SendGrid client, registered by <c>AddEmail</c>, against a capture server on 127.0.0.1.</summary>
+/// <summary>The real SendGrid client, registered by <c>AddEmail</c>, against the test kit's SendGrid stand-in on 127.0.0.1.</summary>
 public sealed class SendGridEmailSenderTests : IAsyncLifetime
 {
-    private const string ApiKey = "SG.test-key-not-real";
+    private const string ApiKey = SendGridStub.ApiKey;
 
-    private SendGridCaptureServer _server = null!;
+    private SendGridStub _server = null!;
     private readonly InMemoryOnceLedger _ledger = new();
 
-    public async Task InitializeAsync() => _server = await SendGridCaptureServer.StartAsync();
+    public async Task InitializeAsync() => _server = await SendGridStub.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -32,7 +33,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         var delivery = await Sender().SendAsync(message, CancellationToken.None);
 
         Assert.Equal(EmailDeliveryStatus.Delivered, delivery.Status);
-        var captured = Assert.Single(_server.Requests);
+        var captured = Assert.Single(_server.Captured);
         Assert.Equal("POST", captured.Method);
         Assert.Equal("/v3/mail/send", captured.Path);
         Assert.Equal("Bearer " + ApiKey, captured.Authorization);
@@ -67,7 +68,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         var delivery = await Sender().SendAsync(OutboxEmailSenderTests.Message(EmailKind.YouthTeamNotification, "notify"), CancellationToken.None);
 
         Assert.Equal(EmailDeliveryStatus.Delivered, delivery.Status);
-        var requests = _server.Requests.ToList();
+        var requests = _server.Captured.ToList();
         Assert.Equal(3, requests.Count);
         Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromMilliseconds(950), $"waited only {(requests[1].At - requests[0].At).TotalMilliseconds} ms after 429 Retry-After: 1");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
@@ -76,7 +77,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         // The step retried after success sends nothing more.
         var again = await Sender().SendAsync(OutboxEmailSenderTests.Message(EmailKind.YouthTeamNotification, "notify"), CancellationToken.None);
         Assert.Equal(EmailDeliveryStatus.AlreadyDelivered, again.Status);
-        Assert.Equal(3, _server.Requests.Count);
+        Assert.Equal(3, _server.Captured.Count);
     }
 
     [Fact]
@@ -98,11 +99,11 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
             }
         })));
 
-        Assert.Single(_server.Requests);
+        Assert.Single(_server.Captured);
         Assert.Equal(1, results.Count(r => r == nameof(EmailDeliveryStatus.Delivered)));
         Assert.Equal(7, results.Count(r => r is nameof(EmailDeliveryStatus.AlreadyDelivered) or "Held"));
         Assert.Equal(EmailDeliveryStatus.AlreadyDelivered, (await sender.SendAsync(message, CancellationToken.None)).Status);
-        Assert.Single(_server.Requests);
+        Assert.Single(_server.Captured);
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<EmailTransientException>(() => Sender().SendAsync(message, CancellationToken.None));
 
-        Assert.Empty(_server.Requests);
+        Assert.Empty(_server.Captured);
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         Assert.Equal(EmailDeliveryStatus.Rejected, delivery.Status);
         Assert.Contains("400", delivery.Error, StringComparison.Ordinal);
         Assert.Contains("from: The from address does not match", delivery.Error, StringComparison.Ordinal);
-        Assert.Single(_server.Requests); // a permanent failure is not retried
+        Assert.Single(_server.Captured); // a permanent failure is not retried
         Assert.Empty(_ledger.Claims);
     }
 
@@ -140,7 +141,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         var delivery = await Sender().SendAsync(OutboxEmailSenderTests.Message(EmailKind.SettingOutcome, "outcome"), CancellationToken.None);
 
         Assert.Equal(EmailDeliveryStatus.Rejected, delivery.Status);
-        Assert.Single(_server.Requests);
+        Assert.Single(_server.Captured);
     }
 
     [Fact]
@@ -155,13 +156,13 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         var sender = Sender(maxAttempts: 3);
 
         await Assert.ThrowsAsync<EmailTransientException>(() => sender.SendAsync(message, CancellationToken.None));
-        Assert.Equal(3, _server.Requests.Count);
+        Assert.Equal(3, _server.Captured.Count);
         Assert.Empty(_ledger.Claims);
 
         // The workflow retries the step later; now it goes through.
         var retried = await sender.SendAsync(message, CancellationToken.None);
         Assert.Equal(EmailDeliveryStatus.Delivered, retried.Status);
-        Assert.Equal(4, _server.Requests.Count);
+        Assert.Equal(4, _server.Captured.Count);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
         var delivery = await Sender(attemptTimeout: "00:00:00.500").SendAsync(OutboxEmailSenderTests.Message(EmailKind.SettingOutcome, "stall"), CancellationToken.None);
 
         Assert.Equal(EmailDeliveryStatus.Delivered, delivery.Status);
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, _server.Captured.Count);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed.TotalSeconds:0.0} s: the stalled attempt was not cut off");
     }
 
@@ -184,7 +185,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<EmailTransientException>(() => Sender(maxAttempts: 1).SendAsync(OutboxEmailSenderTests.Message(EmailKind.SettingOutcome, "outcome"), CancellationToken.None));
 
-        Assert.Single(_server.Requests);
+        Assert.Single(_server.Captured);
         Assert.Empty(_ledger.Claims);
     }
 
@@ -196,7 +197,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<EmailTransientException>(() => Sender().SendAsync(OutboxEmailSenderTests.Message(EmailKind.EducationReminder, "2026-12-29"), CancellationToken.None));
 
-        Assert.Single(_server.Requests);
+        Assert.Single(_server.Captured);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
         Assert.Empty(_ledger.Claims);
     }
@@ -206,7 +207,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     {
         var address = _server.BaseAddress;
         await _server.DisposeAsync();
-        _server = await SendGridCaptureServer.StartAsync(); // a fresh one for DisposeAsync; the old port is closed
+        _server = await SendGridStub.StartAsync(); // a fresh one for DisposeAsync; the old port is closed
 
         await Assert.ThrowsAsync<EmailTransientException>(() => Sender(maxAttempts: 2, host: address).SendAsync(OutboxEmailSenderTests.Message(EmailKind.SafeguardingAlert, "alert"), CancellationToken.None));
         Assert.Empty(_ledger.Claims);

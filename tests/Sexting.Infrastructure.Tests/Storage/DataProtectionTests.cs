@@ -1,3 +1,4 @@
+using Sexting.TestSupport.Contracts;
 using Azure.Data.Tables;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
@@ -13,7 +14,7 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string ChildName = "Zebedee Quillfeather";
     private const string StaffText = "Ottoline Marchbanks rationale";
-    private static readonly DateTimeOffset Now = TestReferrals.ReceivedAt;
+    private static readonly DateTimeOffset Now = ContractReferrals.ReceivedAt;
 
     private StorageHost _host = null!;
 
@@ -29,7 +30,7 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task CreateAsync_PersonalFields_NoneReadableInStorageButReadBack()
     {
         var referralId = ReferralIds.NewRandom();
-        var created = await _host.Cases.CreateAsync(referralId, TestReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now, default);
+        var created = await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now, default);
         await _host.Cases.UpdateAsync(created.Case with { Outcome = new OutcomeRecord("Outcome 21", "Outcome 27", "Manager", Now, StaffText) }, default);
         await _host.Cases.AppendTimelineAsync(referralId, new TimelineEntry(Now.AddMinutes(1), TimelineEvent.Declined, "declined: " + StaffText, "Declined"), default);
 
@@ -50,7 +51,7 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task CreateAsync_EncryptionOnTheCaseRow_NoExtraStorageRequests()
     {
         var referralId = ReferralIds.NewRandom();
-        var created = await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        var created = await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(), Now, default);
         _host.Counter.Reset();
 
         var read = await _host.Cases.GetAsync(referralId, default);
@@ -71,7 +72,7 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task RewrapAsync_AfterRotation_NewKeyVersionSameSealedDataAndReadable()
     {
         var referralId = ReferralIds.NewRandom();
-        await _host.Cases.CreateAsync(referralId, TestReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now, default);
+        await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now, default);
         var before = await CaseRowAsync(referralId);
 
         _host.Get<LocalKeyEncryptionKey>().Rotate();
@@ -92,12 +93,12 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
         for (var i = 0; i < 3; i++)
         {
             var id = ReferralIds.NewRandom();
-            await _host.Cases.CreateAsync(id, TestReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now.AddMinutes(i), default);
+            await _host.Cases.CreateAsync(id, ContractReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now.AddMinutes(i), default);
             held.Add(id);
         }
 
         var deleted = ReferralIds.NewRandom();
-        await _host.Cases.CreateAsync(deleted, TestReferrals.Create(), Now, default);
+        await _host.Cases.CreateAsync(deleted, ContractReferrals.Create(), Now, default);
         await _host.Cases.DeleteAsync(deleted, Now.AddYears(6), default);
         var sealedBefore = (await CaseRowAsync(held[0])).GetBinary("Referral");
         var kek = _host.Get<LocalKeyEncryptionKey>();
@@ -128,7 +129,7 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task GetAsync_WrappedKeyDeleted_CaseUnreadable()
     {
         var referralId = ReferralIds.NewRandom();
-        await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(), Now, default);
         var row = await CaseRowAsync(referralId);
         row.Remove(CaseKeys.KeyProperty);
         row.Remove(CaseKeys.KeyIdProperty);
@@ -199,7 +200,7 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task AppendTimelineAsync_ConcurrentFromTwoHosts_ChainStaysIntact()
     {
         var referralId = ReferralIds.NewRandom();
-        await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(), Now, default);
         await using var other = StorageHost.Create(azurite, _host.Prefix);
         var stores = new[] { _host.Cases, other.Cases };
 
@@ -213,7 +214,7 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<string> CaseWithTimelineAsync()
     {
         var referralId = ReferralIds.NewRandom();
-        await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(), Now, default);
         for (var i = 1; i <= 4; i++)
         {
             await _host.Cases.AppendTimelineAsync(referralId, new TimelineEntry(Now.AddMinutes(i), TimelineEvent.SettingNotified, "entry " + i, "entry-" + i), default);

@@ -1,3 +1,4 @@
+using Sexting.TestSupport.Contracts;
 using Sexting.Core.Audit;
 using Sexting.Core.Links;
 using Sexting.TestSupport;
@@ -27,7 +28,7 @@ public sealed class TableAuditLogTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<string> NewCaseAsync()
     {
         var id = ReferralIds.NewRandom();
-        await _host.Cases.CreateAsync(id, TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        await _host.Cases.CreateAsync(id, ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
         return id;
     }
 

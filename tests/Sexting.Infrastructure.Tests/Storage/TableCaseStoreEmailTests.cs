@@ -1,3 +1,4 @@
+using Sexting.TestSupport.Contracts;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
@@ -28,11 +29,11 @@ public sealed class TableCaseStoreEmailTests(AzuriteFixture azurite) : IAsyncLif
     public async Task RecordEmailAsync_SameKeyTwice_StoredOnceOldestFirst()
     {
         var id = await CreateAsync();
-        var first = new SentEmail(EmailKind.SafeguardingAlert, Address, TestReferrals.ReceivedAt.AddMinutes(2), id + ":SafeguardingAlert:alert:abc");
-        var second = new SentEmail(EmailKind.IntakeAcknowledgement, "dsl@exevalley.example", TestReferrals.ReceivedAt.AddMinutes(1), id + ":IntakeAcknowledgement:ack:def");
+        var first = new SentEmail(EmailKind.SafeguardingAlert, Address, ContractReferrals.ReceivedAt.AddMinutes(2), id + ":SafeguardingAlert:alert:abc");
+        var second = new SentEmail(EmailKind.IntakeAcknowledgement, "dsl@exevalley.example", ContractReferrals.ReceivedAt.AddMinutes(1), id + ":IntakeAcknowledgement:ack:def");
 
         await Store.RecordEmailAsync(id, first, default);
-        await Store.RecordEmailAsync(id, first with { At = TestReferrals.ReceivedAt.AddHours(1) }, default); // a retried step
+        await Store.RecordEmailAsync(id, first with { At = ContractReferrals.ReceivedAt.AddHours(1) }, default); // a retried step
         await Store.RecordEmailAsync(id, second, default);
 
         Assert.Equal([second, first], await Store.GetEmailsAsync(id, default));
@@ -43,7 +44,7 @@ public sealed class TableCaseStoreEmailTests(AzuriteFixture azurite) : IAsyncLif
     {
         var id = await CreateAsync();
 
-        await Store.RecordEmailAsync(id, new SentEmail(EmailKind.SettingOutcome, Address, TestReferrals.ReceivedAt, id + ":SettingOutcome:s:1"), default);
+        await Store.RecordEmailAsync(id, new SentEmail(EmailKind.SettingOutcome, Address, ContractReferrals.ReceivedAt, id + ":SettingOutcome:s:1"), default);
 
         var rows = (await _host.ReadAllAsync(StorageTables.Cases)).Where(r => r.PartitionKey == id && r.RowKey.StartsWith(CaseEntities.EmailPrefix, StringComparison.Ordinal)).ToList();
         var row = Assert.Single(rows);
@@ -56,9 +57,9 @@ public sealed class TableCaseStoreEmailTests(AzuriteFixture azurite) : IAsyncLif
     public async Task DeleteAsync_CaseWithEmails_EmailsGoWithIt()
     {
         var id = await CreateAsync();
-        await Store.RecordEmailAsync(id, new SentEmail(EmailKind.SafeguardingAlert, Address, TestReferrals.ReceivedAt, id + ":SafeguardingAlert:alert:1"), default);
+        await Store.RecordEmailAsync(id, new SentEmail(EmailKind.SafeguardingAlert, Address, ContractReferrals.ReceivedAt, id + ":SafeguardingAlert:alert:1"), default);
 
-        await Store.DeleteAsync(id, TestReferrals.ReceivedAt.AddYears(6), default);
+        await Store.DeleteAsync(id, ContractReferrals.ReceivedAt.AddYears(6), default);
 
         Assert.Empty(await Store.GetEmailsAsync(id, default));
         Assert.DoesNotContain(await _host.ReadAllAsync(StorageTables.Cases), r => r.PartitionKey == id && r.RowKey.StartsWith(CaseEntities.EmailPrefix, StringComparison.Ordinal));
@@ -67,7 +68,7 @@ public sealed class TableCaseStoreEmailTests(AzuriteFixture azurite) : IAsyncLif
     private async Task<string> CreateAsync()
     {
         var id = ReferralIds.NewRandom();
-        await Store.CreateAsync(id, TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        await Store.CreateAsync(id, ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
         return id;
     }
 }

@@ -1,3 +1,4 @@
+using Sexting.TestSupport.Contracts;
 using Azure.Data.Tables;
 using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
@@ -30,8 +31,8 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task FindEarlierAsync_SamePersonWrittenDifferently_FindsEarlierReferral()
     {
-        var earlier = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn));
-        var now = TestReferrals.ReceivedAt.AddDays(30);
+        var earlier = await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt, ("Alex Example", AlexBorn));
+        var now = ContractReferrals.ReceivedAt.AddDays(30);
         var current = await CreateIndexedAsync(ForceArea.DevonAndCornwall, now, ("  ALEX   example ", AlexBorn));
 
         var found = await Store.FindEarlierAsync(
@@ -46,10 +47,10 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task FindEarlierAsync_OtherForceOtherBirthDateOrLater_FindsNothing()
     {
-        await CreateIndexedAsync(ForceArea.Dorset, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn));
-        await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn.AddDays(1)));
-        var current = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddDays(1), ("Alex Example", AlexBorn));
-        await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddDays(2), ("Alex Example", AlexBorn));
+        await CreateIndexedAsync(ForceArea.Dorset, ContractReferrals.ReceivedAt, ("Alex Example", AlexBorn));
+        await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt, ("Alex Example", AlexBorn.AddDays(1)));
+        var current = await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt.AddDays(1), ("Alex Example", AlexBorn));
+        await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt.AddDays(2), ("Alex Example", AlexBorn));
 
         var found = await Store.FindEarlierAsync(
             ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("Alex Example", AlexBorn)], current.ReferralId, current.ReceivedAt, default);
@@ -60,7 +61,7 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task FindEarlierAsync_OtherIndexKey_FindsNothing()
     {
-        await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn));
+        await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt, ("Alex Example", AlexBorn));
         await using var otherKey = StorageHost.Create(azurite, _host.Prefix, indexKey: "another-index-key-of-thirty-two-chars");
 
         var found = await otherKey.Cases.FindEarlierAsync(
@@ -75,7 +76,7 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
         // The 15-character secret azd generates by default: the hasher derives a 256-bit key from it.
         await using var azdKey = StorageHost.Create(azurite, indexKey: "abcdeFGHIJ12345");
         var earlier = (await azdKey.Cases.CreateAsync(
-            ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.DevonAndCornwall, ("Alex Example", AlexBorn)), TestReferrals.ReceivedAt, default)).Case;
+            ReferralIds.NewRandom(), ContractReferrals.Create(ForceArea.DevonAndCornwall, ("Alex Example", AlexBorn)), ContractReferrals.ReceivedAt, default)).Case;
         await azdKey.Cases.IndexPeopleAsync(earlier, default);
         await using var sameSecret = StorageHost.Create(azurite, azdKey.Prefix, indexKey: "abcdeFGHIJ12345");
         await using var otherSecret = StorageHost.Create(azurite, azdKey.Prefix, indexKey: "abcdeFGHIJ12346");
@@ -91,7 +92,7 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task IndexPeopleAsync_TwoPeopleTwice_StoresNoNameOrBirthDate()
     {
-        await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, ("Alex Example", AlexBorn), ("Robin Sample", new DateOnly(2010, 2, 3)));
+        await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt, ("Alex Example", AlexBorn), ("Robin Sample", new DateOnly(2010, 2, 3)));
         var again = (await Store.GetAsync((await _host.ReadAllAsync(StorageTables.Cases)).First(r => r.RowKey == "case").PartitionKey, default))!;
         await Store.IndexPeopleAsync(again, default);
 
@@ -110,9 +111,9 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task FindEarlierAsync_RolesInEarlierReferrals_EachWithItsRoleAndConfirmed()
     {
-        var asSubject = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, YoungPersonRole.Subject, ("Alex Example", AlexBorn));
-        var asCreator = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddDays(1), YoungPersonRole.Creator, ("Alex Example", AlexBorn));
-        var now = TestReferrals.ReceivedAt.AddDays(2);
+        var asSubject = await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt, YoungPersonRole.Subject, ("Alex Example", AlexBorn));
+        var asCreator = await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt.AddDays(1), YoungPersonRole.Creator, ("Alex Example", AlexBorn));
+        var now = ContractReferrals.ReceivedAt.AddDays(2);
 
         var found = await Store.FindEarlierAsync(ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("Alex Example", AlexBorn)], ReferralIds.NewRandom(), now, default);
 
@@ -128,7 +129,7 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
         var people = new[] { ("Alex Example", AlexBorn), ("Robin Sample", new DateOnly(2010, 2, 3)), ("Sam Other", new DateOnly(2012, 3, 4)) };
         for (var i = 0; i < 5; i++)
         {
-            await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddDays(i), YoungPersonRole.Sender, people);
+            await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt.AddDays(i), YoungPersonRole.Sender, people);
         }
 
         _host.Counter.Reset();
@@ -145,7 +146,7 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     public async Task IndexPeopleAsync_ConcurrentReferralsNamingOnePerson_NoneLost()
     {
         var records = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
-            CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddMinutes(i), YoungPersonRole.Sender, ("Alex Example", AlexBorn))));
+            CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt.AddMinutes(i), YoungPersonRole.Sender, ("Alex Example", AlexBorn))));
 
         var found = await Store.FindEarlierAsync(ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("Alex Example", AlexBorn)], ReferralIds.NewRandom(), DateTimeOffset.MaxValue, default);
 
@@ -158,8 +159,8 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     [InlineData(ReferralStanding.AwaitingConfirmation)]
     public async Task SetStandingAsync_ReferralNoLongerCounts_StandingStoredWithoutARead(ReferralStanding standing)
     {
-        var earlier = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, YoungPersonRole.Creator, ("Alex Example", AlexBorn));
-        var other = await CreateIndexedAsync(ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt.AddDays(1), YoungPersonRole.Creator, ("Alex Example", AlexBorn));
+        var earlier = await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt, YoungPersonRole.Creator, ("Alex Example", AlexBorn));
+        var other = await CreateIndexedAsync(ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt.AddDays(1), YoungPersonRole.Creator, ("Alex Example", AlexBorn));
 
         await _host.Get<PeopleIndex>().SetStandingAsync(earlier, standing, default);
 
@@ -171,9 +172,9 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     [Fact]
     public async Task IndexPeopleAsync_PersonNamedTwiceInOneReferral_MostOffendingRoleKept()
     {
-        var referral = TestReferrals.Create(ForceArea.DevonAndCornwall, ("Alex Example", AlexBorn), ("alex example", AlexBorn));
+        var referral = ContractReferrals.Create(ForceArea.DevonAndCornwall, ("Alex Example", AlexBorn), ("alex example", AlexBorn));
         referral = referral with { YoungPeople = [referral.YoungPeople[0] with { Role = YoungPersonRole.Recipient }, referral.YoungPeople[1] with { Reference = "YP2", Role = YoungPersonRole.Sender }] };
-        var record = (await Store.CreateAsync(ReferralIds.NewRandom(), referral, TestReferrals.ReceivedAt, default)).Case;
+        var record = (await Store.CreateAsync(ReferralIds.NewRandom(), referral, ContractReferrals.ReceivedAt, default)).Case;
         await Store.IndexPeopleAsync(record, default);
 
         var found = await Store.FindEarlierAsync(ForceArea.DevonAndCornwall, [PersonIdentity.KeyOf("Alex Example", AlexBorn)], ReferralIds.NewRandom(), DateTimeOffset.MaxValue, default);
@@ -189,14 +190,14 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
         await using var host = StorageHost.Create(azurite, forces: new ForceProfiles([.. ForceProfiles.BuiltIn.All, kent]));
         await host.WarmUpAsync();
 
-        var first = (await host.Cases.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.Of("Kent")), TestReferrals.ReceivedAt, default)).Case;
-        var devon = (await host.Cases.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.DevonAndCornwall), TestReferrals.ReceivedAt, default)).Case;
-        var second = (await host.Cases.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.Of("Kent")), TestReferrals.ReceivedAt, default)).Case;
+        var first = (await host.Cases.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(ForceArea.Of("Kent")), ContractReferrals.ReceivedAt, default)).Case;
+        var devon = (await host.Cases.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(ForceArea.DevonAndCornwall), ContractReferrals.ReceivedAt, default)).Case;
+        var second = (await host.Cases.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(ForceArea.Of("Kent")), ContractReferrals.ReceivedAt, default)).Case;
 
         Assert.Equal(("KT-2026-000001", "DC-2026-000001", "KT-2026-000002"), (first.CrimeReference, devon.CrimeReference, second.CrimeReference));
         Assert.Equal(ForceArea.Of("Kent"), (await host.Cases.GetAsync(first.ReferralId, default))!.ForceArea);
         var listed = new List<string>();
-        await foreach (var record in host.Cases.ListReceivedAsync(TestReferrals.ReceivedAt, TestReferrals.ReceivedAt.AddSeconds(1), default))
+        await foreach (var record in host.Cases.ListReceivedAsync(ContractReferrals.ReceivedAt, ContractReferrals.ReceivedAt.AddSeconds(1), default))
         {
             listed.Add(record.ReferralId);
         }
@@ -288,14 +289,14 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
     }
 
     private async Task<CaseRecord> CreateAsync(ForceArea force, DateTimeOffset receivedAt, params (string Name, DateOnly DateOfBirth)[] people) =>
-        (await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(force, people), receivedAt, default)).Case;
+        (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(force, people), receivedAt, default)).Case;
 
     private async Task<CaseRecord> CreateIndexedAsync(ForceArea force, DateTimeOffset receivedAt, params (string Name, DateOnly DateOfBirth)[] people) =>
         await CreateIndexedAsync(force, receivedAt, YoungPersonRole.Sender, people);
 
     private async Task<CaseRecord> CreateIndexedAsync(ForceArea force, DateTimeOffset receivedAt, YoungPersonRole role, params (string Name, DateOnly DateOfBirth)[] people)
     {
-        var referral = TestReferrals.Create(force, people);
+        var referral = ContractReferrals.Create(force, people);
         referral = referral with { YoungPeople = [.. referral.YoungPeople.Select(p => p with { Role = role })] };
         var record = (await Store.CreateAsync(ReferralIds.NewRandom(), referral, receivedAt, default)).Case;
         await Store.IndexPeopleAsync(record, default);

@@ -1,3 +1,4 @@
+using Sexting.TestSupport.Contracts;
 using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
@@ -280,5 +281,5 @@ public sealed class TableCaseStoreListTests(AzuriteFixture azurite) : IAsyncLife
         record with { Assessment = new ReferralAssessment([], [], Route.EducationAndIntervention, null) };
 
     private async Task<CaseRecord> CreateAsync(ForceArea force, int minutes) =>
-        (await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(force), TestReferrals.ReceivedAt.AddMinutes(minutes), default)).Case;
+        (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(force), ContractReferrals.ReceivedAt.AddMinutes(minutes), default)).Case;
 }

@@ -1,3 +1,4 @@
+using Sexting.TestSupport.Contracts;
 using Azure.Data.Tables;
 using Sexting.Core.Assessment;
 using Sexting.Core.Audit;
@@ -14,7 +15,7 @@ namespace Sexting.Infrastructure.Tests.Storage;
 public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly DateOnly AlexBorn = new(2011, 5, 1);
-    private static readonly DateTimeOffset DeletedAt = TestReferrals.ReceivedAt.AddYears(6);
+    private static readonly DateTimeOffset DeletedAt = ContractReferrals.ReceivedAt.AddYears(6);
 
     private static readonly AggravatingFactorCode[] NoFactors = [];
 
@@ -33,14 +34,14 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
     [Fact]
     public async Task DeleteAsync_HeldCase_LeavesOnlyItsTombstoneAndItsPeopleStopCounting()
     {
-        var kept = await CreateIndexedAsync(TestReferrals.ReceivedAt.AddHours(-1));
-        var doomed = await CreateIndexedAsync(TestReferrals.ReceivedAt);
-        await Store.AppendTimelineAsync(doomed.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddMinutes(1), TimelineEvent.Assessed, "Assessed: nothing aggravating", "assessed"), default);
+        var kept = await CreateIndexedAsync(ContractReferrals.ReceivedAt.AddHours(-1));
+        var doomed = await CreateIndexedAsync(ContractReferrals.ReceivedAt);
+        await Store.AppendTimelineAsync(doomed.ReferralId, new TimelineEntry(ContractReferrals.ReceivedAt.AddMinutes(1), TimelineEvent.Assessed, "Assessed: nothing aggravating", "assessed"), default);
         var token = DecisionToken.Issue(doomed.ReferralId);
-        await _host.Links.SaveAsync(new DecisionLink(token.Hash, doomed.ReferralId, LinkPurpose.Authorisation, "manager@force.example", TestReferrals.ReceivedAt, TestReferrals.ReceivedAt.AddDays(7), null), default);
-        await _host.Get<IAuditLog>().AppendAsync(doomed.ReferralId, new AuditEntry(TestReferrals.ReceivedAt, new StaffIdentity("user-1", "Pat Reader", "pat.reader@force.example"), "ReadCase"), default);
-        await Store.SetDueAsync(new DueEntry(doomed.ReferralId, DueKind.Education, TestReferrals.ReceivedAt.AddDays(28)), default);
-        await Store.SetDueAsync(new DueEntry(doomed.ReferralId, DueKind.Closed, TestReferrals.ReceivedAt.AddDays(2)), default);
+        await _host.Links.SaveAsync(new DecisionLink(token.Hash, doomed.ReferralId, LinkPurpose.Authorisation, "manager@force.example", ContractReferrals.ReceivedAt, ContractReferrals.ReceivedAt.AddDays(7), null), default);
+        await _host.Get<IAuditLog>().AppendAsync(doomed.ReferralId, new AuditEntry(ContractReferrals.ReceivedAt, new StaffIdentity("user-1", "Pat Reader", "pat.reader@force.example"), "ReadCase"), default);
+        await Store.SetDueAsync(new DueEntry(doomed.ReferralId, DueKind.Education, ContractReferrals.ReceivedAt.AddDays(28)), default);
+        await Store.SetDueAsync(new DueEntry(doomed.ReferralId, DueKind.Closed, ContractReferrals.ReceivedAt.AddDays(2)), default);
         Assert.Equal(2, (await FindAlexAsync()).Count);
 
         var result = await Store.DeleteAsync(doomed.ReferralId, DeletedAt, default);
@@ -63,22 +64,22 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
     [Fact]
     public async Task DeleteAsync_ClosedCase_TombstoneKeepsItsFiguresWithoutPersonalData()
     {
-        var record = await CreateIndexedAsync(TestReferrals.ReceivedAt);
+        var record = await CreateIndexedAsync(ContractReferrals.ReceivedAt);
         var closed = await Store.UpdateAsync(record.MoveTo(CaseStatus.AwaitingAuthorisation).MoveTo(CaseStatus.EducationAndIntervention).MoveTo(CaseStatus.Closed) with
         {
             Assessment = new ReferralAssessment([], [], Route.EducationAndIntervention, null),
-            Outcome = new OutcomeRecord("Outcome 21", "Outcome 27", "DI Example Manager (di.manager@force.example)", TestReferrals.ReceivedAt.AddHours(5), "First incident."),
-            Education = new EducationRecord(TestReferrals.ReceivedAt.AddDays(28), TestReferrals.ReceivedAt.AddDays(3), "PC Example", "Delivered at school."),
+            Outcome = new OutcomeRecord("Outcome 21", "Outcome 27", "DI Example Manager (di.manager@force.example)", ContractReferrals.ReceivedAt.AddHours(5), "First incident."),
+            Education = new EducationRecord(ContractReferrals.ReceivedAt.AddDays(28), ContractReferrals.ReceivedAt.AddDays(3), "PC Example", "Delivered at school."),
         }, default);
         // Contract §8 v2: the counted events outlive the timeline, on the tombstone.
-        await Store.AppendTimelineAsync(closed.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(1), TimelineEvent.SafeguardingExpertConsulted, "Consulted", "c1"), default);
-        await Store.AppendTimelineAsync(closed.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(2), TimelineEvent.SafeguardingExpertConsulted, "Consulted", "c2"), default);
-        await Store.AppendTimelineAsync(closed.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(3), TimelineEvent.SafeguardingAlertSent, "Alert", "a1"), default);
+        await Store.AppendTimelineAsync(closed.ReferralId, new TimelineEntry(ContractReferrals.ReceivedAt.AddHours(1), TimelineEvent.SafeguardingExpertConsulted, "Consulted", "c1"), default);
+        await Store.AppendTimelineAsync(closed.ReferralId, new TimelineEntry(ContractReferrals.ReceivedAt.AddHours(2), TimelineEvent.SafeguardingExpertConsulted, "Consulted", "c2"), default);
+        await Store.AppendTimelineAsync(closed.ReferralId, new TimelineEntry(ContractReferrals.ReceivedAt.AddHours(3), TimelineEvent.SafeguardingAlertSent, "Alert", "a1"), default);
 
         await Store.DeleteAsync(closed.ReferralId, DeletedAt, default);
 
         var figures = new List<Sexting.Core.Monitoring.CaseFigures>();
-        await foreach (var f in Store.ListReceivedAsync(TestReferrals.ReceivedAt, TestReferrals.ReceivedAt.AddSeconds(1), default))
+        await foreach (var f in Store.ListReceivedAsync(ContractReferrals.ReceivedAt, ContractReferrals.ReceivedAt.AddSeconds(1), default))
         {
             figures.Add(f);
         }
@@ -87,7 +88,7 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
         var counts = tombstone.EventCounts; // compared below, by value
         Assert.Equal(
             new Sexting.Core.Monitoring.CaseFigures(closed.ReferralId, closed.CrimeReference, ForceArea.DevonAndCornwall, CaseStatus.Closed, closed.ReceivedAt,
-                Route.EducationAndIntervention, NoFactors, TestReferrals.ReceivedAt.AddHours(5), "Outcome 21", "Outcome 27", TestReferrals.ReceivedAt.AddDays(28), TestReferrals.ReceivedAt.AddDays(3))
+                Route.EducationAndIntervention, NoFactors, ContractReferrals.ReceivedAt.AddHours(5), "Outcome 21", "Outcome 27", ContractReferrals.ReceivedAt.AddDays(28), ContractReferrals.ReceivedAt.AddDays(3))
             { DeletedAt = DeletedAt, Setting = "URN 123456", EventCounts = counts },
             tombstone with { AggravatingFactors = tombstone.AggravatingFactors.Count == 0 ? NoFactors : tombstone.AggravatingFactors });
         Assert.Equal(
@@ -103,14 +104,14 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
     [Fact]
     public async Task ListReceivedAsync_HeldCase_CountsTheTimelinesEventsAndNamesTheSetting()
     {
-        var record = await CreateIndexedAsync(TestReferrals.ReceivedAt);
-        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(1), TimelineEvent.Declined, "Declined", "d1"), default);
-        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(2), TimelineEvent.ReturnedToOutcome21, "Returned", "r1"), default);
-        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(3), TimelineEvent.Declined, "Declined", "d2"), default);
-        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(TestReferrals.ReceivedAt.AddHours(4), TimelineEvent.AdviceSent, "Not counted", "x1"), default);
+        var record = await CreateIndexedAsync(ContractReferrals.ReceivedAt);
+        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(ContractReferrals.ReceivedAt.AddHours(1), TimelineEvent.Declined, "Declined", "d1"), default);
+        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(ContractReferrals.ReceivedAt.AddHours(2), TimelineEvent.ReturnedToOutcome21, "Returned", "r1"), default);
+        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(ContractReferrals.ReceivedAt.AddHours(3), TimelineEvent.Declined, "Declined", "d2"), default);
+        await Store.AppendTimelineAsync(record.ReferralId, new TimelineEntry(ContractReferrals.ReceivedAt.AddHours(4), TimelineEvent.AdviceSent, "Not counted", "x1"), default);
 
         var figures = new List<Sexting.Core.Monitoring.CaseFigures>();
-        await foreach (var f in Store.ListReceivedAsync(TestReferrals.ReceivedAt, TestReferrals.ReceivedAt.AddSeconds(1), default))
+        await foreach (var f in Store.ListReceivedAsync(ContractReferrals.ReceivedAt, ContractReferrals.ReceivedAt.AddSeconds(1), default))
         {
             figures.Add(f);
         }
@@ -126,10 +127,10 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
     [Fact]
     public async Task DeleteAsync_Twice_SecondFindsItDoneAndClearsItsRetentionEntry()
     {
-        var record = await CreateIndexedAsync(TestReferrals.ReceivedAt);
+        var record = await CreateIndexedAsync(ContractReferrals.ReceivedAt);
         Assert.Equal(CaseDeletion.Deleted, await Store.DeleteAsync(record.ReferralId, DeletedAt, default));
         // As if a run had crashed after deleting the case but before its retention entry went.
-        await Store.SetDueAsync(new DueEntry(record.ReferralId, DueKind.Unconfirmed, TestReferrals.ReceivedAt), default);
+        await Store.SetDueAsync(new DueEntry(record.ReferralId, DueKind.Unconfirmed, ContractReferrals.ReceivedAt), default);
 
         Assert.Equal(CaseDeletion.AlreadyDeleted, await Store.DeleteAsync(record.ReferralId, DeletedAt.AddDays(1), default));
 
@@ -141,12 +142,12 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
     public async Task GetDueAsync_RetentionKinds_AreApartFromEducation()
     {
         var id = ReferralIds.NewRandom();
-        await Store.SetDueAsync(new DueEntry(id, DueKind.Education, TestReferrals.ReceivedAt), default);
-        await Store.SetDueAsync(new DueEntry(id, DueKind.Closed, TestReferrals.ReceivedAt.AddDays(1)), default);
+        await Store.SetDueAsync(new DueEntry(id, DueKind.Education, ContractReferrals.ReceivedAt), default);
+        await Store.SetDueAsync(new DueEntry(id, DueKind.Closed, ContractReferrals.ReceivedAt.AddDays(1)), default);
 
         Assert.Equal([DueKind.Education], (await Store.GetDueAsync(DueKind.Education, DeletedAt, default)).Select(e => e.Kind));
         Assert.Equal([DueKind.Closed], (await Store.GetDueAsync(DueKind.Closed, DeletedAt, default)).Select(e => e.Kind));
-        Assert.Empty(await Store.GetDueAsync(DueKind.Closed, TestReferrals.ReceivedAt, default));
+        Assert.Empty(await Store.GetDueAsync(DueKind.Closed, ContractReferrals.ReceivedAt, default));
         Assert.Empty(await Store.GetDueAsync(DueKind.Unconfirmed, DeletedAt, default));
     }
 
@@ -158,7 +159,7 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
 
     private async Task<CaseRecord> CreateIndexedAsync(DateTimeOffset receivedAt)
     {
-        var record = (await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.DevonAndCornwall, ("Alex Example", AlexBorn)), receivedAt, default)).Case;
+        var record = (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(ForceArea.DevonAndCornwall, ("Alex Example", AlexBorn)), receivedAt, default)).Case;
         await Store.IndexPeopleAsync(record, default);
         return record;
     }

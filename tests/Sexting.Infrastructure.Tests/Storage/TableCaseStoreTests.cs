@@ -1,3 +1,4 @@
+using Sexting.TestSupport.Contracts;
 using System.Text.Json;
 using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
@@ -28,9 +29,9 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task CreateAsync_NewReferral_StoresReceivedCaseWithCrimeRecordedEntry()
     {
         var id = ReferralIds.NewRandom();
-        var referral = TestReferrals.Create();
+        var referral = ContractReferrals.Create();
 
-        var creation = await Store.CreateAsync(id, referral, TestReferrals.ReceivedAt, default);
+        var creation = await Store.CreateAsync(id, referral, ContractReferrals.ReceivedAt, default);
 
         Assert.True(creation.Created);
         Assert.Equal("DC-2026-000001", creation.Case.CrimeReference);
@@ -39,7 +40,7 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         var stored = await Store.GetAsync(id, default);
         Assert.NotNull(stored);
         Assert.Equal(creation.Case.Version, stored.Version);
-        Assert.Equal(TestReferrals.ReceivedAt, stored.ReceivedAt);
+        Assert.Equal(ContractReferrals.ReceivedAt, stored.ReceivedAt);
         Assert.Equal(Json(referral), Json(stored.Referral));
         var timeline = await Store.GetTimelineAsync(id, default);
         var entry = Assert.Single(timeline);
@@ -51,10 +52,10 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task CreateAsync_TwentyParallelDuplicates_CreatesOneCase()
     {
         var id = ReferralIds.NewRandom();
-        var referral = TestReferrals.Create();
+        var referral = ContractReferrals.Create();
 
         var creations = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
-            Task.Run(() => Store.CreateAsync(id, referral, TestReferrals.ReceivedAt, default))));
+            Task.Run(() => Store.CreateAsync(id, referral, ContractReferrals.ReceivedAt, default))));
 
         Assert.Single(creations, c => c.Created);
         Assert.Single(creations.Select(c => c.Case.CrimeReference).Distinct());
@@ -68,9 +69,9 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await using var other = StorageHost.Create(azurite, _host.Prefix);
         var id = ReferralIds.NewRandom();
-        var first = await Store.CreateAsync(id, TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        var first = await Store.CreateAsync(id, ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
 
-        var second = await other.Cases.CreateAsync(id, TestReferrals.Create(), TestReferrals.ReceivedAt.AddMinutes(5), default);
+        var second = await other.Cases.CreateAsync(id, ContractReferrals.Create(), ContractReferrals.ReceivedAt.AddMinutes(5), default);
 
         Assert.False(second.Created);
         Assert.Equal(first.Case.CrimeReference, second.Case.CrimeReference);
@@ -81,7 +82,7 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task CreateAsync_TwoHundredParallelReferrals_IssuesDistinctConsecutiveReferences()
     {
         var creations = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
-            Task.Run(() => Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default))));
+            Task.Run(() => Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default))));
 
         Assert.All(creations, c => Assert.True(c.Created));
         var references = creations.Select(c => c.Case.CrimeReference).Order(StringComparer.Ordinal).ToList();
@@ -95,7 +96,7 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         var stores = new[] { Store, other.Cases };
 
         var creations = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
-            Task.Run(() => stores[i % 2].CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.Dorset), TestReferrals.ReceivedAt, default))));
+            Task.Run(() => stores[i % 2].CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(ForceArea.Dorset), ContractReferrals.ReceivedAt, default))));
 
         var references = creations.Select(c => c.Case.CrimeReference).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(Enumerable.Range(1, 60).Select(n => $"DO-2026-{n:D6}"), references);
@@ -106,10 +107,10 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var newYear = new DateTimeOffset(2027, 1, 1, 0, 30, 0, TimeSpan.FromHours(1)); // still 2026 in UTC
 
-        var dc = await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.DevonAndCornwall), TestReferrals.ReceivedAt, default);
-        var dorset = await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.Dorset), TestReferrals.ReceivedAt, default);
-        var dcNewYearLocal = await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.DevonAndCornwall), newYear, default);
-        var dc2027 = await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(ForceArea.DevonAndCornwall), newYear.AddHours(1), default);
+        var dc = await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(ForceArea.DevonAndCornwall), ContractReferrals.ReceivedAt, default);
+        var dorset = await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(ForceArea.Dorset), ContractReferrals.ReceivedAt, default);
+        var dcNewYearLocal = await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(ForceArea.DevonAndCornwall), newYear, default);
+        var dc2027 = await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(ForceArea.DevonAndCornwall), newYear.AddHours(1), default);
 
         Assert.Equal("DC-2026-000001", dc.Case.CrimeReference);
         Assert.Equal("DO-2026-000001", dorset.Case.CrimeReference);
@@ -120,10 +121,10 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_HappyPath_UsesTwoTransactionsAndTheListRow()
     {
-        await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
         _host.Counter.Reset();
 
-        await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
 
         // The claim (counter, claim, received row) and the case with its first timeline entry: no read
         // first; then the case-list row (another table, so not in the case's transaction).
@@ -134,11 +135,11 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_FirstOfItsForceAndYearInProcess_ReadsCounterOnce()
     {
-        await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
         await using var other = StorageHost.Create(azurite, _host.Prefix);
         await other.WarmUpAsync();
 
-        var creation = await other.Cases.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        var creation = await other.Cases.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
 
         Assert.Equal("DC-2026-000002", creation.Case.CrimeReference);
         Assert.Equal(4, other.Counter.Of("CreateAsync")); // the counter read, the claim, the case, the list row
@@ -149,15 +150,15 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         // A host that died between claiming the number and storing the case.
         var id = ReferralIds.NewRandom();
-        var claim = await _host.Get<CrimeRegister>().ClaimAsync(id, ForceArea.DevonAndCornwall, TestReferrals.ReceivedAt, default);
+        var claim = await _host.Get<CrimeRegister>().ClaimAsync(id, ForceArea.DevonAndCornwall, ContractReferrals.ReceivedAt, default);
         await using var retrying = StorageHost.Create(azurite, _host.Prefix);
 
-        var creation = await retrying.Cases.CreateAsync(id, TestReferrals.Create(), TestReferrals.ReceivedAt.AddMinutes(1), default);
-        var next = await retrying.Cases.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        var creation = await retrying.Cases.CreateAsync(id, ContractReferrals.Create(), ContractReferrals.ReceivedAt.AddMinutes(1), default);
+        var next = await retrying.Cases.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
 
         Assert.True(creation.Created);
         Assert.Equal(claim.CrimeReference, creation.Case.CrimeReference);
-        Assert.Equal(TestReferrals.ReceivedAt, creation.Case.ReceivedAt);
+        Assert.Equal(ContractReferrals.ReceivedAt, creation.Case.ReceivedAt);
         Assert.Equal("DC-2026-000002", next.Case.CrimeReference);
     }
 
@@ -165,17 +166,17 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task CreateAsync_Resubmission_LearnsOfItsCaseFromTheClaimInFourRequests()
     {
         var id = ReferralIds.NewRandom();
-        await Store.CreateAsync(id, TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        await Store.CreateAsync(id, ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
         _host.Counter.Reset();
 
-        var again = await Store.CreateAsync(id, TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        var again = await Store.CreateAsync(id, ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
 
         // The claim that fails at its insert, the stored claim read, the case read, the list row's
         // insert-if-missing (it is there: 409); and no number used.
         Assert.Equal(4, _host.Counter.Total);
         Assert.False(again.Created);
         Assert.Equal(again.Case.CrimeReference, (await Store.GetAsync(id, default))!.CrimeReference);
-        var next = await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        var next = await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
         Assert.Equal(NextAfter(again.Case.CrimeReference), next.Case.CrimeReference);
     }
 
@@ -185,10 +186,10 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         // Random CJK text compresses badly and serialises as \uXXXX: well over one 64 KiB property.
         var random = new Random(28);
         var summary = new string([.. Enumerable.Range(0, 40_000).Select(_ => (char)random.Next(0x4E00, 0x9FFF))]);
-        var referral = TestReferrals.Create() with { Incident = new Incident(new DateOnly(2026, 11, 20), summary, true) };
+        var referral = ContractReferrals.Create() with { Incident = new Incident(new DateOnly(2026, 11, 20), summary, true) };
         var id = ReferralIds.NewRandom();
 
-        await Store.CreateAsync(id, referral, TestReferrals.ReceivedAt, default);
+        await Store.CreateAsync(id, referral, ContractReferrals.ReceivedAt, default);
 
         var stored = await Store.GetAsync(id, default);
         Assert.Equal(summary, stored!.Referral.Incident.Summary);
@@ -199,7 +200,7 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_NotAReferralId_Throws()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => Store.CreateAsync("not-an-id", TestReferrals.Create(), TestReferrals.ReceivedAt, default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.CreateAsync("not-an-id", ContractReferrals.Create(), ContractReferrals.ReceivedAt, default));
     }
 
     [Fact]
@@ -212,7 +213,7 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_CurrentVersion_StoresChangesAndNewVersion()
     {
-        var created = (await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default)).Case;
+        var created = (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default)).Case;
         var assessment = new ReferralAssessment([], [], Route.EducationAndIntervention, new ProposedOutcome("Outcome 21", "Outcome 27"));
         _host.Counter.Reset();
 
@@ -230,7 +231,7 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_StaleVersion_ThrowsConflictAndKeepsFirstUpdate()
     {
-        var created = (await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default)).Case;
+        var created = (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default)).Case;
         var due = new DateTimeOffset(2026, 12, 26, 10, 0, 0, TimeSpan.Zero);
         await Store.UpdateAsync(created with { Education = new EducationRecord(due, null, null, "first") }, default);
 
@@ -243,7 +244,7 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_TenConcurrentReadModifyWriteLoops_LoseNoUpdate()
     {
-        var id = (await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default)).Case.ReferralId;
+        var id = (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default)).Case.ReferralId;
         var due = new DateTimeOffset(2026, 12, 26, 10, 0, 0, TimeSpan.Zero);
         var conflicts = 0;
 
@@ -273,8 +274,8 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AppendTimelineAsync_OutOfOrder_ReadsOldestFirst()
     {
-        var id = (await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default)).Case.ReferralId;
-        var t = TestReferrals.ReceivedAt;
+        var id = (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default)).Case.ReferralId;
+        var t = ContractReferrals.ReceivedAt;
         _host.Counter.Reset();
 
         await Store.AppendTimelineAsync(id, new TimelineEntry(t.AddMinutes(3), TimelineEvent.AuthorisationRequested, "to the line manager", "auth-requested/1"), default);
@@ -293,8 +294,8 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AppendTimelineAsync_SameKeyAgainLater_StoresOnce()
     {
-        var id = (await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default)).Case.ReferralId;
-        var entry = new TimelineEntry(TestReferrals.ReceivedAt.AddMinutes(1), TimelineEvent.Assessed, "assessed", "assessed");
+        var id = (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default)).Case.ReferralId;
+        var entry = new TimelineEntry(ContractReferrals.ReceivedAt.AddMinutes(1), TimelineEvent.Assessed, "assessed", "assessed");
 
         await Store.AppendTimelineAsync(id, entry, default);
         await Task.WhenAll(Enumerable.Range(0, 5).Select(i => Store.AppendTimelineAsync(id, entry with { At = entry.At.AddSeconds(i) }, default)));
@@ -315,11 +316,11 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_ThirtyTwoConcurrentOnOneHost_ShareClaimTransactions_NoGapsNoRepeats()
     {
-        await Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default);
+        await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
         _host.Counter.Reset();
 
         var creations = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ =>
-            Task.Run(() => Store.CreateAsync(ReferralIds.NewRandom(), TestReferrals.Create(), TestReferrals.ReceivedAt, default))));
+            Task.Run(() => Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default))));
 
         var numbers = creations.Select(c => int.Parse(c.Case.CrimeReference[^6..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(Enumerable.Range(numbers[0], 32), numbers);

@@ -1,3 +1,4 @@
+using Sexting.TestSupport.Contracts;
 using Sexting.Core.Links;
 using Sexting.Infrastructure.Storage;
 using Sexting.TestSupport;
@@ -186,7 +187,7 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
     private async Task<string> NewCaseAsync()
     {
         var referralId = ReferralIds.NewRandom();
-        await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+        await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(), Now, default);
         return referralId;
     }
 
@@ -194,7 +195,7 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
     {
         if (await _host.Cases.GetAsync(referralId, default) is null)
         {
-            await _host.Cases.CreateAsync(referralId, TestReferrals.Create(), Now, default);
+            await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(), Now, default);
         }
 
         var token = DecisionToken.Issue(referralId);

@@ -11,11 +11,13 @@ using Microsoft.Extensions.Logging;
 namespace Sexting.TestSupport.Mail;
 
 /// <summary>
-/// A fault-injecting stand-in for SendGrid's <c>POST /v3/mail/send</c> on 127.0.0.1 (Kestrel in
-/// process): it answers the first <see cref="FailFirst"/> requests with 500 and 429 (with
-/// <c>Retry-After</c>) in turn, can hold requests for <see cref="Delay"/> before answering, and
-/// then accepts with 202. A message counts as accepted only when its 202 was written: a request
-/// whose client vanished (a killed host) while held was never accepted, as at SendGrid.
+/// The one stand-in for SendGrid's <c>POST /v3/mail/send</c> on 127.0.0.1 (Kestrel in process), for the
+/// sender's own tests and the system's. Every request is captured as sent (<see cref="Captured"/>). A
+/// scripted answer (<see cref="Enqueue"/>) answers the next request, whatever its key; without one, a
+/// request without <see cref="ApiKey"/> gets 401, the first <see cref="FailFirst"/> get 500 and 429 (with
+/// <c>Retry-After</c>) in turn, a kind in <see cref="DelayKinds"/> is held for <see cref="Delay"/>, and the
+/// rest get 202. A message counts as accepted only when its 202 was written: a request whose client
+/// vanished (a killed host) while held was never accepted, as at SendGrid.
 /// </summary>
 public sealed class SendGridStub : IAsyncDisposable
 {
@@ -25,10 +27,14 @@ public sealed class SendGridStub : IAsyncDisposable
     private int _requests;
     private int _refused; // requests arrive concurrently: counted with Interlocked, not ++
     private int _unauthorised;
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string? Body, TimeSpan Delay)> _script = new();
 
     private SendGridStub(WebApplication app) => _app = app;
 
     public ConcurrentQueue<OutboxMessage> Accepted { get; } = new();
+
+    /// <summary>Every request as the client sent it, in arrival order.</summary>
+    public ConcurrentQueue<CapturedRequest> Captured { get; } = new();
 
     public int Requests => _requests;
 
@@ -62,6 +68,9 @@ public sealed class SendGridStub : IAsyncDisposable
         return stub;
     }
 
+    /// <summary>Answers the next request with <paramref name="status"/> (after <paramref name="delay"/> when given), before any other rule.</summary>
+    public void Enqueue(int status, string? retryAfter = null, string? body = null, TimeSpan delay = default) => _script.Enqueue((status, retryAfter, body, delay));
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync().ConfigureAwait(false);
@@ -71,15 +80,24 @@ public sealed class SendGridStub : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var number = Interlocked.Increment(ref _requests);
-        if (context.Request.Headers.Authorization.ToString() != "Bearer " + ApiKey)
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync().ConfigureAwait(false);
+        var authorization = context.Request.Headers.Authorization.ToString();
+        Captured.Enqueue(new CapturedRequest(context.Request.Method, context.Request.Path.Value ?? "", authorization, body, DateTimeOffset.UtcNow));
+        if (_script.TryDequeue(out var answer))
+        {
+            await AnswerAsync(context, answer).ConfigureAwait(false);
+            return;
+        }
+
+        if (authorization != "Bearer " + ApiKey)
         {
             Interlocked.Increment(ref _unauthorised);
             context.Response.StatusCode = 401;
             return;
         }
 
-        using var reader = new StreamReader(context.Request.Body);
-        var mail = OutboxMessage.Parse(await reader.ReadToEndAsync().ConfigureAwait(false));
+        var mail = OutboxMessage.Parse(body);
         if (number <= FailFirst)
         {
             Interlocked.Increment(ref _refused);
@@ -112,4 +130,34 @@ public sealed class SendGridStub : IAsyncDisposable
             Accepted.Enqueue(mail);
         }
     }
+
+    private static async Task AnswerAsync(HttpContext context, (int Status, string? RetryAfter, string? Body, TimeSpan Delay) answer)
+    {
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(answer.Delay, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up on this attempt
+            }
+        }
+
+        context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = answer.RetryAfter;
+        }
+
+        if (answer.Body is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(answer.Body).ConfigureAwait(false);
+        }
+    }
 }
+
+/// <summary>One request to <see cref="SendGridStub"/>, as the client sent it.</summary>
+public sealed record CapturedRequest(string Method, string Path, string Authorization, string Body, DateTimeOffset At);
