@@ -8,7 +8,7 @@ namespace Sexting.LocalHost;
 /// The one place the local host composes the Functions app's own services, so both hosts
 /// register the same ones: the Functions app's Program.cs and this method call the same extension.
 /// </summary>
-public static class FunctionsAppServices
+internal static class FunctionsAppServices
 {
     public static IServiceCollection AddFunctionsAppServices(this IServiceCollection services, IConfiguration configuration)
     {

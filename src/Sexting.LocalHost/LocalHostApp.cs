@@ -18,7 +18,7 @@ namespace Sexting.LocalHost;
 /// on their Azure routes, orchestrators and activities on the durable backend, timers on their
 /// schedules. Nothing here knows any particular function.
 /// </summary>
-public static class LocalHostApp
+internal static class LocalHostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Sexting.LocalHost;
 
 /// <summary>Settings of the local host only (section <c>LocalHost</c>); the app's own keys are in the API contract.</summary>
-public sealed class LocalHostOptions
+internal sealed class LocalHostOptions
 {
     public const string Section = "LocalHost";
 

@@ -19,7 +19,7 @@ namespace Sexting.LocalHost.Durable;
 /// provider (the one Durable Functions uses in Azure) on Azurite, so a restart loses nothing,
 /// reached by the portable Durable Task SDK through the gRPC sidecar on loopback HTTP/2.
 /// </summary>
-public sealed partial class DurableBackend(
+internal sealed partial class DurableBackend(
     SidecarEndpoint endpoint,
     IOptions<LocalHostOptions> options,
     IConfiguration configuration,

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Sexting.LocalHost.Durable;
 
 /// <summary>Registers the durable backend, a worker running the given tasks and a client, all on one sidecar channel.</summary>
-public static class DurableBackendRegistration
+internal static class DurableBackendRegistration
 {
     public static IServiceCollection AddDurableBackend(this IServiceCollection services, IConfiguration configuration, Action<DurableTaskRegistry> tasks)
     {

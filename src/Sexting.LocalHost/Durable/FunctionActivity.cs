@@ -9,7 +9,7 @@ namespace Sexting.LocalHost.Durable;
 /// Runs an activity function's own method, its class built per call from the work item's
 /// scoped service provider (constructor injection, as in the Functions app).
 /// </summary>
-public sealed class FunctionActivity : ITaskActivity
+internal sealed class FunctionActivity : ITaskActivity
 {
     private readonly HostedFunction _function;
     private readonly IServiceProvider _services;

@@ -8,7 +8,7 @@ namespace Sexting.LocalHost.Durable;
 /// deserialised to the method's declared input parameter type (an <c>object</c> input would make
 /// <c>GetInput&lt;T&gt;()</c> throw on this worker).
 /// </summary>
-public sealed class FunctionOrchestrator : ITaskOrchestrator
+internal sealed class FunctionOrchestrator : ITaskOrchestrator
 {
     private readonly HostedFunction _function;
     private readonly int _inputPosition;

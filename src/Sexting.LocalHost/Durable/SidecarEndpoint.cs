@@ -12,7 +12,7 @@ namespace Sexting.LocalHost.Durable;
 /// worker takes its channel then. The loopback port is open to every process on the machine, so
 /// without the secret any of them could raise events or start orchestrations (contract §9).
 /// </summary>
-public sealed class SidecarEndpoint : IDisposable
+internal sealed class SidecarEndpoint : IDisposable
 {
     /// <summary>The request header that carries the secret.</summary>
     public const string SecretHeader = "x-sexting-sidecar-secret";

@@ -8,7 +8,7 @@ namespace Sexting.LocalHost.Durable;
 /// connected, and the Azure Storage provider throws (in an <c>async void</c>, ending the process)
 /// when stopped unstarted.
 /// </summary>
-public sealed class StopSafeOrchestrationService(IOrchestrationService inner) : IOrchestrationService
+internal sealed class StopSafeOrchestrationService(IOrchestrationService inner) : IOrchestrationService
 {
     private int _started;
 

@@ -9,7 +9,7 @@ namespace Sexting.LocalHost.Functions;
 /// the Functions host reads them. A trigger the local host cannot host fails discovery, so a
 /// new kind of function cannot be silently left out of the local run.
 /// </summary>
-public sealed class FunctionCatalog
+internal sealed class FunctionCatalog
 {
     private FunctionCatalog(IReadOnlyList<HostedFunction> functions) => Functions = functions;
 

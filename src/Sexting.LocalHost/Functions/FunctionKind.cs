@@ -1,7 +1,7 @@
 namespace Sexting.LocalHost.Functions;
 
 /// <summary>The triggers the local host can host, exactly those the Functions app uses.</summary>
-public enum FunctionKind
+internal enum FunctionKind
 {
     Http,
     Orchestrator,

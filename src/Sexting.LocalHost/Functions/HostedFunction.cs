@@ -7,7 +7,7 @@ namespace Sexting.LocalHost.Functions;
 /// One <c>[Function]</c> method found by reflection, with what its trigger attribute says.
 /// Route, methods and auth level are set for HTTP functions; schedule for timers.
 /// </summary>
-public sealed record HostedFunction(
+internal sealed record HostedFunction(
     string Name,
     FunctionKind Kind,
     MethodInfo Method,

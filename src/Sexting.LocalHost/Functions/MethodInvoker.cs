@@ -4,7 +4,7 @@ using System.Runtime.ExceptionServices;
 namespace Sexting.LocalHost.Functions;
 
 /// <summary>Calls a function method and awaits what it returns, as the Functions worker does.</summary>
-public static class MethodInvoker
+internal static class MethodInvoker
 {
     /// <summary>Invokes <paramref name="method"/>; a <c>Task</c>, <c>Task&lt;T&gt;</c> or <c>ValueTask</c> result is awaited and unwrapped.</summary>
     public static async Task<object?> InvokeAsync(MethodInfo method, object? instance, object?[] arguments)

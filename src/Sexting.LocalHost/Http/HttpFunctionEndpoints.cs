@@ -18,7 +18,7 @@ namespace Sexting.LocalHost.Http;
 /// the class built with constructor injection, <see cref="HttpRequest"/>, <see cref="DurableTaskClient"/>,
 /// route values by parameter name and the request's <see cref="CancellationToken"/> passed in.
 /// </summary>
-public static class HttpFunctionEndpoints
+internal static class HttpFunctionEndpoints
 {
     public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder endpoints, FunctionCatalog catalog)
     {

@@ -9,7 +9,7 @@ namespace Sexting.LocalHost.Http;
 /// one generated at start. Either way it becomes the app's <c>Api:FunctionKey</c>, so the app checks
 /// it exactly where it checks the key in Azure.
 /// </summary>
-public static class LocalFunctionKey
+internal static class LocalFunctionKey
 {
     /// <summary>Reads or generates the key and sets <c>Api:FunctionKey</c> to it, above every other source.</summary>
     public static (string Key, bool Generated) Apply(IConfigurationManager configuration)

@@ -14,7 +14,7 @@ namespace Sexting.LocalHost.Timers;
 /// <c>[DurableClient]</c> parameter, the host's <see cref="DurableTaskClient"/>.
 /// A failed run is logged and the next one still happens, as in Azure.
 /// </summary>
-public sealed partial class TimerFunctionService : BackgroundService
+internal sealed partial class TimerFunctionService : BackgroundService
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly ILogger<TimerFunctionService> _logger;

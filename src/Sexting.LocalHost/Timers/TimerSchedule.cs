@@ -9,7 +9,7 @@ namespace Sexting.LocalHost.Timers;
 /// A timer trigger's schedule as Azure reads it: <c>%Key%</c> resolved from configuration, then a
 /// six-field NCRONTAB expression (seconds first) or a TimeSpan interval. Times are UTC, Azure's default.
 /// </summary>
-public sealed partial class TimerSchedule
+internal sealed partial class TimerSchedule
 {
     private readonly CrontabSchedule? _cron;
     private readonly TimeSpan _interval;
