@@ -35,20 +35,9 @@ public sealed class AdviceHttp(WorkspaceActions actions, CaseUpdater updater, IC
         CancellationToken cancellationToken) =>
         actions.RunAsync(request, referralId, StaffAction.RecordAdvice, client: null, async r =>
         {
-            if (r.Form.Values("advice").Count > 1)
+            if (!WorkspaceActions.TryRequiredText(r.Form, "advice", ReferralLimits.MaxRationale, "Enter your safeguarding advice.", out var advice, out var badForm))
             {
-                return WorkspaceActions.BadForm("advice", "Send this field once.");
-            }
-
-            var advice = r.Form.Value("advice");
-            if (advice is null)
-            {
-                return WorkspaceActions.BadForm("advice", "Enter your safeguarding advice.");
-            }
-
-            if (advice.Length > ReferralLimits.MaxRationale)
-            {
-                return WorkspaceActions.BadForm("advice", $"The advice must be {ReferralLimits.MaxRationale} characters or fewer.");
+                return badForm;
             }
 
             // §3.4.3: advice answers a consultation; the latest one says who is to hear it.

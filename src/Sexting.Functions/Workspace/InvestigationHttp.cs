@@ -56,15 +56,9 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
         CancellationToken cancellationToken) =>
         actions.RunAsync(request, referralId, StaffAction.CloseInvestigation, client, async r =>
         {
-            var outcome = r.Form.Value("outcome");
-            if (outcome is null)
+            if (!WorkspaceActions.TryRequiredText(r.Form, "outcome", MaxTextLength, "Enter the outcome of the investigation.", out var outcome, out var badForm))
             {
-                return WorkspaceActions.BadForm("outcome", "Enter the outcome of the investigation.");
-            }
-
-            if (outcome.Length > MaxTextLength)
-            {
-                return WorkspaceActions.BadForm("outcome", $"The outcome must be {MaxTextLength} characters or fewer.");
+                return badForm;
             }
 
             var now = clock.GetUtcNow();
@@ -94,15 +88,9 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
         CancellationToken cancellationToken) =>
         actions.RunAsync(request, referralId, StaffAction.ReturnToOutcome21, client, async r =>
         {
-            var rationale = r.Form.Value("rationale");
-            if (rationale is null)
+            if (!WorkspaceActions.TryRequiredText(r.Form, "rationale", MaxTextLength, "Enter why the referral returns to the Outcome 21 route.", out var rationale, out var badForm))
             {
-                return WorkspaceActions.BadForm("rationale", "Enter why the referral returns to the Outcome 21 route.");
-            }
-
-            if (rationale.Length > MaxTextLength)
-            {
-                return WorkspaceActions.BadForm("rationale", $"The rationale must be {MaxTextLength} characters or fewer.");
+                return badForm;
             }
 
             // §3.5.1: only the case's own factors can be discounted.

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -95,6 +96,39 @@ public sealed partial class WorkspaceActions(ICaseStore store, StaffGate gate, S
             LogFailed(ex, referralId, action);
             return HttpResults.Unavailable();
         }
+    }
+
+    /// <summary>
+    /// A required text field of at most <paramref name="max"/> characters, sent once: true with its
+    /// value, or false with the 400 that says what is wrong (<paramref name="missing"/> when absent or blank).
+    /// </summary>
+    public static bool TryRequiredText(
+        WorkspaceForm form, string field, int max, string missing,
+        [NotNullWhen(true)] out string? value, [NotNullWhen(false)] out WorkspaceOutcome? refusal)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        value = null;
+        var text = form.Value(field);
+        if (form.Values(field).Count > 1)
+        {
+            refusal = BadForm(field, "Send this field once.");
+        }
+        else if (text is null)
+        {
+            refusal = BadForm(field, missing);
+        }
+        else if (text.Length > max)
+        {
+            refusal = BadForm(field, $"The {field} must be {max} characters or fewer.");
+        }
+        else
+        {
+            value = text;
+            refusal = null;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>400 with the field's error (contract §10).</summary>

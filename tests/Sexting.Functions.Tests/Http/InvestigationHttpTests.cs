@@ -103,6 +103,7 @@ public sealed class InvestigationHttpTests : IDisposable
         var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
         var blank = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", " ")), DcInvestigator));
         var tooLong = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", new string('x', InvestigationHttp.MaxTextLength + 1))), DcInvestigator));
+        var twice = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged"), ("outcome", "No further action")), DcInvestigator));
         var early = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "No further action")), DcInvestigator));
         await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
 
@@ -110,6 +111,7 @@ public sealed class InvestigationHttpTests : IDisposable
 
         Assert.Equal(400, blank.Status);
         Assert.Equal(400, tooLong.Status);
+        Assert.Equal(400, twice.Status); // which of two outcomes would be the record? Neither.
         Assert.Equal(409, early.Status);
         Assert.Equal(303, closed.Status);
         var stored = (await _h.Store.GetAsync(@case.ReferralId, default))!;
