@@ -165,7 +165,7 @@ public sealed class ReporterConfirmationTests(ConfirmationHost host) : IClassFix
         using var response = await Http.PostAsync(new Uri(host.Api.BaseAddress, "api/referrals"), content);
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, html);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"expected 202, got {(int)response.StatusCode}: {html}");
         Assert.Contains("You must confirm your email address", html, StringComparison.Ordinal);
         Assert.Contains("Confirm my email address", html, StringComparison.Ordinal);
         Assert.Matches(@"by <strong>\d\d:\d\d on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4}", html);

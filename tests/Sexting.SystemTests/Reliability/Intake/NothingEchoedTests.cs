@@ -52,7 +52,7 @@ public sealed class NothingEchoedTests(AzuriteFixture azurite) : IAsyncLifetime
         var (status, id, _, response) = await SystemLevel.Workflow.SubmitAsync(http, referral.ToJsonString());
         var body = await response.Content.ReadAsStringAsync();
         response.Dispose();
-        Assert.True(status == HttpStatusCode.Accepted, body);
+        Assert.True(status == HttpStatusCode.Accepted, $"expected 202, got {(int)status}: {body}");
 
         var outbox = new Outbox(_outbox);
         await SystemLevel.Workflow.WaitUntilAsync(

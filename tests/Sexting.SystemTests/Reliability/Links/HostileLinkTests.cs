@@ -261,7 +261,7 @@ public sealed class HostileLinkTests(AzuriteFixture azurite, ITestOutputHelper o
 
         var posted = await PostAsync(_scene.AuthorisationA[0].Value, [("decision", decision), ("managerName", name), ("rationale", rationale)]);
 
-        Assert.True(posted.Status == 400, what);
+        Assert.True(posted.Status == 400, $"{what}: expected 400, got {posted.Status}");
         Assert.Equal(before, await _app.SnapshotAsync());
         Assert.Equal(0, _app.RaisedEvents);
         Assert.Equal(200, (await PostAsync(_scene.AuthorisationA[0].Value, Authorise)).Status);
