@@ -111,6 +111,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddTransient<SettleConfirmationActivity>();
         services.AddTransient<RecordDecisionActivity>();
         services.AddTransient<SendFanOutActivity>();
+        services.AddTransient<AcknowledgeAndAssessActivity>();
         // Issue 20: the workspace's actions (contract §10) and the v4 orchestration's read of the case.
         services.AddTransient<Workflow.ReadCaseStateActivity>();
         services.AddTransient<Workspace.WorkspaceActions>();

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Sexting.Core.Links;
 using Sexting.Functions.Links;
+using Sexting.Functions.Notifications;
 
 namespace Sexting.Functions.Authorisation;
 
@@ -9,8 +10,9 @@ namespace Sexting.Functions.Authorisation;
 /// (contract §4.7: <c>null</c> when the app never recorded it, and the workflow goes on waiting) and,
 /// for an authorisation, records it (§3.4.3) as <see cref="RecordAuthorisationActivity"/> does. A
 /// decline or a consultation is only answered: its steps follow in the workflow as before. Idempotent.
+/// Workflow v5: an authorisation's fan-out (<see cref="RecordDecisionInput.FanOut"/>) goes here too.
 /// </summary>
-public sealed class RecordDecisionActivity(ReadLinkUseActivity read, RecordAuthorisationActivity authorisation)
+public sealed class RecordDecisionActivity(ReadLinkUseActivity read, RecordAuthorisationActivity authorisation, SendFanOutActivity fanOut)
 {
     [Function(nameof(RecordDecisionActivity))]
     public async Task<ApprovalDecision?> RunAsync([ActivityTrigger] RecordDecisionInput input)
@@ -21,6 +23,11 @@ public sealed class RecordDecisionActivity(ReadLinkUseActivity read, RecordAutho
         if (kind == ApprovalDecision.Authorise)
         {
             await authorisation.RunAsync(new RecordAuthorisationInput(input.ReferralId, input.At, input.DueBy) { UseId = input.UseId }).ConfigureAwait(false);
+            if (input.FanOut is { } emails)
+            {
+                // Workflow v5: the three emails of the authorisation, after it is recorded, in this activity.
+                await fanOut.RunAsync(emails).ConfigureAwait(false);
+            }
         }
 
         return kind;

@@ -5,4 +5,12 @@ namespace Sexting.Functions.Authorisation;
 /// store and, when it authorises, recorded as authorised at <paramref name="At"/> with education due by
 /// <paramref name="DueBy"/>. Ids and times only (contract §12).
 /// </summary>
-public sealed record RecordDecisionInput(string ReferralId, string? UseId, DateTimeOffset At, DateTimeOffset DueBy);
+public sealed record RecordDecisionInput(string ReferralId, string? UseId, DateTimeOffset At, DateTimeOffset DueBy)
+{
+    /// <summary>
+    /// Workflow v5 (<see cref="Workflow.WorkflowVersions.OneActivityPerStep"/>): the three emails of an
+    /// authorisation (§3.4.7-§3.4.9, §3.6.2), sent in the same activity once the authorisation is recorded;
+    /// never for a decline or a consultation.
+    /// </summary>
+    public Notifications.SendFanOutInput? FanOut { get; init; }
+}

@@ -2,11 +2,15 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
+using Sexting.Functions.Notifications;
 
 namespace Sexting.Functions.Cases;
 
-/// <summary>Moves a case through the state machine; a retry after the move is a no-op.</summary>
-public sealed partial class MoveCaseActivity(CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ILogger<MoveCaseActivity> logger)
+/// <summary>
+/// Moves a case through the state machine; a retry after the move is a no-op. Workflow v5: then sends
+/// <see cref="MoveCaseInput.ThenEmail"/>, once (its claim), so a retry sends it only if it had not gone.
+/// </summary>
+public sealed partial class MoveCaseActivity(CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, SendEmailActivity email, ILogger<MoveCaseActivity> logger)
 {
     [Function(nameof(MoveCaseActivity))]
     public async Task<CaseStatus> RunAsync([ActivityTrigger] MoveCaseInput input)
@@ -34,6 +38,12 @@ public sealed partial class MoveCaseActivity(CaseUpdater updater, ICaseStore sto
         }
 
         LogMoved(logger, input.ReferralId, moved.Status);
+        if (input.ThenEmail is { } then)
+        {
+            // Workflow v5: the email after the move, its own step (claim and timeline key) as before.
+            await email.RunAsync(then).ConfigureAwait(false);
+        }
+
         return moved.Status;
     }
 

@@ -10,4 +10,10 @@ public sealed record MoveCaseInput(string ReferralId, CaseStatus To, DateTimeOff
     /// and rationale make the entry's detail, read from the link store (contract §12).
     /// </summary>
     public string? UseId { get; init; }
+
+    /// <summary>
+    /// Workflow v5 (<see cref="Workflow.WorkflowVersions.OneActivityPerStep"/>): the email that follows the
+    /// move (the investigation referral, §1.2.2, §3.5), sent in the same activity after the move.
+    /// </summary>
+    public Notifications.SendEmailInput? ThenEmail { get; init; }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Functions.Cases;
+using Sexting.Functions.Notifications;
 
 namespace Sexting.Functions.Confirmation;
 
@@ -11,9 +12,11 @@ namespace Sexting.Functions.Confirmation;
 /// people of the case now count for repeat offending. At the deadline and not confirmed: the case is
 /// <see cref="CaseStatus.Unconfirmed"/>, its people never count, and its confirmation links close. The
 /// status change is conditional on the case's version, so a confirmation recorded a moment earlier wins.
-/// Idempotent: a retry finds the work done.
+/// Idempotent: a retry finds the work done. Workflow v5: once confirmed, it sends
+/// <see cref="SettleConfirmationInput.ThenRequest"/> too (its own claim, so a retry does not send it twice).
 /// </summary>
-public sealed partial class SettleConfirmationActivity(ICaseStore store, CaseUpdater updater, IDecisionLinkStore links, ILogger<SettleConfirmationActivity> logger)
+public sealed partial class SettleConfirmationActivity(
+    ICaseStore store, CaseUpdater updater, IDecisionLinkStore links, SendLinkEmailActivity linkEmail, ILogger<SettleConfirmationActivity> logger)
 {
     [Function(nameof(SettleConfirmationActivity))]
     public async Task<bool> RunAsync([ActivityTrigger] SettleConfirmationInput input)
@@ -28,6 +31,12 @@ public sealed partial class SettleConfirmationActivity(ICaseStore store, CaseUpd
         if (current.ReporterConfirmed)
         {
             await store.IndexPeopleAsync(current, ct).ConfigureAwait(false);
+            if (input.ThenRequest is { } request)
+            {
+                // Workflow v5: confirmed, so the authorisation request goes now, in this activity (contract §4.4).
+                await linkEmail.RunAsync(request).ConfigureAwait(false);
+            }
+
             return true;
         }
 

@@ -29,6 +29,8 @@ public static partial class ReferralOrchestration
         var id = input.ReferralId;
         var contacts = input.Contacts;
         var wait = new WorkspaceWaits(context, input, options, confirmBy);
+        // Issue 22 (v5): the request goes with the settled confirmation, the fan-out with the recorded authorisation.
+        var merged = input.Version >= WorkflowVersions.OneActivityPerStep;
         var investigation = route == Route.Investigation;
         var round = 1;
         var referStep = "assessment";
@@ -41,6 +43,16 @@ public static partial class ReferralOrchestration
         {
             var suffix = round == 1 ? string.Empty : "-" + round.ToString(CultureInfo.InvariantCulture);
             var returned = false;
+
+            // 4. §3.4.1, §3.4.3: the proposal of Outcome 21 (a returned case is awaiting authorisation already).
+            SendLinkEmailInput Request(DateTime at) => new(
+                id, EmailKind.AuthorisationRequest, LinkPurpose.Authorisation, "request" + suffix, contacts.AuthorisingManagerEmail,
+                input.PublicBaseUrl, at, at + input.Timeouts.LinkLifetime, null,
+                TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {contacts.AuthorisingManagerEmail}")
+            {
+                MoveTo = returned ? null : CaseStatus.AwaitingAuthorisation,
+            };
+            SendLinkEmailInput? sentRequest = null;
             if (investigation)
             {
                 // 3. §1.2.2, §3.5: the referral goes at once (police only); the setting is told only when an
@@ -56,25 +68,26 @@ public static partial class ReferralOrchestration
 
                 returned = true;
             }
-            else if (!await wait.ConfirmedAsync().ConfigureAwait(true))
+            else if (!await wait.ConfirmedAsync(merged ? Request : null).ConfigureAwait(true))
             {
                 // Contract §4.4, §11: no authorisation request, outcome or advice until the reporter confirmed.
                 LogUnconfirmed(log, id);
                 result = new ReferralOrchestrationResult(CaseStatus.Unconfirmed);
                 continue;
             }
-
-            // 4. §3.4.1, §3.4.3: propose Outcome 21 (a returned case is awaiting authorisation already).
-            var requestedAt = context.CurrentUtcDateTime;
-            await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), new SendLinkEmailInput(
-                id, EmailKind.AuthorisationRequest, LinkPurpose.Authorisation, "request" + suffix, contacts.AuthorisingManagerEmail,
-                input.PublicBaseUrl, requestedAt, requestedAt + input.Timeouts.LinkLifetime, null,
-                TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {contacts.AuthorisingManagerEmail}")
+            else
             {
-                MoveTo = returned ? null : CaseStatus.AwaitingAuthorisation,
-            }, options).ConfigureAwait(true);
+                sentRequest = wait.TakeSentRequest();
+            }
 
-            var decision = await AwaitDecisionAsync(context, input, options, requestedAt, fewer: true, suffix).ConfigureAwait(true);
+            if (sentRequest is null)
+            {
+                sentRequest = Request(context.CurrentUtcDateTime);
+                await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), sentRequest, options).ConfigureAwait(true);
+            }
+
+            var requestedAt = sentRequest.At.UtcDateTime;
+            var decision = await AwaitDecisionAsync(context, input, options, requestedAt, fewer: true, suffix, merged ? FanOut : null).ConfigureAwait(true);
             if (decision.Kind == ApprovalDecision.Decline)
             {
                 // §3.4.3: declined, so referred for investigation again, in a new round.
@@ -87,18 +100,13 @@ public static partial class ReferralOrchestration
                 continue;
             }
 
-            // 5. §3.4.3 authorised (recorded with the decision's read); §3.4.7, §3.6.2 the three emails at once.
-            var authorisedAt = decision.DecidedAt;
-            var dueBy = authorisedAt + input.Timeouts.EducationDueAfter;
-            var dueText = dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var youthTeam = new SendLinkEmailInput(id, EmailKind.YouthTeamNotification, LinkPurpose.EducationDelivered, "authorised", contacts.YouthTeamEmail,
-                input.PublicBaseUrl, authorisedAt, dueBy + input.Timeouts.LinkLifetime, dueBy,
-                TimelineEvent.YouthTeamNotified, $"Youth team ({contacts.YouthTeamEmail}) asked to deliver education by {dueText}");
-            var advice = new SendEmailInput(id, EmailKind.AdviceGuidance, "authorised", EmailRecipient.AdviceAudience, null,
-                authorisedAt, TimelineEvent.AdviceSent, "Advice and guidance sent") { DueBy = dueBy };
-            var setting = new SendEmailInput(id, EmailKind.SettingOutcome, "authorised", EmailRecipient.Reporter, null,
-                authorisedAt, TimelineEvent.SettingNotified, "Outcome 21 authorised: setting told the outcome") { DueBy = dueBy };
-            await context.CallActivityAsync<EmailStepResult[]>(nameof(SendFanOutActivity), new SendFanOutInput(youthTeam, advice, setting), options).ConfigureAwait(true);
+            // 5. §3.4.3 authorised (recorded with the decision's read); §3.4.7, §3.6.2 the three emails at once
+            // (v5: sent by the decision's activity).
+            if (!merged)
+            {
+                await context.CallActivityAsync<EmailStepResult[]>(nameof(SendFanOutActivity), FanOut(decision.DecidedAt), options).ConfigureAwait(true);
+            }
+
             LogAuthorised(log, id);
 
             // §3.4.7, §4.7: only a delivery the app recorded closes the case.
@@ -115,6 +123,20 @@ public static partial class ReferralOrchestration
         }
 
         return result;
+
+        SendFanOutInput FanOut(DateTime authorisedAt)
+        {
+            var dueBy = authorisedAt + input.Timeouts.EducationDueAfter;
+            var dueText = dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var youthTeam = new SendLinkEmailInput(id, EmailKind.YouthTeamNotification, LinkPurpose.EducationDelivered, "authorised", contacts.YouthTeamEmail,
+                input.PublicBaseUrl, authorisedAt, dueBy + input.Timeouts.LinkLifetime, dueBy,
+                TimelineEvent.YouthTeamNotified, $"Youth team ({contacts.YouthTeamEmail}) asked to deliver education by {dueText}");
+            var advice = new SendEmailInput(id, EmailKind.AdviceGuidance, "authorised", EmailRecipient.AdviceAudience, null,
+                authorisedAt, TimelineEvent.AdviceSent, "Advice and guidance sent") { DueBy = dueBy };
+            var setting = new SendEmailInput(id, EmailKind.SettingOutcome, "authorised", EmailRecipient.Reporter, null,
+                authorisedAt, TimelineEvent.SettingNotified, "Outcome 21 authorised: setting told the outcome") { DueBy = dueBy };
+            return new SendFanOutInput(youthTeam, advice, setting);
+        }
     }
 
     /// <summary>
@@ -170,6 +192,7 @@ public static partial class ReferralOrchestration
         private Task? _timer;
         private Task<ReporterConfirmedEvent>? _confirmed;
         private Task<CaseActionEvent>? _action;
+        private SendLinkEmailInput? _sentRequest;
 
         public ReferralOrchestrationInput Input => input;
 
@@ -180,17 +203,29 @@ public static partial class ReferralOrchestration
 
         public bool DeadlinePassed { get; private set; }
 
-        /// <summary>Waits for the confirmation or the deadline; whether the reporter confirmed.</summary>
-        public async Task<bool> ConfirmedAsync()
+        /// <summary>
+        /// Waits for the confirmation or the deadline; whether the reporter confirmed. v5: the settling activity
+        /// also sends the request <paramref name="request"/> makes for its time, once the store shows the
+        /// confirmation (then <see cref="TakeSentRequest"/> returns it).
+        /// </summary>
+        public async Task<bool> ConfirmedAsync(Func<DateTime, SendLinkEmailInput>? request = null)
         {
             while (!Confirmed && !DeadlinePassed)
             {
                 StartConfirmationWait();
                 var winner = await Task.WhenAny(_confirmed!, _timer!).ConfigureAwait(true);
-                await SettleAsync(winner == _timer).ConfigureAwait(true);
+                await SettleAsync(winner == _timer, request?.Invoke(context.CurrentUtcDateTime)).ConfigureAwait(true);
             }
 
             return Confirmed;
+        }
+
+        /// <summary>The request the last settle sent with the confirmation, once; <c>null</c> when none went.</summary>
+        public SendLinkEmailInput? TakeSentRequest()
+        {
+            var sent = _sentRequest;
+            _sentRequest = null;
+            return sent;
         }
 
         /// <summary>Waits for a workspace action, or (until settled) the confirmation or its deadline.</summary>
@@ -226,7 +261,7 @@ public static partial class ReferralOrchestration
             _confirmed ??= context.WaitForExternalEvent<ReporterConfirmedEvent>(WorkflowEvents.ReporterConfirmed);
         }
 
-        private async Task SettleAsync(bool deadlinePassed)
+        private async Task SettleAsync(bool deadlinePassed, SendLinkEmailInput? thenRequest = null)
         {
             if (!deadlinePassed)
             {
@@ -236,8 +271,9 @@ public static partial class ReferralOrchestration
             // §4.7: an event counts only when the store shows the confirmation; at the deadline an accepted
             // referral is spared, any other not yet confirmed is made unconfirmed (contract §11).
             var settled = await context.CallActivityAsync<bool>(nameof(SettleConfirmationActivity),
-                new SettleConfirmationInput(input.ReferralId, deadlinePassed, context.CurrentUtcDateTime), options).ConfigureAwait(true);
+                new SettleConfirmationInput(input.ReferralId, deadlinePassed, context.CurrentUtcDateTime) { ThenRequest = thenRequest }, options).ConfigureAwait(true);
             Confirmed = settled;
+            _sentRequest = settled ? thenRequest : null;
             DeadlinePassed = deadlinePassed;
             if (settled && !deadlinePassed)
             {

@@ -53,12 +53,21 @@ public static partial class ReferralOrchestration
         var fewer = input.Version >= WorkflowVersions.FewerRoundTrips;
         var confirmBy = context.CurrentUtcDateTime + input.ConfirmWithin;
 
+        // Issue 22 (v5): acknowledge, assess and alert in one activity; then the v4 shape with merged steps.
+        if (input.Version >= WorkflowVersions.OneActivityPerStep)
+        {
+            var now = context.CurrentUtcDateTime;
+            var first = await context.CallActivityAsync<AssessReferralResult>(nameof(AcknowledgeAndAssessActivity), new AcknowledgeAndAssessInput(
+                Acknowledgement(input, now, confirmBy),
+                new AssessReferralInput(id, now, input.SignificantAgeGapYears),
+                SafeguardingAlert(input, now)), options).ConfigureAwait(true);
+            return await RunWorkspaceAsync(context, input, options, log, first.Route, confirmBy).ConfigureAwait(true);
+        }
+
         // 1. Contract §4.1, §3.2.3: acknowledge with the initial advice (v2: and the confirmation link, none of the submitter's text).
         if (confirming)
         {
-            await LinkEmail(new SendLinkEmailInput(id, EmailKind.IntakeAcknowledgement, LinkPurpose.ReporterConfirmation, "intake", "",
-                input.PublicBaseUrl, context.CurrentUtcDateTime, confirmBy, null,
-                TimelineEvent.SettingNotified, "Receipt, initial advice and confirmation link sent to the reporter")).ConfigureAwait(true);
+            await LinkEmail(Acknowledgement(input, context.CurrentUtcDateTime, confirmBy)).ConfigureAwait(true);
         }
         else
         {
@@ -71,8 +80,7 @@ public static partial class ReferralOrchestration
             nameof(AssessReferralActivity), new AssessReferralInput(id, context.CurrentUtcDateTime, input.SignificantAgeGapYears), options).ConfigureAwait(true);
         if (assessment.HasSafeguardingConcerns)
         {
-            await Email(new SendEmailInput(id, EmailKind.SafeguardingAlert, "assessment", EmailRecipient.Configured, contacts.SafeguardingExpertEmail,
-                context.CurrentUtcDateTime, TimelineEvent.SafeguardingAlertSent, $"Safeguarding alert sent to {contacts.SafeguardingExpertEmail}")).ConfigureAwait(true);
+            await Email(SafeguardingAlert(input, context.CurrentUtcDateTime)).ConfigureAwait(true);
         }
 
         // Issue 20 (v4): the investigation goes on in the workspace (contract §10); v1–v3 replay below unchanged.
@@ -202,6 +210,17 @@ public static partial class ReferralOrchestration
         return new ReferralOrchestrationResult(CaseStatus.Closed);
     }
 
+    // Contract §4.1, §3.2.3, §11: the receipt, initial advice and confirmation link (none of the submitter's text).
+    private static SendLinkEmailInput Acknowledgement(ReferralOrchestrationInput input, DateTime at, DateTime confirmBy) =>
+        new(input.ReferralId, EmailKind.IntakeAcknowledgement, LinkPurpose.ReporterConfirmation, "intake", "",
+            input.PublicBaseUrl, at, confirmBy, null,
+            TimelineEvent.SettingNotified, "Receipt, initial advice and confirmation link sent to the reporter");
+
+    // §3.2.2, §3.5: safeguarding concerns alert the expert at once.
+    private static SendEmailInput SafeguardingAlert(ReferralOrchestrationInput input, DateTime at) =>
+        new(input.ReferralId, EmailKind.SafeguardingAlert, "assessment", EmailRecipient.Configured, input.Contacts.SafeguardingExpertEmail,
+            at, TimelineEvent.SafeguardingAlertSent, $"Safeguarding alert sent to {input.Contacts.SafeguardingExpertEmail}");
+
     /// <summary>
     /// Contract §11: waits for the reporter to confirm, raced against the deadline. An event counts only
     /// when the case store shows the confirmation (§4.7); at the deadline the case is made unconfirmed,
@@ -245,7 +264,8 @@ public static partial class ReferralOrchestration
     /// are measured from the request and kept through any number of consultations.
     /// </summary>
     private static async Task<ConfirmedDecision> AwaitDecisionAsync(
-        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime requestedAt, bool fewer, string suffix = "")
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime requestedAt, bool fewer, string suffix = "",
+        Func<DateTime, SendFanOutInput>? fanOut = null)
     {
         var id = input.ReferralId;
         var contacts = input.Contacts;
@@ -304,8 +324,10 @@ public static partial class ReferralOrchestration
             if (fewer)
             {
                 // v3: read and (for an authorisation) recorded in one activity.
+                // v5: an authorisation's three emails go in the same activity (fanOut given).
                 read = await context.CallActivityAsync<ApprovalDecision?>(nameof(RecordDecisionActivity),
-                    new RecordDecisionInput(id, raised.UseId, decidedAt, decidedAt + input.Timeouts.EducationDueAfter), options).ConfigureAwait(true);
+                    new RecordDecisionInput(id, raised.UseId, decidedAt, decidedAt + input.Timeouts.EducationDueAfter) { FanOut = fanOut?.Invoke(decidedAt) },
+                    options).ConfigureAwait(true);
             }
             else
             {
@@ -351,14 +373,24 @@ public static partial class ReferralOrchestration
     {
         var id = input.ReferralId;
         var at = context.CurrentUtcDateTime;
-        await context.CallActivityAsync<CaseStatus>(nameof(MoveCaseActivity),
-            new MoveCaseInput(id, CaseStatus.ReferredForInvestigation, at, entry?.Event, entry?.Detail, timelineKey ?? entry?.Event.ToString()) { UseId = useId }, options).ConfigureAwait(true);
-        await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
+        var referral = new SendEmailInput(
             id, EmailKind.InvestigationReferral, step, EmailRecipient.Configured, input.Contacts.InvestigationEmail,
             at, TimelineEvent.InvestigationReferralSent, $"Referred for investigation to {input.Contacts.InvestigationEmail}")
         {
             UseId = useId,
-        }, options).ConfigureAwait(true);
+        };
+        // v5: the move and the referral in one activity.
+        var merged = input.Version >= WorkflowVersions.OneActivityPerStep;
+        await context.CallActivityAsync<CaseStatus>(nameof(MoveCaseActivity),
+            new MoveCaseInput(id, CaseStatus.ReferredForInvestigation, at, entry?.Event, entry?.Detail, timelineKey ?? entry?.Event.ToString())
+            {
+                UseId = useId,
+                ThenEmail = merged ? referral : null,
+            }, options).ConfigureAwait(true);
+        if (!merged)
+        {
+            await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), referral, options).ConfigureAwait(true);
+        }
         if (!tellSetting)
         {
             return;

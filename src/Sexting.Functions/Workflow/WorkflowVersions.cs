@@ -27,6 +27,16 @@ public static class WorkflowVersions
     /// </summary>
     public const int Workspace = 4;
 
+    /// <summary>
+    /// Issue 22: one activity per step, same steps and emails as <see cref="Workspace"/>. The acknowledgement,
+    /// the assessment and any safeguarding alert go in one activity; settling the reporter's confirmation
+    /// sends the authorisation request in the same activity; recording an authorisation sends the three
+    /// fan-out emails in the same activity; an investigation referral moves the case and sends the referral
+    /// in one. Each email keeps its own "at most once" claim and timeline key, so a retried activity sends only
+    /// what had not gone.
+    /// </summary>
+    public const int OneActivityPerStep = 5;
+
     /// <summary>What intake starts today.</summary>
-    public const int Current = Workspace;
+    public const int Current = OneActivityPerStep;
 }

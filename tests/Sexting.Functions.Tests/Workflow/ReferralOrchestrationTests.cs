@@ -177,9 +177,9 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_CurrentVersion_EducationRouteInSevenActivities()
+    public async Task RunAsync_InstanceOfVersion4_EducationRouteInItsSevenActivities()
     {
-        var id = await EducationRouteToTheEndAsync(WorkflowVersions.Current);
+        var id = await EducationRouteToTheEndAsync(WorkflowVersions.Workspace);
         // Acknowledge, assess, settle the confirmation, request (with the move), decision, fan-out, delivery:
         // v2 needed twelve for the same emails.
         Assert.Equal(
@@ -188,6 +188,26 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
             await ActivitiesOfAsync(id));
         Assert.Equal(["sam@family.example", "alex@pupil.example"], _h.Sender.DeliveredOf(EmailKind.AdviceGuidance).Select(m => m.To));
         Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+        Assert.Equal(CaseStatus.Closed, (await _h.CaseAsync(id)).Status);
+    }
+
+    // Issue 22 (v5): one activity per step; the same emails, each once, in the same order.
+    [Fact]
+    public async Task RunAsync_CurrentVersion_EducationRouteInFourActivities()
+    {
+        var id = await EducationRouteToTheEndAsync(WorkflowVersions.Current);
+        // Acknowledge and assess, settle the confirmation and request, decide and fan out, delivery.
+        Assert.Equal(
+            [nameof(AcknowledgeAndAssessActivity), nameof(SettleConfirmationActivity), nameof(RecordDecisionActivity), nameof(RecordEducationDeliveredActivity)],
+            await ActivitiesOfAsync(id));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.IntakeAcknowledgement));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+        Assert.Equal(["sam@family.example", "alex@pupil.example"], _h.Sender.DeliveredOf(EmailKind.AdviceGuidance).Select(m => m.To));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+        var events = await _h.EventsAsync(id);
+        Assert.True(events.IndexOf(TimelineEvent.Assessed) < events.IndexOf(TimelineEvent.AuthorisationRequested), string.Join(", ", events));
+        Assert.True(events.IndexOf(TimelineEvent.Authorised) < events.IndexOf(TimelineEvent.YouthTeamNotified), string.Join(", ", events));
         Assert.Equal(CaseStatus.Closed, (await _h.CaseAsync(id)).Status);
     }
 
@@ -295,6 +315,49 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.DoesNotContain("@", attempts[0].IdempotencyKey, StringComparison.Ordinal);
         Assert.Single(_h.Sender.DeliveredOf(EmailKind.InvestigationReferral));
         Assert.Single(await _h.EventsAsync(id), e => e == TimelineEvent.InvestigationReferralSent);
+    }
+
+    // Issue 22 (v5): a transient failure inside a merged step retries the whole activity; the emails that
+    // went before the failure are not sent again, and the steps recorded before it are not recorded twice.
+    [Fact]
+    public async Task RunAsync_CurrentVersion_TransientFailuresInsideMergedSteps_EachEmailOnceEachEntryOnce()
+    {
+        _h.Sender.FailTransiently(EmailKind.IntakeAcknowledgement, 2);
+        _h.Sender.FailTransiently(EmailKind.AdviceGuidance, 1);
+
+        var id = await EducationRouteToTheEndAsync(WorkflowVersions.Current);
+
+        Assert.Equal(3, _h.Sender.Attempts.Count(m => m.Kind == EmailKind.IntakeAcknowledgement));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.IntakeAcknowledgement));
+        // The youth team's and the setting's emails went before the advice failed: the retry sends only the advice.
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+        Assert.Equal(["sam@family.example", "alex@pupil.example"], _h.Sender.DeliveredOf(EmailKind.AdviceGuidance).Select(m => m.To));
+        var events = await _h.EventsAsync(id);
+        Assert.Single(events, e => e == TimelineEvent.Assessed);
+        Assert.Single(events, e => e == TimelineEvent.Authorised);
+        Assert.Single(events, e => e == TimelineEvent.AdviceSent);
+        Assert.Single(events, e => e == TimelineEvent.YouthTeamNotified);
+    }
+
+    // Issue 22 (v5): the move and the investigation referral in one activity; the email goes, the timeline
+    // write fails, the retried activity finds the case moved and the email claimed: one email, one entry.
+    [Fact]
+    public async Task RunAsync_CurrentVersion_FaultAfterReferralSentThenRetry_OneEmailOneEntry()
+    {
+        _h.Store.FailAppendOnce = e => e.Event == TimelineEvent.InvestigationReferralSent;
+
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, dateOfBirth: "2014-01-01"), version: WorkflowVersions.Current);
+        await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
+
+        var attempts = _h.Sender.Attempts.Where(m => m.Kind == EmailKind.InvestigationReferral).ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.Single(attempts.Select(a => a.IdempotencyKey).Distinct());
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.InvestigationReferral));
+        Assert.Single(await _h.EventsAsync(id), e => e == TimelineEvent.InvestigationReferralSent);
+        Assert.Equal(CaseStatus.ReferredForInvestigation, (await _h.CaseAsync(id)).Status);
+        Assert.Equal([nameof(AcknowledgeAndAssessActivity), nameof(MoveCaseActivity), nameof(MoveCaseActivity)], _h.ActivitiesOf(id).Take(3));
+        Assert.DoesNotContain(nameof(SendEmailActivity), _h.ActivitiesOf(id));
     }
 
     [Fact]

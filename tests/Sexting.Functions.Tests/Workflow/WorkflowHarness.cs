@@ -86,6 +86,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
             r.AddActivityFunc<SettleConfirmationInput, bool>(nameof(SettleConfirmationActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SettleConfirmationActivity))); return sp.GetRequiredService<SettleConfirmationActivity>().RunAsync(i); });
             r.AddActivityFunc<RecordDecisionInput, ApprovalDecision?>(nameof(RecordDecisionActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(RecordDecisionActivity))); return sp.GetRequiredService<RecordDecisionActivity>().RunAsync(i); });
             r.AddActivityFunc<ReadCaseStateInput, CaseState>(nameof(ReadCaseStateActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(ReadCaseStateActivity))); return sp.GetRequiredService<ReadCaseStateActivity>().RunAsync(i); });
+            r.AddActivityFunc<AcknowledgeAndAssessInput, AssessReferralResult>(nameof(AcknowledgeAndAssessActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(AcknowledgeAndAssessActivity))); return sp.GetRequiredService<AcknowledgeAndAssessActivity>().RunAsync(i); });
             r.AddActivityFunc<SendFanOutInput, EmailStepResult[]>(nameof(SendFanOutActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SendFanOutActivity))); return sp.GetRequiredService<SendFanOutActivity>().RunAsync(i); });
         });
         return new WorkflowHarness(sp, host, calls);

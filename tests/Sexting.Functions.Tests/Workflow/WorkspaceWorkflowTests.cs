@@ -24,10 +24,12 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    [Fact]
-    public async Task RunAsync_AcceptedThenClosed_TellsSettingOnceAndEndsClosed()
+    [Theory]
+    [InlineData(WorkflowVersions.Workspace)]
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
+    public async Task RunAsync_AcceptedThenClosed_TellsSettingOnceAndEndsClosed(int version)
     {
-        var id = await _h.StartCaseAsync(UnderThirteen, version: WorkflowVersions.Workspace);
+        var id = await _h.StartCaseAsync(UnderThirteen, version: version);
         await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
         await Task.Delay(500);
         Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome)); // §4.3: not before an investigator accepted
@@ -43,11 +45,13 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
         Assert.Empty(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
     }
 
-    [Fact]
-    public async Task RunAsync_ForgedCaseAction_ChangesNothing()
+    [Theory]
+    [InlineData(WorkflowVersions.Workspace)]
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
+    public async Task RunAsync_ForgedCaseAction_ChangesNothing(int version)
     {
         // §4.7: the event alone is not the store; the case is still only referred.
-        var id = await _h.StartCaseAsync(UnderThirteen, version: WorkflowVersions.Workspace);
+        var id = await _h.StartCaseAsync(UnderThirteen, version: version);
         await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
         await _h.Client.RaiseEventAsync(id, WorkflowEvents.CaseAction, new CaseActionEvent(InvestigationHttp.Closed));
         await _h.UntilAsync(() => Task.FromResult(_h.ActivitiesOf(id).Count(a => a == nameof(ReadCaseStateActivity)) >= 2), "event read");
@@ -57,10 +61,12 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
         Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
     }
 
-    [Fact]
-    public async Task RunAsync_ReturnedToOutcome21ThenAuthorised_RequestsAuthorisationAndFansOut()
+    [Theory]
+    [InlineData(WorkflowVersions.Workspace)]
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
+    public async Task RunAsync_ReturnedToOutcome21ThenAuthorised_RequestsAuthorisationAndFansOut(int version)
     {
-        var id = await _h.StartCaseAsync(UnderThirteen, version: WorkflowVersions.Workspace);
+        var id = await _h.StartCaseAsync(UnderThirteen, version: version);
         await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
 
         await ReturnAsync(id);
@@ -75,10 +81,12 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
         Assert.NotEmpty(_h.Sender.DeliveredOf(EmailKind.AdviceGuidance));
     }
 
-    [Fact]
-    public async Task RunAsync_DeclinedAfterReturn_RefersForInvestigationAgainInANewRound()
+    [Theory]
+    [InlineData(WorkflowVersions.Workspace)]
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
+    public async Task RunAsync_DeclinedAfterReturn_RefersForInvestigationAgainInANewRound(int version)
     {
-        var id = await _h.StartCaseAsync(UnderThirteen, version: WorkflowVersions.Workspace);
+        var id = await _h.StartCaseAsync(UnderThirteen, version: version);
         await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
         await ReturnAsync(id);
         await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
@@ -100,11 +108,13 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
         Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
     }
 
-    [Fact]
-    public async Task RunAsync_ConfirmedConsultedDeclinedThenAccepted_TellsTheSetting()
+    [Theory]
+    [InlineData(WorkflowVersions.Workspace)]
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
+    public async Task RunAsync_ConfirmedConsultedDeclinedThenAccepted_TellsTheSetting(int version)
     {
         // Contract §11: the reporter confirms first, as the end-to-end scenarios do.
-        var id = await _h.StartConfirmingCaseAsync(Referrals.Json(submissionId: null), TimeSpan.FromMinutes(5));
+        var id = await _h.StartConfirmingCaseAsync(Referrals.Json(submissionId: null), TimeSpan.FromMinutes(5), version: version);
         Assert.Equal(LinkOutcome.Accepted, await _h.ConfirmAsync(id));
         await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
         var manager = WorkflowHarness.Contacts.AuthorisingManagerEmail;
@@ -119,10 +129,12 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
         Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
     }
 
-    [Fact]
-    public async Task RunAsync_AcceptedBeforeConfirmation_SettingToldOnlyOnceConfirmed()
+    [Theory]
+    [InlineData(WorkflowVersions.Workspace)]
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
+    public async Task RunAsync_AcceptedBeforeConfirmation_SettingToldOnlyOnceConfirmed(int version)
     {
-        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromMinutes(5));
+        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromMinutes(5), version: version);
         await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
         await ActAsync(id, InvestigationHttp.Accepted, c => c.MoveTo(CaseStatus.UnderInvestigation) with { Investigation = new InvestigationRecord("Ivy Investigator", DateTimeOffset.UtcNow, null, null) });
         await _h.UntilAsync(() => Task.FromResult(_h.ActivitiesOf(id).Count(a => a == nameof(ReadCaseStateActivity)) >= 2), "accept read");
@@ -133,11 +145,13 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
         Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
     }
 
-    [Fact]
-    public async Task RunAsync_DeadlineWithAcceptedCase_SparedAndStillClosable()
+    [Theory]
+    [InlineData(WorkflowVersions.Workspace)]
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
+    public async Task RunAsync_DeadlineWithAcceptedCase_SparedAndStillClosable(int version)
     {
         // Contract §11: an accepted referral is not made unconfirmed.
-        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromSeconds(2));
+        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromSeconds(2), version: version);
         await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
         await ActAsync(id, InvestigationHttp.Accepted, c => c.MoveTo(CaseStatus.UnderInvestigation) with { Investigation = new InvestigationRecord("Ivy Investigator", DateTimeOffset.UtcNow, null, null) });
         await _h.UntilAsync(() => Task.FromResult(_h.ActivitiesOf(id).Contains(nameof(Confirmation.SettleConfirmationActivity))), "deadline settled", 20);
@@ -149,21 +163,25 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
         Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
     }
 
-    [Fact]
-    public async Task RunAsync_DeadlineWithoutAcceptance_Unconfirmed()
+    [Theory]
+    [InlineData(WorkflowVersions.Workspace)]
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
+    public async Task RunAsync_DeadlineWithoutAcceptance_Unconfirmed(int version)
     {
-        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromSeconds(1));
+        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromSeconds(1), version: version);
 
         Assert.Equal(CaseStatus.Unconfirmed, (await _h.CompletionAsync(id)).Status);
         Assert.Equal(CaseStatus.Unconfirmed, (await _h.CaseAsync(id)).Status);
         Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
     }
 
-    [Fact]
-    public async Task RunAsync_ReturnedBeforeConfirmationDeadlinePasses_UnconfirmedNothingSent()
+    [Theory]
+    [InlineData(WorkflowVersions.Workspace)]
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
+    public async Task RunAsync_ReturnedBeforeConfirmationDeadlinePasses_UnconfirmedNothingSent(int version)
     {
         // Contract §11: not confirmed in time → Unconfirmed; §4.3: no authorisation request before the confirmation.
-        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromSeconds(2));
+        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromSeconds(2), version: version);
         await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
         await ReturnAsync(id);
 

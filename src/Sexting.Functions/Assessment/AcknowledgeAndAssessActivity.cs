@@ -1,0 +1,28 @@
+using Microsoft.Azure.Functions.Worker;
+using Sexting.Functions.Notifications;
+
+namespace Sexting.Functions.Assessment;
+
+/// <summary>
+/// Workflow v5 (issue 22): what v4 did in two or three activities, in one. Acknowledges the referral with
+/// the confirmation link, assesses it, and alerts the safeguarding expert when the assessment finds
+/// concerns (§3.2.3, §3.5). The steps run in that order, as in v4. Each is idempotent on its own: an email
+/// keeps its "at most once" claim and timeline key, and a stored assessment is kept. So a retry after a
+/// fault sends only what had not gone and never changes the route.
+/// </summary>
+public sealed class AcknowledgeAndAssessActivity(SendLinkEmailActivity linkEmail, AssessReferralActivity assess, SendEmailActivity email)
+{
+    [Function(nameof(AcknowledgeAndAssessActivity))]
+    public async Task<AssessReferralResult> RunAsync([ActivityTrigger] AcknowledgeAndAssessInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await linkEmail.RunAsync(input.Acknowledgement).ConfigureAwait(false);
+        var assessment = await assess.RunAsync(input.Assessment).ConfigureAwait(false);
+        if (assessment.HasSafeguardingConcerns)
+        {
+            await email.RunAsync(input.SafeguardingAlert).ConfigureAwait(false);
+        }
+
+        return assessment;
+    }
+}
