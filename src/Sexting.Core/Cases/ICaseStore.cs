@@ -42,6 +42,22 @@ public interface ICaseStore
     /// </summary>
     Task RecordEmailAsync(string referralId, SentEmail email, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One email step's record (issue 22): the emails it delivered (<see cref="RecordEmailAsync"/>) and its
+    /// timeline entry (<see cref="AppendTimelineAsync"/>), idempotent as those are. A store that can writes
+    /// them in one transaction; this default writes them one by one, the emails first.
+    /// </summary>
+    async Task RecordStepAsync(string referralId, TimelineEntry entry, IReadOnlyList<SentEmail> emails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(emails);
+        foreach (var email in emails)
+        {
+            await RecordEmailAsync(referralId, email, cancellationToken).ConfigureAwait(false);
+        }
+
+        await AppendTimelineAsync(referralId, entry, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The emails recorded for a case, oldest first; none for an unknown case.</summary>
     Task<IReadOnlyList<SentEmail>> GetEmailsAsync(string referralId, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Sexting.Core.Cases;
 using Sexting.Functions.Notifications;
 
 namespace Sexting.Functions.Assessment;
@@ -10,17 +11,20 @@ namespace Sexting.Functions.Assessment;
 /// keeps its "at most once" claim and timeline key, and a stored assessment is kept. So a retry after a
 /// fault sends only what had not gone and never changes the route.
 /// </summary>
-public sealed class AcknowledgeAndAssessActivity(SendLinkEmailActivity linkEmail, AssessReferralActivity assess, SendEmailActivity email)
+public sealed class AcknowledgeAndAssessActivity(ICaseStore store, SendLinkEmailActivity linkEmail, AssessReferralActivity assess, SendEmailActivity email)
 {
     [Function(nameof(AcknowledgeAndAssessActivity))]
     public async Task<AssessReferralResult> RunAsync([ActivityTrigger] AcknowledgeAndAssessInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await linkEmail.RunAsync(input.Acknowledgement).ConfigureAwait(false);
-        var assessment = await assess.RunAsync(input.Assessment).ConfigureAwait(false);
+        // The case read once: each step after works from it, or from what the one before stored.
+        var @case = await store.GetAsync(input.Assessment.ReferralId, CancellationToken.None).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Case {input.Assessment.ReferralId} does not exist.");
+        await linkEmail.SendAsync(input.Acknowledgement, @case).ConfigureAwait(false);
+        var (assessment, assessed) = await assess.AssessAsync(input.Assessment, @case).ConfigureAwait(false);
         if (assessment.HasSafeguardingConcerns)
         {
-            await email.RunAsync(input.SafeguardingAlert).ConfigureAwait(false);
+            await email.SendAsync(input.SafeguardingAlert, assessed).ConfigureAwait(false);
         }
 
         return assessment;

@@ -16,11 +16,14 @@ namespace Sexting.Functions.Assessment;
 public sealed partial class AssessReferralActivity(ICaseStore store, CaseUpdater updater, ForceProfiles forces, ILogger<AssessReferralActivity> logger)
 {
     [Function(nameof(AssessReferralActivity))]
-    public async Task<AssessReferralResult> RunAsync([ActivityTrigger] AssessReferralInput input)
+    public async Task<AssessReferralResult> RunAsync([ActivityTrigger] AssessReferralInput input) => (await AssessAsync(input, null).ConfigureAwait(false)).Result;
+
+    /// <summary>Assesses <paramref name="known"/> (the case a merged step just read; else read here); the result and the case as stored.</summary>
+    public async Task<(AssessReferralResult Result, CaseRecord Case)> AssessAsync(AssessReferralInput input, CaseRecord? known)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var current = await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
+        var current = known ?? await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
 
         var assessment = current.Assessment;
@@ -31,7 +34,7 @@ public sealed partial class AssessReferralActivity(ICaseStore store, CaseUpdater
             var keys = current.Referral.YoungPeople.Select(PersonIdentity.KeyOf).Distinct(StringComparer.Ordinal).ToList();
             var earlier = await store.FindEarlierAsync(current.ForceArea, keys, current.ReferralId, current.ReceivedAt, ct).ConfigureAwait(false);
             var computed = ReferralAssessor.Assess(current.Referral, earlier, new AssessmentOptions { SignificantAgeGapYears = input.SignificantAgeGapYears }, forces);
-            current = await updater.UpdateAsync(input.ReferralId, c => c.Assessment is null ? c with { Assessment = computed } : null, ct).ConfigureAwait(false);
+            current = await updater.UpdateAsync(current, c => c.Assessment is null ? c with { Assessment = computed } : null, ct).ConfigureAwait(false);
             assessment = current.Assessment!;
         }
 
@@ -39,7 +42,7 @@ public sealed partial class AssessReferralActivity(ICaseStore store, CaseUpdater
         await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.At, TimelineEvent.Assessed, Describe(assessment), "Assessed"), ct).ConfigureAwait(false);
 
         LogAssessed(logger, input.ReferralId, assessment.Route, assessment.AggravatingFactors.Count, assessment.SafeguardingConcerns.Count);
-        return new AssessReferralResult(assessment.Route, assessment.SafeguardingConcerns.Count > 0);
+        return (new AssessReferralResult(assessment.Route, assessment.SafeguardingConcerns.Count > 0), current);
     }
 
     // Codes only: the reasons carry YP references and ages, never names (TimelineEntry rule).

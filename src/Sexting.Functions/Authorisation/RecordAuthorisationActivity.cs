@@ -16,11 +16,14 @@ public sealed partial class RecordAuthorisationActivity(
     CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ForceProfiles forces, ILogger<RecordAuthorisationActivity> logger)
 {
     [Function(nameof(RecordAuthorisationActivity))]
-    public async Task<CaseStatus> RunAsync([ActivityTrigger] RecordAuthorisationInput input)
+    public async Task<CaseStatus> RunAsync([ActivityTrigger] RecordAuthorisationInput input) => (await RecordAsync(input, null).ConfigureAwait(false)).Status;
+
+    /// <summary>Records it; <paramref name="knownUse"/> is the use the caller just read (no second read). The case as stored.</summary>
+    public async Task<CaseRecord> RecordAsync(RecordAuthorisationInput input, LinkUse? knownUse)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var use = input.UseId is { } useId ? await links.GetUseAsync(input.ReferralId, LinkPurpose.Authorisation, useId, ct).ConfigureAwait(false) : null;
+        var use = knownUse ?? (input.UseId is { } useId ? await links.GetUseAsync(input.ReferralId, LinkPurpose.Authorisation, useId, ct).ConfigureAwait(false) : null);
         if (input.UseId is not null && use is null)
         {
             throw new InvalidOperationException($"Referral {input.ReferralId}: the authorisation's recorded use is missing.");
@@ -57,7 +60,7 @@ public sealed partial class RecordAuthorisationActivity(
         await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Education, input.DueBy), ct).ConfigureAwait(false);
 
         LogAuthorised(logger, input.ReferralId);
-        return updated.Status;
+        return updated;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: Outcome 21 authorised")]

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using Sexting.Core.Links;
 using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
@@ -12,24 +13,34 @@ namespace Sexting.Functions.Authorisation;
 /// decline or a consultation is only answered: its steps follow in the workflow as before. Idempotent.
 /// Workflow v5: an authorisation's fan-out (<see cref="RecordDecisionInput.FanOut"/>) goes here too.
 /// </summary>
-public sealed class RecordDecisionActivity(ReadLinkUseActivity read, RecordAuthorisationActivity authorisation, SendFanOutActivity fanOut)
+public sealed partial class RecordDecisionActivity(
+    IDecisionLinkStore links, RecordAuthorisationActivity authorisation, SendFanOutActivity fanOut, ILogger<RecordDecisionActivity> logger)
 {
     [Function(nameof(RecordDecisionActivity))]
     public async Task<ApprovalDecision?> RunAsync([ActivityTrigger] RecordDecisionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var use = await read.RunAsync(new ReadLinkUseInput(input.ReferralId, LinkPurpose.Authorisation, input.UseId)).ConfigureAwait(false);
+        // Read once, here, and handed to the authorisation (no second read of the use or the case).
+        var use = await links.GetUseAsync(input.ReferralId, LinkPurpose.Authorisation, input.UseId ?? string.Empty, CancellationToken.None).ConfigureAwait(false);
+        if (use is null)
+        {
+            LogNotRecorded(logger, input.ReferralId);
+        }
+
         var kind = ApprovalDecisions.Of(use?.Action);
         if (kind == ApprovalDecision.Authorise)
         {
-            await authorisation.RunAsync(new RecordAuthorisationInput(input.ReferralId, input.At, input.DueBy) { UseId = input.UseId }).ConfigureAwait(false);
+            var authorised = await authorisation.RecordAsync(new RecordAuthorisationInput(input.ReferralId, input.At, input.DueBy) { UseId = input.UseId }, use).ConfigureAwait(false);
             if (input.FanOut is { } emails)
             {
                 // Workflow v5: the three emails of the authorisation, after it is recorded, in this activity.
-                await fanOut.RunAsync(emails).ConfigureAwait(false);
+                await fanOut.SendAsync(emails, authorised).ConfigureAwait(false);
             }
         }
 
         return kind;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: a decision event named no use the app recorded; ignored")]
+    private static partial void LogNotRecorded(ILogger logger, string referralId);
 }

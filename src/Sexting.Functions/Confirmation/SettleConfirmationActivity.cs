@@ -34,7 +34,7 @@ public sealed partial class SettleConfirmationActivity(
             if (input.ThenRequest is { } request)
             {
                 // Workflow v5: confirmed, so the authorisation request goes now, in this activity (contract §4.4).
-                await linkEmail.RunAsync(request).ConfigureAwait(false);
+                await linkEmail.SendAsync(request, current).ConfigureAwait(false);
             }
 
             return true;

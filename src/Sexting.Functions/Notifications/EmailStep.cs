@@ -21,6 +21,7 @@ public sealed partial class EmailStep(IEmailComposer composer, IEmailSender send
         ArgumentNullException.ThrowIfNull(requests);
         int delivered = 0, rejected = 0;
         EmailKind? kind = null;
+        var sent = new List<SentEmail>(requests.Count);
         foreach (var request in requests)
         {
             kind = request.Kind;
@@ -42,14 +43,15 @@ public sealed partial class EmailStep(IEmailComposer composer, IEmailSender send
             {
                 delivered++;
                 // Contract §10: the case lists each email sent (kind, to, when); idempotent by the message's key.
-                await store.RecordEmailAsync(referralId, new SentEmail(request.Kind, request.To, at, key), cancellationToken).ConfigureAwait(false);
+                sent.Add(new SentEmail(request.Kind, request.To, at, key));
             }
         }
 
-        // One entry for the step, when anything went, or when the step had nobody to write to.
+        // One entry for the step, when anything went, or when the step had nobody to write to; issue 22: with
+        // the step's sent emails, in one transaction. A retry after a fault finds the sender's key and records them then.
         if (delivered > 0 || requests.Count == 0)
         {
-            await store.AppendTimelineAsync(referralId, new TimelineEntry(at, onSuccess, detail, $"{onSuccess}:{step}"), cancellationToken).ConfigureAwait(false);
+            await store.RecordStepAsync(referralId, new TimelineEntry(at, onSuccess, detail, $"{onSuccess}:{step}"), sent, cancellationToken).ConfigureAwait(false);
         }
 
         LogStepDone(logger, referralId, step, kind, delivered, rejected);

@@ -10,11 +10,14 @@ namespace Sexting.Functions.Notifications;
 public sealed class SendEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep)
 {
     [Function(nameof(SendEmailActivity))]
-    public async Task<EmailStepResult> RunAsync([ActivityTrigger] SendEmailInput input)
+    public Task<EmailStepResult> RunAsync([ActivityTrigger] SendEmailInput input) => SendAsync(input, null);
+
+    /// <summary>The step, for <paramref name="known"/>, the case as a merged step (workflow v5) just read or wrote it (no read of its own).</summary>
+    public async Task<EmailStepResult> SendAsync(SendEmailInput input, CaseRecord? known)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var @case = await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
+        var @case = known ?? await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
 
         // Contract §12: who consulted or declined, and why, come from the link store, not the history.

@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Sexting.Core.Cases;
 
 namespace Sexting.Functions.Notifications;
 
@@ -8,12 +9,17 @@ namespace Sexting.Functions.Notifications;
 /// claim and timeline key, as before, so a retry of the activity after one of them failed sends only
 /// what had not gone.
 /// </summary>
-public sealed class SendFanOutActivity(SendLinkEmailActivity linkEmail, SendEmailActivity email)
+public sealed class SendFanOutActivity(ICaseStore store, SendLinkEmailActivity linkEmail, SendEmailActivity email)
 {
     [Function(nameof(SendFanOutActivity))]
-    public async Task<EmailStepResult[]> RunAsync([ActivityTrigger] SendFanOutInput input)
+    public Task<EmailStepResult[]> RunAsync([ActivityTrigger] SendFanOutInput input) => SendAsync(input, null);
+
+    /// <summary>The three emails, for the case read once (or <paramref name="known"/>, as the authorisation just wrote it).</summary>
+    public async Task<EmailStepResult[]> SendAsync(SendFanOutInput input, CaseRecord? known)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return await Task.WhenAll(linkEmail.RunAsync(input.YouthTeam), email.RunAsync(input.Advice), email.RunAsync(input.Setting)).ConfigureAwait(false);
+        var @case = known ?? await store.GetAsync(input.Setting.ReferralId, CancellationToken.None).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Case {input.Setting.ReferralId} does not exist.");
+        return await Task.WhenAll(linkEmail.SendAsync(input.YouthTeam, @case), email.SendAsync(input.Advice, @case), email.SendAsync(input.Setting, @case)).ConfigureAwait(false);
     }
 }

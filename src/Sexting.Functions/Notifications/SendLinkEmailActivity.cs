@@ -14,16 +14,28 @@ namespace Sexting.Functions.Notifications;
 public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep, CaseUpdater updater)
 {
     [Function(nameof(SendLinkEmailActivity))]
-    public async Task<EmailStepResult> RunAsync([ActivityTrigger] SendLinkEmailInput input)
+    public Task<EmailStepResult> RunAsync([ActivityTrigger] SendLinkEmailInput input) => SendAsync(input, null);
+
+    /// <summary>The step, for <paramref name="known"/>, the case as a merged step (workflow v5) just read or wrote it (no read of its own).</summary>
+    public async Task<EmailStepResult> SendAsync(SendLinkEmailInput input, CaseRecord? known)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var @case = input.MoveTo is { } status
+        CaseRecord @case;
+        if (input.MoveTo is { } status)
+        {
             // Workflow v3: the move and the email in one activity (the move first, so a reader who sees the
             // request's timeline entry sees the status too). A retry finds the case moved.
-            ? await updater.UpdateAsync(input.ReferralId, c => c.Status == status ? null : c.MoveTo(status), ct).ConfigureAwait(false)
-            : await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
+            CaseRecord? Move(CaseRecord c) => c.Status == status ? null : c.MoveTo(status);
+            @case = known is null
+                ? await updater.UpdateAsync(input.ReferralId, Move, ct).ConfigureAwait(false)
+                : await updater.UpdateAsync(known, Move, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            @case = known ?? await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
+        }
 
         // The reporter's address is read from the case: orchestration inputs carry no personal data (§12).
         var to = input.Purpose == LinkPurpose.ReporterConfirmation ? @case.Referral.Reporter.Email : input.To;

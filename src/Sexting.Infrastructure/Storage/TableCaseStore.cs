@@ -197,6 +197,35 @@ internal sealed partial class TableCaseStore(
         EnsureReferralId(referralId);
         ArgumentNullException.ThrowIfNull(entry);
         using var operation = StorageOperation.Begin(nameof(AppendTimelineAsync));
+        await AppendAsync(referralId, entry, [], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task RecordStepAsync(string referralId, TimelineEntry entry, IReadOnlyList<SentEmail> emails, CancellationToken cancellationToken)
+    {
+        EnsureReferralId(referralId);
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(emails);
+        using var operation = StorageOperation.Begin(nameof(RecordStepAsync));
+        if (!await AppendAsync(referralId, entry, emails, cancellationToken).ConfigureAwait(false))
+        {
+            // An email of the step was recorded already, by itself (a retry of a step recorded the earlier
+            // way): record the rest one by one, as the interface's default does.
+            foreach (var email in emails)
+            {
+                await RecordEmailAsync(referralId, email, cancellationToken).ConfigureAwait(false);
+            }
+
+            await AppendAsync(referralId, entry, [], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The entry, chained, and the step's email rows in one entity-group transaction (one partition: the case's).
+    /// False when an email row was there already and nothing was written; true when written or the entry was there.
+    /// </summary>
+    private async Task<bool> AppendAsync(string referralId, TimelineEntry entry, IReadOnlyList<SentEmail> emails, CancellationToken cancellationToken)
+    {
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
         var cipher = await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
@@ -207,22 +236,36 @@ internal sealed partial class TableCaseStore(
                 var marker = await table.GetEntityIfExistsAsync<TableEntity>(referralId, CaseEntities.TimelineKeyPrefix + TableKeys.Escape(entry.Key), [CaseEntities.SealedDetailProperty], cancellationToken).ConfigureAwait(false);
                 if (marker.HasValue)
                 {
-                    return;
+                    return true;
                 }
             }
 
             var head = _heads.TryGetValue(referralId, out var known) ? known : await ReadHeadAsync(table, referralId, cancellationToken).ConfigureAwait(false);
-            var actions = CaseEntities.AppendActions(referralId, entry, cipher, chain, head.Seq + 1, head.Mac, head.ETag);
+            var chained = CaseEntities.AppendActions(referralId, entry, cipher, chain, head.Seq + 1, head.Mac, head.ETag);
+            // The head stays last: its new ETag is the transaction's last response.
+            TableTransactionAction[] actions =
+            [
+                .. chained[..^1],
+                .. emails.DistinctBy(e => e.Key, StringComparer.Ordinal).Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.EmailToEntity(referralId, e, cipher))),
+                chained[^1],
+            ];
             try
             {
                 var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 RememberHead(actions[^1].Entity, response.Value[^1].Headers.ETag);
-                return;
+                return true;
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex == 0)
             {
-                // The entry's key is there already: a retried step. Nothing to do.
-                return;
+                // The entry's key is there already: a retried step, whose emails went in the same transaction
+                // or (recorded the earlier way) before it. Nothing to do.
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is { } index
+                && index >= chained.Length - 1 && index < actions.Length - 1)
+            {
+                // An email row of the step is there already: nothing was written.
+                return false;
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < ConflictBackoff.MaxAttempts)
             {

@@ -2,6 +2,7 @@ using Sexting.TestSupport.Contracts;
 using Azure.Data.Tables;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
+using Sexting.Core.Notifications;
 using Sexting.Infrastructure.DataProtection;
 using Sexting.Infrastructure.Storage;
 using Sexting.TestSupport;
@@ -66,6 +67,24 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, _host.Counter.Of("AppendTimelineAsync"));
         Assert.Equal(1, _host.Counter.Of("GetTimelineAsync"));
         Assert.NotNull(created.Case.Version);
+    }
+
+    // Issue 22: an email step's timeline entry and its emails in one entity-group transaction.
+    [Fact]
+    public async Task RecordStepAsync_EntryAndTwoEmails_OneRequest()
+    {
+        var referralId = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(), Now, default);
+        await _host.Cases.AppendTimelineAsync(referralId, new TimelineEntry(Now, TimelineEvent.Assessed, "Assessed", "Assessed"), default);
+        _host.Counter.Reset();
+
+        await _host.Cases.RecordStepAsync(referralId, new TimelineEntry(Now, TimelineEvent.AdviceSent, "Advice and guidance sent", "AdviceSent:authorised"),
+            [new SentEmail(EmailKind.AdviceGuidance, "sam@family.example", Now, "k1"), new SentEmail(EmailKind.AdviceGuidance, "alex@pupil.example", Now, "k2")], default);
+
+        Assert.Equal(1, _host.Counter.Total);
+        Assert.Equal(2, (await _host.Cases.GetEmailsAsync(referralId, default)).Count);
+        Assert.Contains(await _host.Cases.GetTimelineAsync(referralId, default), e => e.Key == "AdviceSent:authorised");
+        Assert.True((await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default))!.Intact);
     }
 
     [Fact]

@@ -270,6 +270,30 @@ public abstract class CaseStoreContract : IAsyncLifetime
         Assert.Equal([earlier, later], await Store.GetEmailsAsync(created.ReferralId, default));
     }
 
+    // Issue 22: a step's entry and emails together; a retry, or a step whose first email was recorded alone
+    // (the earlier way) before a fault, leaves each recorded once.
+    [Fact]
+    public async Task RecordStepAsync_RetriedAndAfterAnEmailRecordedAlone_EachRecordedOnce()
+    {
+        var created = await CreateAsync();
+        var at = T0.AddMinutes(1);
+        var entry = new TimelineEntry(at, TimelineEvent.AdviceSent, "Advice and guidance sent", "AdviceSent:authorised");
+        var parent = new SentEmail(EmailKind.AdviceGuidance, "sam@family.example", at, "email-parent");
+        var pupil = new SentEmail(EmailKind.AdviceGuidance, "alex@pupil.example", at, "email-pupil");
+        var setting = new SentEmail(EmailKind.SettingOutcome, "dsl@school.example", at.AddMinutes(1), "email-setting");
+
+        await Store.RecordEmailAsync(created.ReferralId, parent, default);
+        await Store.RecordStepAsync(created.ReferralId, entry, [parent, pupil], default);
+        await Store.RecordStepAsync(created.ReferralId, entry, [parent, pupil], default);
+        await Store.RecordStepAsync(created.ReferralId, entry with { Event = TimelineEvent.SettingNotified, Key = "SettingNotified:authorised", At = setting.At }, [setting], default);
+        await Store.RecordStepAsync(created.ReferralId, entry with { Event = TimelineEvent.SettingNotified, Key = "SettingNotified:authorised", At = setting.At }, [setting], default);
+
+        Assert.Equal(["email-parent", "email-pupil", "email-setting"], (await Store.GetEmailsAsync(created.ReferralId, default)).Select(e => e.Key).Order(StringComparer.Ordinal));
+        var timeline = await Store.GetTimelineAsync(created.ReferralId, default);
+        Assert.Single(timeline, e => e.Key == "AdviceSent:authorised");
+        Assert.Single(timeline, e => e.Key == "SettingNotified:authorised");
+    }
+
     [Fact]
     public async Task GetEmailsAsync_Unknown_Empty()
     {
