@@ -28,9 +28,10 @@ public sealed class RestartTests
             await host.Api.ConfirmReporterAsync(id);
             var link = (await host.Outbox.WaitForOneAsync(id, "AuthorisationRequest")).Link;
             await host.Api.WaitForEventAsync(id, "AuthorisationRequested");
-            // Acknowledgement, assessment, confirmation, request (with the status, workflow v3): four activities
-            // committed, so the orchestration now waits for the decision (see the report of the stop-mid-episode case).
-            await new DurableHistory(host.Azurite.ConnectionString, host.TaskHub).WaitForCompletedActivitiesAsync(id, 4);
+            // Acknowledgement with the assessment, then the confirmation with the request (workflow v5): two
+            // activities committed, so the orchestration now waits for the decision (see the report of the
+            // stop-mid-episode case).
+            await new DurableHistory(host.Azurite.ConnectionString, host.TaskHub).WaitForCompletedActivitiesAsync(id, 2);
 
             await host.StopHostAsync();
             Assert.True(host.Host.HasExited);
