@@ -110,7 +110,7 @@ try
         {
             var result = await scan.RunAsync(size, ct);
             results.Scans.Add(result);
-            Say($"reminder scan: {size:N0} cases (seeded in {result.SeedTime.TotalSeconds:0.0} s): {result.DueQueryRequests} due-query + {result.CaseReadRequests} case-read requests, {result.Milliseconds:0} ms");
+            Say($"reminder scan: {size:N0} cases (seeded in {result.SeedTime.TotalSeconds:0.0} s): {result.DueQueryRequests} due-query + {result.CaseReadRequests} case-read requests, {result.Milliseconds:0} ms; retention scan {result.RetentionRequests} requests ({result.RetentionDue} due), {result.RetentionMilliseconds:0} ms");
         }
     }
 

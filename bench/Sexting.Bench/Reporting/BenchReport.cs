@@ -29,6 +29,8 @@ internal static class BenchReport
             ? F(100 * i.PerSecond / (f.PerSecond / txPerIntake), "0") + " %" : "–");
         Row(b, "Intake alone latency p50 / p95 / p99 (ms)", settings, c => r.IntakePaused.FirstOrDefault(i => i.Clients == c) is { } i
             ? $"{F(i.Latency.P50, "0")} / {F(i.Latency.P95, "0")} / {F(i.Latency.P99, "0")}" : "–");
+        Row(b, "Intake alone: storage requests per intake, app + durable (nothing else runs)", settings, c => r.IntakePaused.FirstOrDefault(i => i.Clients == c) is { } i && i.Accepted > 0
+            ? $"{F((double)i.Traffic.App / i.Accepted, "0.00")} + {F((double)i.Traffic.Durable / i.Accepted, "0.00")}" : "–");
         Row(b, "Intake with the workflow running: referrals accepted/s (202)", settings, c => Intake(r, c) is { } i ? F(i.PerSecond, "0.0") : "–");
         Row(b, "Intake ÷ what the floor allows", settings, c => Intake(r, c) is { } i && r.Floor.FirstOrDefault(f => f.Clients == c) is { } f
             ? F(100 * i.PerSecond / (f.PerSecond / txPerIntake), "0") + " %" : "–");
@@ -85,11 +87,24 @@ internal static class BenchReport
         b.AppendLine("| Due-index query requests | " + string.Join(" | ", r.Scans.Select(s => s.DueQueryRequests.ToString(CultureInfo.InvariantCulture))) + " |");
         b.AppendLine("| Reads of the due cases | " + string.Join(" | ", r.Scans.Select(s => $"{s.CaseReadRequests} ({s.DueCases} due)")) + " |");
         b.AppendLine("| Scan time (ms) | " + string.Join(" | ", r.Scans.Select(s => F(s.Milliseconds, "0"))) + " |");
+        b.AppendLine("| Retention: closed cases in the index, not yet due for deletion | " + string.Join(" | ", r.Scans.Select(s => s.RetainedEntries.ToString("N0", CultureInfo.InvariantCulture))) + " |");
+        b.AppendLine("| Retention scan requests (the two due queries; + 1 marker read a run) | " + string.Join(" | ", r.Scans.Select(s => $"{s.RetentionRequests} ({s.RetentionDue} due)")) + " |");
+        b.AppendLine("| Retention scan time (ms) | " + string.Join(" | ", r.Scans.Select(s => F(s.RetentionMilliseconds, "0"))) + " |");
         b.AppendLine();
 
         b.AppendLine("| Target (issue 22) | measured | met |");
         b.AppendLine("|---|---:|:--:|");
-        Target(b, "≤ 5 storage transactions per first submission (app + durable)", F(txPerIntake, "0.0"), txPerIntake <= 5.05);
+        // A first submission's own requests: the paused host at one client runs nothing but intake (issue 22). The
+        // one-at-a-time figure above also holds the first requests of the orchestration the intake starts.
+        if (r.IntakePaused.FirstOrDefault(i => i.Clients == 1) is { Accepted: > 0 } alone1)
+        {
+            var own = (double)(alone1.Traffic.App + alone1.Traffic.Durable) / alone1.Accepted;
+            Target(b, "≤ 5 storage transactions per first submission (app + durable; intake alone, 1 client)", F(own, "0.00"), own <= 5.05);
+        }
+        else
+        {
+            Target(b, "≤ 5 storage transactions per first submission (app + durable)", F(txPerIntake, "0.0"), txPerIntake <= 5.05);
+        }
         if (r.IntakePaused.FirstOrDefault(i => i.Clients == 8) is { } alone8 && r.Floor.FirstOrDefault(f => f.Clients == 8) is { } f8)
         {
             var ratio = alone8.PerSecond / (f8.PerSecond / txPerIntake);
@@ -111,6 +126,8 @@ internal static class BenchReport
 
         var flat = r.Scans.Count > 0 && r.Scans.All(s => s.Requests == r.Scans[0].Requests);
         Target(b, "Reminder scan flat as cases grow", string.Join(" / ", r.Scans.Select(s => s.Requests)) + " requests", flat);
+        var retentionFlat = r.Scans.Count > 0 && r.Scans.All(s => s.RetentionRequests == r.Scans[0].RetentionRequests);
+        Target(b, "Retention scan flat as cases grow", string.Join(" / ", r.Scans.Select(s => s.RetentionRequests)) + " requests", retentionFlat);
         if (r.ProxyScanFailures > 0)
         {
             b.AppendLine();

@@ -30,6 +30,14 @@ public interface ICaseStore
     /// <exception cref="ConcurrencyConflictException">The case changed since it was read.</exception>
     Task<CaseRecord> UpdateAsync(CaseRecord updated, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Issue 22: <see cref="UpdateAsync(CaseRecord, CancellationToken)"/> and <see cref="AppendTimelineAsync"/> as one
+    /// step: both or, on a conflict, neither. An entry whose key is there already (a retried step) is left as it is
+    /// and the case still stored. Returns the case with its new version.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">The case changed since it was read; nothing was written.</exception>
+    Task<CaseRecord> UpdateAsync(CaseRecord updated, TimelineEntry entry, CancellationToken cancellationToken);
+
     /// <summary>Appends an entry to a case's timeline; an entry with a key already there is ignored.</summary>
     Task AppendTimelineAsync(string referralId, TimelineEntry entry, CancellationToken cancellationToken);
 

@@ -34,12 +34,18 @@ public sealed partial class AssessReferralActivity(ICaseStore store, CaseUpdater
             var keys = current.Referral.YoungPeople.Select(PersonIdentity.KeyOf).Distinct(StringComparer.Ordinal).ToList();
             var earlier = await store.FindEarlierAsync(current.ForceArea, keys, current.ReferralId, current.ReceivedAt, ct).ConfigureAwait(false);
             var computed = ReferralAssessor.Assess(current.Referral, earlier, new AssessmentOptions { SignificantAgeGapYears = input.SignificantAgeGapYears }, forces);
-            current = await updater.UpdateAsync(current, c => c.Assessment is null ? c with { Assessment = computed } : null, ct).ConfigureAwait(false);
+            // The assessment and its timeline entry in one transaction (issue 22); the entry describes what is stored.
+            current = await updater.UpdateAsync(input.ReferralId, current, c => c.Assessment is null ? c with { Assessment = computed } : null,
+                c => new TimelineEntry(input.At, TimelineEvent.Assessed, Describe(c.Assessment!), "Assessed"), ct).ConfigureAwait(false);
             assessment = current.Assessment!;
+        }
+        else
+        {
+            // A retry after the assessment was stored: its entry, if it is not there yet.
+            await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.At, TimelineEvent.Assessed, Describe(assessment), "Assessed"), ct).ConfigureAwait(false);
         }
 
         await store.IndexPeopleAsync(current, ct).ConfigureAwait(false);
-        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.At, TimelineEvent.Assessed, Describe(assessment), "Assessed"), ct).ConfigureAwait(false);
 
         LogAssessed(logger, input.ReferralId, assessment.Route, assessment.AggravatingFactors.Count, assessment.SafeguardingConcerns.Count);
         return (new AssessReferralResult(assessment.Route, assessment.SafeguardingConcerns.Count > 0), current);

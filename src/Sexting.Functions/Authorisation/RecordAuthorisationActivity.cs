@@ -36,14 +36,14 @@ public sealed partial class RecordAuthorisationActivity(
             ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
         var profile = forces.For(read.ForceArea);
 
-        // The timeline entry first (idempotent by its key), so that whoever sees the new status
-        // also sees who authorised it (contract §3).
-        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
+        // The timeline entry with the move, in one transaction (idempotent by its key), so that whoever sees the
+        // new status also sees who authorised it (contract §3).
+        var entry = new TimelineEntry(
             input.At,
             TimelineEvent.Authorised,
             $"{ForceProfiles.NationalOutcome} ({profile.LocalOutcomeCode}) authorised by {authorisedBy} (link sent to {sentTo})",
-            "Authorised"), ct).ConfigureAwait(false);
-        var updated = await updater.UpdateAsync(read, c =>
+            "Authorised");
+        var updated = await updater.UpdateAsync(input.ReferralId, read, c =>
         {
             if (c.Status == CaseStatus.EducationAndIntervention && c.Outcome is not null)
             {
@@ -55,7 +55,7 @@ public sealed partial class RecordAuthorisationActivity(
                 Outcome = new OutcomeRecord(ForceProfiles.NationalOutcome, profile.LocalOutcomeCode, authorisedBy, input.At, rationale),
                 Education = new EducationRecord(input.DueBy, null, null, null),
             };
-        }, ct).ConfigureAwait(false);
+        }, _ => entry, ct).ConfigureAwait(false);
 
         await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Education, input.DueBy), ct).ConfigureAwait(false);
 

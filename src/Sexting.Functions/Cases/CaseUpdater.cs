@@ -36,7 +36,21 @@ public sealed class CaseUpdater(ICaseStore store, TimeProvider? clock = null)
         return UpdateAsync(read.ReferralId, read, change, cancellationToken);
     }
 
-    private async Task<CaseRecord> UpdateAsync(string referralId, CaseRecord? read, Func<CaseRecord, CaseRecord?> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issue 22: as <see cref="UpdateAsync(string, Func{CaseRecord, CaseRecord?}, CancellationToken)"/>, with the
+    /// step's timeline entry (made from the case as it will be stored) in the same transaction as the change. When
+    /// the change is there already (a retried step), the entry is appended alone, idempotently by its key.
+    /// <paramref name="read"/>, when given, is the case as the caller just read it. An <paramref name="entry"/> of
+    /// <c>null</c> for a case means no entry for it.
+    /// </summary>
+    public Task<CaseRecord> UpdateAsync(string referralId, CaseRecord? read, Func<CaseRecord, CaseRecord?> change, Func<CaseRecord, TimelineEntry?> entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return UpdateAsync(referralId, read, change, cancellationToken, entry);
+    }
+
+    private async Task<CaseRecord> UpdateAsync(
+        string referralId, CaseRecord? read, Func<CaseRecord, CaseRecord?> change, CancellationToken cancellationToken, Func<CaseRecord, TimelineEntry?>? entry = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; ; attempt++)
@@ -48,13 +62,20 @@ public sealed class CaseUpdater(ICaseStore store, TimeProvider? clock = null)
             if (updated is null)
             {
                 // Applied already, perhaps by an attempt whose list-row write failed: the store puts that right.
+                if (entry?.Invoke(current) is { } existing)
+                {
+                    await store.AppendTimelineAsync(referralId, existing, cancellationToken).ConfigureAwait(false);
+                }
+
                 await store.RelistAsync(current, cancellationToken).ConfigureAwait(false);
                 return current;
             }
 
             try
             {
-                return await store.UpdateAsync(updated, cancellationToken).ConfigureAwait(false);
+                return entry?.Invoke(updated) is { } step
+                    ? await store.UpdateAsync(updated, step, cancellationToken).ConfigureAwait(false)
+                    : await store.UpdateAsync(updated, cancellationToken).ConfigureAwait(false);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {

@@ -10,17 +10,14 @@ namespace Sexting.Functions.Cases;
 /// Moves a case through the state machine; a retry after the move is a no-op. Workflow v5: then sends
 /// <see cref="MoveCaseInput.ThenEmail"/>, once (its claim), so a retry sends it only if it had not gone.
 /// </summary>
-public sealed partial class MoveCaseActivity(CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, SendEmailActivity email, ILogger<MoveCaseActivity> logger)
+public sealed partial class MoveCaseActivity(CaseUpdater updater, IDecisionLinkStore links, SendEmailActivity email, ILogger<MoveCaseActivity> logger)
 {
     [Function(nameof(MoveCaseActivity))]
     public async Task<CaseStatus> RunAsync([ActivityTrigger] MoveCaseInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var moved = await updater.UpdateAsync(
-            input.ReferralId,
-            c => c.Status == input.To ? null : c.MoveTo(input.To),
-            CancellationToken.None).ConfigureAwait(false);
-
+        CaseRecord? Move(CaseRecord c) => c.Status == input.To ? null : c.MoveTo(input.To);
+        CaseRecord moved;
         if (input.Event is { } e)
         {
             var detail = input.Detail ?? "";
@@ -31,10 +28,13 @@ public sealed partial class MoveCaseActivity(CaseUpdater updater, ICaseStore sto
                 detail = $"Outcome 21 declined by {use.By} (link sent to {use.SentTo}): {use.Text}";
             }
 
-            await store.AppendTimelineAsync(
-                input.ReferralId,
-                new TimelineEntry(input.At, e, detail, input.TimelineKey ?? e.ToString()),
-                CancellationToken.None).ConfigureAwait(false);
+            // The move and its entry in one transaction (issue 22).
+            var entry = new TimelineEntry(input.At, e, detail, input.TimelineKey ?? e.ToString());
+            moved = await updater.UpdateAsync(input.ReferralId, null, Move, _ => entry, CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            moved = await updater.UpdateAsync(input.ReferralId, Move, CancellationToken.None).ConfigureAwait(false);
         }
 
         LogMoved(logger, input.ReferralId, moved.Status);

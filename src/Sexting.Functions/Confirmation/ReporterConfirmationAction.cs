@@ -13,7 +13,7 @@ namespace Sexting.Functions.Confirmation;
 /// concurrent uses wins) and the workflow is woken. A case already unconfirmed (the deadline passed)
 /// is not revived.
 /// </summary>
-public sealed class ReporterConfirmationAction(CaseUpdater updater, ICaseStore store) : LinkAction<NoForm>
+public sealed class ReporterConfirmationAction(CaseUpdater updater) : LinkAction<NoForm>
 {
     /// <summary>Who a reporter's link use is recorded as: not a member of staff, the address the link was sent to.</summary>
     public const string ReporterUserId = "reporter";
@@ -47,19 +47,17 @@ public sealed class ReporterConfirmationAction(CaseUpdater updater, ICaseStore s
     public override async Task<CaseRecord?> PrepareAsync(CaseRecord @case, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        // From the case as the link's lookup just read it; the confirmation and its entry in one transaction (issue 22).
         var updated = await updater.UpdateAsync(
             @case.ReferralId,
+            @case,
             c => c.ReporterConfirmed || !LinkResolver.Awaits(c, LinkPurpose.ReporterConfirmation)
                 ? null
                 : c with { Confirmation = c.Confirmation! with { ConfirmedAt = at } },
+            c => c.ReporterConfirmed
+                ? new TimelineEntry(c.Confirmation!.ConfirmedAt!.Value, TimelineEvent.ReporterConfirmed, "The reporter confirmed their email address", nameof(TimelineEvent.ReporterConfirmed))
+                : null,
             cancellationToken).ConfigureAwait(false);
-        if (!updated.ReporterConfirmed)
-        {
-            return null;
-        }
-
-        await store.AppendTimelineAsync(@case.ReferralId, new TimelineEntry(updated.Confirmation!.ConfirmedAt!.Value, TimelineEvent.ReporterConfirmed,
-            "The reporter confirmed their email address", nameof(TimelineEvent.ReporterConfirmed)), cancellationToken).ConfigureAwait(false);
-        return updated;
+        return updated.ReporterConfirmed ? updated : null;
     }
 }

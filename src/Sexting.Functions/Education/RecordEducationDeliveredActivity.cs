@@ -36,14 +36,14 @@ public sealed partial class RecordEducationDeliveredActivity(
         var sentTo = use?.SentTo ?? input.SentTo ?? string.Empty;
         var delivered = use?.Delivered ?? input.Delivered ?? [];
 
-        // The timeline entry first (idempotent by its key), so that whoever sees the case closed also
-        // sees who confirmed the delivery (contract §3).
-        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(
+        // The timeline entry with the close, in one transaction (idempotent by its key), so that whoever sees the
+        // case closed also sees who confirmed the delivery (contract §3).
+        var entry = new TimelineEntry(
             input.At,
             TimelineEvent.EducationDelivered,
             $"Education and intervention delivered to {(delivered.Count == 0 ? "(no young person ticked)" : string.Join(", ", delivered))}, confirmed by {deliveredBy} (link sent to {sentTo})",
-            "EducationDelivered"), ct).ConfigureAwait(false);
-        var updated = await updater.UpdateAsync(input.ReferralId, c =>
+            "EducationDelivered");
+        var updated = await updater.UpdateAsync(input.ReferralId, null, c =>
             c.Status == CaseStatus.Closed
                 ? null
                 : c.MoveTo(CaseStatus.Closed) with
@@ -54,7 +54,7 @@ public sealed partial class RecordEducationDeliveredActivity(
                         DeliveredBy = deliveredBy,
                         Notes = notes,
                     },
-                }, ct).ConfigureAwait(false);
+                }, _ => entry, ct).ConfigureAwait(false);
 
         await store.RemoveDueAsync(input.ReferralId, DueKind.Education, ct).ConfigureAwait(false);
         // Contract §12: retention counts from the close.

@@ -150,6 +150,64 @@ internal sealed partial class TableCaseStore(
     }
 
     /// <inheritdoc />
+    public async Task<CaseRecord> UpdateAsync(CaseRecord updated, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        ArgumentNullException.ThrowIfNull(entry);
+        EnsureReferralId(updated.ReferralId);
+        if (updated.Version is null)
+        {
+            throw new ArgumentException("An update needs the version it was read at.", nameof(updated));
+        }
+
+        using var operation = StorageOperation.Begin(nameof(UpdateAsync));
+        var referralId = updated.ReferralId;
+        var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
+        var cipher = await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            // One entity-group transaction in the case's partition: the case row (at its version), then the entry, chained.
+            var head = _heads.TryGetValue(referralId, out var known) ? known : await ReadHeadAsync(table, referralId, cancellationToken).ConfigureAwait(false);
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(updated, cipher), new ETag(updated.Version)),
+                .. CaseEntities.AppendActions(referralId, entry, cipher, chain, head.Seq + 1, head.Mac, head.ETag),
+            ];
+            CaseRecord stored;
+            try
+            {
+                var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                RememberHead(actions[^1].Entity, response.Value[^1].Headers.ETag);
+                stored = updated with { Version = response.Value[0].Headers.ETag?.ToString() };
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status is 409 or 412)
+            {
+                throw new ConcurrencyConflictException("The case changed since it was read.", ex);
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status == 404)
+            {
+                throw new InvalidOperationException("There is no such case to update.", ex);
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 1 && ex.Status is 409 or 412)
+            {
+                // The entry is there already (a retried step): the case alone, as UpdateAsync does.
+                return await UpdateAsync(updated, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < ConflictBackoff.MaxAttempts)
+            {
+                // Another entry took this place in the chain: read the head again.
+                _heads.TryRemove(referralId, out _);
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            // The list row after, as UpdateAsync does.
+            await ListAsync(stored, cancellationToken).ConfigureAwait(false);
+            return stored;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task RelistAsync(CaseRecord @case, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);

@@ -70,6 +70,11 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     public Task<CaseRecord> UpdateAsync(CaseRecord updated, CancellationToken cancellationToken)
     {
         BeforeUpdate?.Invoke(updated);
+        return Store(updated);
+    }
+
+    private Task<CaseRecord> Store(CaseRecord updated)
+    {
         lock (_lock)
         {
             if (!_cases.TryGetValue(updated.ReferralId, out var current))
@@ -94,6 +99,30 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
                 _awaitingSince[stored.ReferralId] = Now();
             }
             return Task.FromResult(stored);
+        }
+    }
+
+    public Task<CaseRecord> UpdateAsync(CaseRecord updated, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        // As the Table store: one transaction, so a stale version or a fault writes neither, and a reader never
+        // sees the case without the entry (BeforeUpdate sees the entry). The lock is re-entrant and both writes
+        // below complete synchronously under it.
+        lock (_lock)
+        {
+            if (!_cases.TryGetValue(updated.ReferralId, out var current))
+            {
+                throw new InvalidOperationException("There is no such case to update.");
+            }
+
+            if (current.Version != updated.Version)
+            {
+                throw new ConcurrencyConflictException("Stale version.");
+            }
+
+            AppendTimelineAsync(updated.ReferralId, entry, cancellationToken).GetAwaiter().GetResult();
+            BeforeUpdate?.Invoke(updated);
+            return Store(updated);
         }
     }
 

@@ -186,6 +186,49 @@ public abstract class CaseStoreContract : IAsyncLifetime
         Assert.Null(await Store.GetAsync(never.ReferralId, default));
     }
 
+    // Issue 22: a step's change and its timeline entry in one transaction.
+    [Fact]
+    public async Task UpdateWithEntry_AtTheStoredVersion_BothStored()
+    {
+        var created = await CreateAsync();
+        var entry = new TimelineEntry(T0.AddMinutes(1), TimelineEvent.Authorised, "Authorised by Pat Manager", "Authorised");
+
+        var updated = await Store.UpdateAsync(created with { Status = CaseStatus.EducationAndIntervention }, entry, default);
+
+        Assert.NotEqual(created.Version, updated.Version);
+        var read = await Store.GetAsync(created.ReferralId, default);
+        Assert.Equal(CaseStatus.EducationAndIntervention, read?.Status);
+        Assert.Equal(updated.Version, read?.Version);
+        Assert.Single(await Store.GetTimelineAsync(created.ReferralId, default), e => e.Key == "Authorised" && e.Detail == entry.Detail);
+    }
+
+    [Fact]
+    public async Task UpdateWithEntry_StaleVersion_ConflictAndNeitherWritten()
+    {
+        var created = await CreateAsync();
+        await Store.UpdateAsync(created with { Status = CaseStatus.AwaitingAuthorisation }, default);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.UpdateAsync(
+            created with { Status = CaseStatus.ReferredForInvestigation }, new TimelineEntry(T0.AddMinutes(1), TimelineEvent.Declined, "Declined", "Declined"), default));
+
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, (await Store.GetAsync(created.ReferralId, default))?.Status);
+        Assert.DoesNotContain(await Store.GetTimelineAsync(created.ReferralId, default), e => e.Key == "Declined");
+    }
+
+    [Fact]
+    public async Task UpdateWithEntry_EntryThereAlready_CaseStoredEntryKept()
+    {
+        var created = await CreateAsync();
+        var first = new TimelineEntry(T0.AddMinutes(1), TimelineEvent.Assessed, "Route Outcome21", "Assessed");
+        await Store.AppendTimelineAsync(created.ReferralId, first, default);
+
+        var updated = await Store.UpdateAsync(created with { Status = CaseStatus.AwaitingAuthorisation }, first with { Detail = "A retried step" }, default);
+
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, (await Store.GetAsync(created.ReferralId, default))?.Status);
+        Assert.Equal(updated.Version, (await Store.GetAsync(created.ReferralId, default))?.Version);
+        Assert.Equal("Route Outcome21", Assert.Single(await Store.GetTimelineAsync(created.ReferralId, default), e => e.Key == "Assessed").Detail);
+    }
+
     [Fact]
     public async Task UpdateAsync_FourAtOnceFromOneVersion_OneStored()
     {
