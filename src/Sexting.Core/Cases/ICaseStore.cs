@@ -23,6 +23,18 @@ public interface ICaseStore
     /// </summary>
     Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Issue 22: as <see cref="CreateAsync(string, Referral, DateTimeOffset, ReporterConfirmation?, CancellationToken)"/>;
+    /// when <paramref name="listNow"/> is false a new case's list row is left to its first update (intake's workflow
+    /// assesses it at once), so a first submission costs the claim and the case. <see cref="EnsureListedAsync"/>
+    /// lists a case whose first update may not come.
+    /// </summary>
+    Task<CaseCreation> CreateAsync(
+        string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, bool listNow, CancellationToken cancellationToken);
+
+    /// <summary>Lists the case if its list row is missing; never overwrites one.</summary>
+    Task EnsureListedAsync(CaseRecord @case, CancellationToken cancellationToken);
+
     /// <summary>The case, or null if there is none.</summary>
     Task<CaseRecord?> GetAsync(string referralId, CancellationToken cancellationToken);
 
@@ -52,19 +64,9 @@ public interface ICaseStore
 
     /// <summary>
     /// One email step's record (issue 22): the emails it delivered (<see cref="RecordEmailAsync"/>) and its
-    /// timeline entry (<see cref="AppendTimelineAsync"/>), idempotent as those are. A store that can writes
-    /// them in one transaction; this default writes them one by one, the emails first.
+    /// timeline entry (<see cref="AppendTimelineAsync"/>), idempotent as those are, in one transaction.
     /// </summary>
-    async Task RecordStepAsync(string referralId, TimelineEntry entry, IReadOnlyList<SentEmail> emails, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(emails);
-        foreach (var email in emails)
-        {
-            await RecordEmailAsync(referralId, email, cancellationToken).ConfigureAwait(false);
-        }
-
-        await AppendTimelineAsync(referralId, entry, cancellationToken).ConfigureAwait(false);
-    }
+    Task RecordStepAsync(string referralId, TimelineEntry entry, IReadOnlyList<SentEmail> emails, CancellationToken cancellationToken);
 
     /// <summary>The emails recorded for a case, oldest first; none for an unknown case.</summary>
     Task<IReadOnlyList<SentEmail>> GetEmailsAsync(string referralId, CancellationToken cancellationToken);

@@ -41,8 +41,10 @@ public sealed partial class AssessReferralActivity(ICaseStore store, CaseUpdater
         }
         else
         {
-            // A retry after the assessment was stored: its entry, if it is not there yet.
+            // A retry after the assessment was stored: its entry, if it is not there yet, and its list row (intake
+            // leaves that to the assessment's update, whose list write may have failed in another process).
             await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.At, TimelineEvent.Assessed, Describe(assessment), "Assessed"), ct).ConfigureAwait(false);
+            await store.EnsureListedAsync(current, ct).ConfigureAwait(false);
         }
 
         await store.IndexPeopleAsync(current, ct).ConfigureAwait(false);

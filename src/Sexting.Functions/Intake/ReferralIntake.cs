@@ -27,10 +27,22 @@ public sealed partial class ReferralIntake(ICaseStore store, OrchestrationInputF
 
         // Contract §11: the reporter must confirm their address; one outside the schools' domains is flagged for staff.
         var confirmation = new ReporterConfirmation(_domains.IsTrusted(referral.Reporter.Email), null);
-        var creation = await store.CreateAsync(referralId, referral, clock.GetUtcNow(), confirmation, cancellationToken).ConfigureAwait(false);
+        // Issue 22: the case's list row comes with the workflow's first step, which assesses (and so updates) it;
+        // a first submission costs the crime-reference claim and the case.
+        var creation = await store.CreateAsync(referralId, referral, clock.GetUtcNow(), confirmation, listNow: false, cancellationToken).ConfigureAwait(false);
         if (creation.Created)
         {
-            await ScheduleAsync(client, creation.Case, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ScheduleAsync(client, creation.Case, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The workflow did not start: list the case now, so staff see it while the school resubmits.
+                await store.EnsureListedAsync(creation.Case, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+
             LogRecorded(logger, referralId);
             return new IntakeResult(creation.Case, true);
         }

@@ -44,7 +44,20 @@ internal sealed partial class TableCaseStore(
         CreateAsync(referralId, referral, receivedAt, null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, CancellationToken cancellationToken)
+    public Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, CancellationToken cancellationToken) =>
+        CreateAsync(referralId, referral, receivedAt, confirmation, listNow: true, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task EnsureListedAsync(CaseRecord @case, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        using var operation = StorageOperation.Begin(nameof(EnsureListedAsync));
+        await caseList.EnsureAsync(@case, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<CaseCreation> CreateAsync(
+        string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, bool listNow, CancellationToken cancellationToken)
     {
         EnsureReferralId(referralId);
         ArgumentNullException.ThrowIfNull(referral);
@@ -78,8 +91,13 @@ internal sealed partial class TableCaseStore(
             var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             RememberHead(actions[^1].Entity, response.Value[^1].Headers.ETag);
             // The list row after the case row: if it fails the call throws, and the retry (a
-            // resubmission of the same referral) writes it (EnsureAsync above).
-            await ListAsync(record, cancellationToken).ConfigureAwait(false);
+            // resubmission of the same referral) writes it (EnsureAsync above). Not now when the
+            // caller's next step updates the case, which writes the row (issue 22).
+            if (listNow)
+            {
+                await ListAsync(record, cancellationToken).ConfigureAwait(false);
+            }
+
             LogCaseCreated(logger, referralId, claim.CrimeReference);
             return new CaseCreation(record with { Version = response.Value[0].Headers.ETag?.ToString() }, Created: true);
         }
@@ -268,7 +286,7 @@ internal sealed partial class TableCaseStore(
         if (!await AppendAsync(referralId, entry, emails, cancellationToken).ConfigureAwait(false))
         {
             // An email of the step was recorded already, by itself (a retry of a step recorded the earlier
-            // way): record the rest one by one, as the interface's default does.
+            // way): record the rest one by one, then the entry.
             foreach (var email in emails)
             {
                 await RecordEmailAsync(referralId, email, cancellationToken).ConfigureAwait(false);

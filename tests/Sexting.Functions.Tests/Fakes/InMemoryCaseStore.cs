@@ -33,6 +33,29 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     public Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         CreateAsync(referralId, referral, receivedAt, null, cancellationToken);
 
+    // The fake's list follows its cases: listed at once either way.
+    public Task<CaseCreation> CreateAsync(
+        string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, bool listNow, CancellationToken cancellationToken) =>
+        CreateAsync(referralId, referral, receivedAt, confirmation, cancellationToken);
+
+    public Task EnsureListedAsync(CaseRecord @case, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task RecordStepAsync(string referralId, TimelineEntry entry, IReadOnlyList<SentEmail> emails, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(emails);
+        // As the Table store: one transaction, so a fault (FailAppendOnce) writes neither the entry nor the emails.
+        lock (_lock)
+        {
+            AppendTimelineAsync(referralId, entry, cancellationToken).GetAwaiter().GetResult();
+            foreach (var email in emails)
+            {
+                RecordEmailAsync(referralId, email, cancellationToken).GetAwaiter().GetResult();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, CancellationToken cancellationToken)
     {
         lock (_lock)

@@ -51,7 +51,7 @@ public sealed class HttpHarness : IDisposable
     public static HttpHarness StorageDown()
     {
         var store = Substitute.For<ICaseStore>();
-        store.CreateAsync(Arg.Any<string>(), Arg.Any<Sexting.Core.Referrals.Referral>(), Arg.Any<DateTimeOffset>(), Arg.Any<ReporterConfirmation?>(), Arg.Any<CancellationToken>())
+        store.CreateAsync(Arg.Any<string>(), Arg.Any<Sexting.Core.Referrals.Referral>(), Arg.Any<DateTimeOffset>(), Arg.Any<ReporterConfirmation?>(), Arg.Any<bool>(), Arg.Any<CancellationToken>())
             .ThrowsAsync(new Azure.RequestFailedException(503, "Service unavailable"));
         return new HttpHarness(store);
     }

@@ -96,7 +96,7 @@ public sealed class ReferralIntakeHttpTests : IDisposable
     {
         // Issue 16: only storage and transport faults are a 503; a bug reaches the host, which logs it and answers 500.
         var store = Substitute.For<Sexting.Core.Cases.ICaseStore>();
-        store.CreateAsync(default!, default!, default, default, default).ReturnsForAnyArgs<Task<Sexting.Core.Cases.CaseCreation>>(_ => throw new ArgumentOutOfRangeException("receivedAt"));
+        store.CreateAsync(default!, default!, default, default, default, default).ReturnsForAnyArgs<Task<Sexting.Core.Cases.CaseCreation>>(_ => throw new ArgumentOutOfRangeException("receivedAt"));
         using var h = new HttpHarness(store);
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => PostAsync(h, "application/json", Fakes.Referrals.Json()));

@@ -47,6 +47,24 @@ public sealed class TableCaseStoreListTests(AzuriteFixture azurite) : IAsyncLife
         Assert.True(item.TrustedDomain);
     }
 
+    // Issue 22: intake leaves the list row to the workflow's first update; EnsureListedAsync lists a case that
+    // has none and never overwrites one.
+    [Fact]
+    public async Task CreateAsync_NotListedNow_ListedByItsFirstUpdateOrByEnsureListed()
+    {
+        var first = (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(DC), ContractReferrals.ReceivedAt, null, listNow: false, default)).Case;
+        var second = (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(DC), ContractReferrals.ReceivedAt.AddMinutes(1), null, listNow: false, default)).Case;
+        Assert.Empty((await Store.ListCasesAsync(Query([DC]), default)).Cases);
+
+        var moved = await Store.UpdateAsync(first with { Status = CaseStatus.ReferredForInvestigation }, default);
+        await Store.EnsureListedAsync(second, default);
+        await Store.EnsureListedAsync(moved with { Status = CaseStatus.Received }, default);
+
+        var page = await Store.ListCasesAsync(Query([DC]), default);
+        Assert.Equal([second.ReferralId, first.ReferralId], page.Cases.Select(c => c.ReferralId));
+        Assert.Equal(CaseStatus.ReferredForInvestigation, page.Cases[1].Status);
+    }
+
     [Fact]
     public async Task ListCasesAsync_OtherForcesCases_NotListed()
     {
