@@ -9,7 +9,8 @@ namespace Sexting.Infrastructure.Storage;
 /// <c>d|{due ticks}|{referralId}</c>, so "what is due by now" is one range query that reads only
 /// due rows however many others there are. A pointer row <c>p|{referralId}</c> in the same
 /// partition says where a referral's entry is, so moving or removing it is one read and one
-/// transaction (old row out, new row in, pointer updated under its ETag).
+/// transaction (old row out, new row in, pointer updated under its ETag); a first entry is one
+/// transaction with no read.
 /// </summary>
 internal sealed class DueIndex(StorageTables tables)
 {
@@ -22,6 +23,22 @@ internal sealed class DueIndex(StorageTables tables)
         var table = await tables.GetAsync(StorageTables.Due, cancellationToken).ConfigureAwait(false);
         var partition = entry.Kind.ToString();
         var newRow = EntryRow(entry.DueAt.UtcTicks, entry.ReferralId);
+        var pointerEntity = new TableEntity(partition, PointerPrefix + entry.ReferralId) { ["Row"] = newRow, ["DueAt"] = entry.DueAt };
+        var entryEntity = new TableEntity(partition, newRow) { ["ReferralId"] = entry.ReferralId, ["DueAt"] = entry.DueAt };
+
+        // Issue 22: every caller sets a referral's entry of a kind once (education due, closed, unconfirmed), so the
+        // first attempt assumes there is none: entry and pointer inserted in one transaction, no read. A pointer
+        // there already (a retry, or a move) fails it on the pointer, and the read-then-move below follows.
+        try
+        {
+            await table.SubmitTransactionAsync(
+                [new(TableTransactionActionType.UpsertReplace, entryEntity), new(TableTransactionActionType.Add, pointerEntity)], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 1)
+        {
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, PointerPrefix + entry.ReferralId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -31,15 +48,7 @@ internal sealed class DueIndex(StorageTables tables)
                 return;
             }
 
-            var pointerEntity = new TableEntity(partition, PointerPrefix + entry.ReferralId) { ["Row"] = newRow, ["DueAt"] = entry.DueAt };
-            var actions = new List<TableTransactionAction>(3)
-            {
-                new(TableTransactionActionType.UpsertReplace, new TableEntity(partition, newRow)
-                {
-                    ["ReferralId"] = entry.ReferralId,
-                    ["DueAt"] = entry.DueAt,
-                }),
-            };
+            var actions = new List<TableTransactionAction>(3) { new(TableTransactionActionType.UpsertReplace, entryEntity) };
             if (pointer.HasValue)
             {
                 actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, oldRow), ETag.All));

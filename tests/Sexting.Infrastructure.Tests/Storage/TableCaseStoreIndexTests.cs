@@ -242,6 +242,22 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(1, _host.Counter.Total);
     }
 
+    // Issue 22: a referral's first entry of a kind (every caller's case) is one transaction, no read; again, nothing changes.
+    [Fact]
+    public async Task SetDueAsync_FirstEntry_OneRequest_AgainSameEntryNoChange()
+    {
+        var id = ReferralIds.NewRandom();
+        var now = new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero);
+        _host.Counter.Reset();
+
+        await Store.SetDueAsync(new DueEntry(id, DueKind.Closed, now.AddDays(-1)), default);
+        Assert.Equal(1, _host.Counter.Of("SetDueAsync"));
+        await Store.SetDueAsync(new DueEntry(id, DueKind.Closed, now.AddDays(-1)), default);
+
+        Assert.Equal(new DueEntry(id, DueKind.Closed, now.AddDays(-1)), Assert.Single(await Store.GetDueAsync(DueKind.Closed, now, default)));
+        Assert.Equal(2, (await _host.ReadAllAsync(StorageTables.Due)).Count); // one entry, one pointer
+    }
+
     [Fact]
     public async Task SetDueAsync_MovedLater_IsNoLongerDueAtTheOldTime()
     {
@@ -252,7 +268,8 @@ public sealed class TableCaseStoreIndexTests(AzuriteFixture azurite) : IAsyncLif
 
         await Store.SetDueAsync(new DueEntry(id, DueKind.Education, now.AddDays(7)), default);
 
-        Assert.Equal(2, _host.Counter.Of("SetDueAsync"));
+        // Issue 22: a move is the refused first-entry insert, the pointer read and the move.
+        Assert.Equal(3, _host.Counter.Of("SetDueAsync"));
         Assert.Empty(await Store.GetDueAsync(DueKind.Education, now, default));
         var later = Assert.Single(await Store.GetDueAsync(DueKind.Education, now.AddDays(7), default));
         Assert.Equal(new DueEntry(id, DueKind.Education, now.AddDays(7)), later);
