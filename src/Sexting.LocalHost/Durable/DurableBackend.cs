@@ -44,6 +44,16 @@ internal sealed partial class DurableBackend(
             WorkItemQueueVisibilityTimeout = options.Value.WorkItemVisibilityTimeout,
             LoggerFactory = loggerFactory,
         };
+        if (options.Value.MaxConcurrentActivities > 0)
+        {
+            settings.MaxConcurrentTaskActivityWorkItems = options.Value.MaxConcurrentActivities;
+        }
+
+        if (options.Value.MaxConcurrentOrchestrations > 0)
+        {
+            settings.MaxConcurrentTaskOrchestrationWorkItems = options.Value.MaxConcurrentOrchestrations;
+        }
+
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
 
