@@ -38,8 +38,9 @@ public sealed partial class ReferralIntake(ICaseStore store, OrchestrationInputF
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The workflow did not start: list the case now, so staff see it while the school resubmits.
-                await store.EnsureListedAsync(creation.Case, CancellationToken.None).ConfigureAwait(false);
+                // The workflow did not start: list the case now, so staff see it while the school resubmits
+                // (best effort: the scheduling failure is what the caller hears about).
+                await ListUnstartedAsync(creation.Case).ConfigureAwait(false);
                 throw;
             }
 
@@ -68,6 +69,18 @@ public sealed partial class ReferralIntake(ICaseStore store, OrchestrationInputF
         return new IntakeResult(creation.Case, false);
     }
 
+    private async Task ListUnstartedAsync(CaseRecord @case)
+    {
+        try
+        {
+            await store.EnsureListedAsync(@case, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogUnlisted(logger, ex, @case.ReferralId);
+        }
+    }
+
     private Task ScheduleAsync(DurableTaskClient client, CaseRecord @case, CancellationToken cancellationToken) =>
         client.ScheduleNewOrchestrationInstanceAsync(
             nameof(ReferralOrchestration),
@@ -77,6 +90,9 @@ public sealed partial class ReferralIntake(ICaseStore store, OrchestrationInputF
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} recorded and its workflow scheduled")]
     private static partial void LogRecorded(ILogger logger, string referralId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: its workflow did not start, and listing it failed too; a resubmission or the next update lists it")]
+    private static partial void LogUnlisted(ILogger logger, Exception exception, string referralId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId} resubmitted: its workflow had not started; scheduling it now")]
     private static partial void LogResuming(ILogger logger, string referralId);

@@ -38,7 +38,15 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, bool listNow, CancellationToken cancellationToken) =>
         CreateAsync(referralId, referral, receivedAt, confirmation, cancellationToken);
 
-    public Task EnsureListedAsync(CaseRecord @case, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>The cases <see cref="EnsureListedAsync"/> was asked to list (the fake lists every case anyway).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> EnsuredListed { get; } = new();
+
+    public Task EnsureListedAsync(CaseRecord @case, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        EnsuredListed.Enqueue(@case.ReferralId);
+        return Task.CompletedTask;
+    }
 
     public Task RecordStepAsync(string referralId, TimelineEntry entry, IReadOnlyList<SentEmail> emails, CancellationToken cancellationToken)
     {

@@ -69,6 +69,8 @@ public sealed class ReferralIntakeHttpTests : IDisposable
         Assert.Equal(503, first.Status);
         Assert.Equal("5", first.Headers.RetryAfter.ToString());
         Assert.StartsWith("application/problem+json", first.ContentType, StringComparison.Ordinal);
+        // Issue 22: intake leaves the list row to the workflow; one that did not start is listed at once.
+        Assert.Equal([ReferralIds.ForSubmission(Guid.Parse(SubmissionId))], _h.Store.EnsuredListed);
 
         // GetInstanceAsync returns null (substitute default): the instance never started.
         var second = await PostAsync(_h, "application/json", Fakes.Referrals.Json());

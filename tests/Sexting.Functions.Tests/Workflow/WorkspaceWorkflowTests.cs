@@ -74,7 +74,9 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
         var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
         Assert.Equal(WorkflowHarness.Contacts.AuthorisingManagerEmail, request.To);
         await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", request.To, "Factor discounted")));
-        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification).Any()), "youth team told");
+        // The three fan-out emails go side by side: wait for all three, not the first.
+        await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification).Any()
+            && _h.Sender.DeliveredOf(EmailKind.SettingOutcome).Any() && _h.Sender.DeliveredOf(EmailKind.AdviceGuidance).Any()), "fan-out sent");
 
         Assert.Equal(CaseStatus.EducationAndIntervention, (await _h.CaseAsync(id)).Status);
         Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
