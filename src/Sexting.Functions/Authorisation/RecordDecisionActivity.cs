@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Logging;
 using Sexting.Core.Links;
 using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
@@ -13,20 +12,14 @@ namespace Sexting.Functions.Authorisation;
 /// decline or a consultation is only answered: its steps follow in the workflow as before. Idempotent.
 /// Workflow v5: an authorisation's fan-out (<see cref="RecordDecisionInput.FanOut"/>) goes here too.
 /// </summary>
-public sealed partial class RecordDecisionActivity(
-    IDecisionLinkStore links, RecordAuthorisationActivity authorisation, SendFanOutActivity fanOut, ILogger<RecordDecisionActivity> logger)
+public sealed class RecordDecisionActivity(ReadLinkUseActivity read, RecordAuthorisationActivity authorisation, SendFanOutActivity fanOut)
 {
     [Function(nameof(RecordDecisionActivity))]
     public async Task<ApprovalDecision?> RunAsync([ActivityTrigger] RecordDecisionInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         // Read once, here, and handed to the authorisation (no second read of the use or the case).
-        var use = await links.GetUseAsync(input.ReferralId, LinkPurpose.Authorisation, input.UseId ?? string.Empty, CancellationToken.None).ConfigureAwait(false);
-        if (use is null)
-        {
-            LogNotRecorded(logger, input.ReferralId);
-        }
-
+        var use = await read.ReadAsync(new ReadLinkUseInput(input.ReferralId, LinkPurpose.Authorisation, input.UseId)).ConfigureAwait(false);
         var kind = ApprovalDecisions.Of(use?.Action);
         if (kind == ApprovalDecision.Authorise)
         {
@@ -40,7 +33,4 @@ public sealed partial class RecordDecisionActivity(
 
         return kind;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: a decision event named no use the app recorded; ignored")]
-    private static partial void LogNotRecorded(ILogger logger, string referralId);
 }

@@ -12,19 +12,22 @@ namespace Sexting.Functions.Links;
 public sealed partial class ReadLinkUseActivity(IDecisionLinkStore links, ILogger<ReadLinkUseActivity> logger)
 {
     [Function(nameof(ReadLinkUseActivity))]
-    public async Task<RecordedUse?> RunAsync([ActivityTrigger] ReadLinkUseInput input)
+    public async Task<RecordedUse?> RunAsync([ActivityTrigger] ReadLinkUseInput input) =>
+        // Contract §12: the action's code only; who and what stay in the link store, where the next
+        // activity reads them by the use's id.
+        await ReadAsync(input).ConfigureAwait(false) is { } use ? new RecordedUse(use.Action) : null;
+
+    /// <summary>The whole recorded use, for an activity that goes on to record it (workflow v3 on); <c>null</c>, logged, when there is none.</summary>
+    public async Task<LinkUse?> ReadAsync(ReadLinkUseInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var use = await links.GetUseAsync(input.ReferralId, input.Purpose, input.UseId ?? string.Empty, CancellationToken.None).ConfigureAwait(false);
         if (use is null)
         {
             LogNotRecorded(logger, input.ReferralId, input.Purpose);
-            return null;
         }
 
-        // Contract §12: the action's code only; who and what stay in the link store, where the next
-        // activity reads them by the use's id.
-        return new RecordedUse(use.Action);
+        return use;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: a {Purpose} event named no use the app recorded; ignored")]

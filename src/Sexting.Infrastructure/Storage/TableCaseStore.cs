@@ -135,13 +135,7 @@ internal sealed partial class TableCaseStore(
     /// <inheritdoc />
     public async Task<CaseRecord> UpdateAsync(CaseRecord updated, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(updated);
-        EnsureReferralId(updated.ReferralId);
-        if (updated.Version is null)
-        {
-            throw new ArgumentException("An update needs the version it was read at.", nameof(updated));
-        }
-
+        var version = VersionToUpdate(updated);
         using var operation = StorageOperation.Begin(nameof(UpdateAsync));
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
         // The case was just read, so its key is in memory: no request for it.
@@ -149,7 +143,7 @@ internal sealed partial class TableCaseStore(
         CaseRecord stored;
         try
         {
-            var response = await table.UpdateEntityAsync(CaseEntities.ToEntity(updated, cipher), new ETag(updated.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            var response = await table.UpdateEntityAsync(CaseEntities.ToEntity(updated, cipher), new ETag(version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             stored = updated with { Version = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -170,13 +164,8 @@ internal sealed partial class TableCaseStore(
     /// <inheritdoc />
     public async Task<CaseRecord> UpdateAsync(CaseRecord updated, TimelineEntry entry, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(updated);
+        var version = VersionToUpdate(updated);
         ArgumentNullException.ThrowIfNull(entry);
-        EnsureReferralId(updated.ReferralId);
-        if (updated.Version is null)
-        {
-            throw new ArgumentException("An update needs the version it was read at.", nameof(updated));
-        }
 
         using var operation = StorageOperation.Begin(nameof(UpdateAsync));
         var referralId = updated.ReferralId;
@@ -188,7 +177,7 @@ internal sealed partial class TableCaseStore(
             var head = _heads.TryGetValue(referralId, out var known) ? known : await ReadHeadAsync(table, referralId, cancellationToken).ConfigureAwait(false);
             TableTransactionAction[] actions =
             [
-                new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(updated, cipher), new ETag(updated.Version)),
+                new(TableTransactionActionType.UpdateReplace, CaseEntities.ToEntity(updated, cipher), new ETag(version)),
                 .. CaseEntities.AppendActions(referralId, entry, cipher, chain, head.Seq + 1, head.Mac, head.ETag),
             ];
             CaseRecord stored;
@@ -223,6 +212,14 @@ internal sealed partial class TableCaseStore(
             await ListAsync(stored, cancellationToken).ConfigureAwait(false);
             return stored;
         }
+    }
+
+    /// <summary>The version an update is conditional on (the case as it was read).</summary>
+    private static string VersionToUpdate(CaseRecord updated)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        EnsureReferralId(updated.ReferralId);
+        return updated.Version ?? throw new ArgumentException("An update needs the version it was read at.", nameof(updated));
     }
 
     /// <inheritdoc />
