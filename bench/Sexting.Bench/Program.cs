@@ -114,38 +114,50 @@ try
         }
     }
 
-    // 3. Floor and intake side by side per concurrency; each intake level on a fresh task hub so
-    //    the previous level's orchestration backlog is not still running.
-    var floor = new FloorBenchmark(azurite.ConnectionString);
+    // 3. Floor and intake side by side per concurrency. Each intake run on an emulator and task hub of
+    //    its own: Azurite's queue store re-sorts its message indices over every message it holds on each
+    //    read, so the messages a previous run left (a paused run's thousands of unstarted orchestrations, a
+    //    running one's backlog and timers) would slow the next run's every queue request, and a run's
+    //    figure would depend on what ran before it (docs/performance.md, "The emulator").
+    long scanFailures = 0;
     foreach (var clients in settings.Concurrency)
     {
-        var f = await floor.RunAsync(clients, settings.FloorWarmUp, settings.FloorDuration, ct);
-        results.Floor.Add(f);
-        Say($"floor: {clients} client(s): {f.PerSecond:0} upserts/s ({f.Upserts} in {f.Duration.TotalSeconds:0.0} s, {f.Errors} errors)");
-
-        await using (var paused = await LocalHostProcess.StartAsync(
-            proxies.AppConnectionString, proxies.DurableConnectionString, "BenchPaused" + clients.ToString(CultureInfo.InvariantCulture), Path.Combine(work, "paused" + clients.ToString(CultureInfo.InvariantCulture)), ct, dispatchPaused: true))
+        var level = clients.ToString(CultureInfo.InvariantCulture);
+        await using (var fresh = await AzuriteEmulator.StartAsync())
+        await using (var freshProxies = new StorageProxies(fresh))
         {
+            var f = await new FloorBenchmark(fresh.ConnectionString).RunAsync(clients, settings.FloorWarmUp, settings.FloorDuration, ct);
+            results.Floor.Add(f);
+            Say($"floor: {clients} client(s): {f.PerSecond:0} upserts/s ({f.Upserts} in {f.Duration.TotalSeconds:0.0} s, {f.Errors} errors)");
+
+            await using var paused = await LocalHostProcess.StartAsync(
+                freshProxies.AppConnectionString, freshProxies.DurableConnectionString, "BenchPaused" + level, Path.Combine(work, "paused" + level), ct, dispatchPaused: true);
             using var pausedHttp = ClientOf(paused);
-            var alone = await new IntakeBenchmark(pausedHttp, proxies).RunAsync(clients, settings.IntakeWarmUp, settings.IntakeDuration, ct);
+            var alone = await new IntakeBenchmark(pausedHttp, freshProxies).RunAsync(clients, settings.IntakeWarmUp, settings.IntakeDuration, ct);
             results.IntakePaused.Add(alone);
             Say($"intake alone (dispatcher paused): {clients} client(s): {alone.PerSecond:0.0}/s, p50 {alone.Latency.P50:0} ms, p95 {alone.Latency.P95:0} ms ({alone.Accepted} accepted, {alone.Failed} failed)");
+            scanFailures += freshProxies.ScanFailures;
         }
 
-        await using var host = await StartHostAsync("BenchIntake" + clients.ToString(CultureInfo.InvariantCulture));
-        using var http = ClientOf(host);
-        var intake = new IntakeBenchmark(http, proxies);
-        var result = await intake.RunAsync(clients, settings.IntakeWarmUp, settings.IntakeDuration, ct);
-        results.Intake.Add(result);
-        if (host.PeakMemoryMiB() is { } peak)
+        await using (var fresh = await AzuriteEmulator.StartAsync())
+        await using (var freshProxies = new StorageProxies(fresh))
         {
-            results.PeakMemoryMiB[$"intake, {clients} client(s)"] = peak;
-        }
+            await using var host = await LocalHostProcess.StartAsync(
+                freshProxies.AppConnectionString, freshProxies.DurableConnectionString, "BenchIntake" + level, Path.Combine(work, "BenchIntake" + level), ct);
+            using var http = ClientOf(host);
+            var result = await new IntakeBenchmark(http, freshProxies).RunAsync(clients, settings.IntakeWarmUp, settings.IntakeDuration, ct);
+            results.Intake.Add(result);
+            if (host.PeakMemoryMiB() is { } peak)
+            {
+                results.PeakMemoryMiB[$"intake, {clients} client(s)"] = peak;
+            }
 
-        Say($"intake: {clients} client(s): {result.PerSecond:0.0}/s, p50 {result.Latency.P50:0} ms, p95 {result.Latency.P95:0} ms, p99 {result.Latency.P99:0} ms ({result.Accepted} accepted, {result.Failed} failed)");
+            Say($"intake: {clients} client(s): {result.PerSecond:0.0}/s, p50 {result.Latency.P50:0} ms, p95 {result.Latency.P95:0} ms, p99 {result.Latency.P99:0} ms ({result.Accepted} accepted, {result.Failed} failed)");
+            scanFailures += freshProxies.ScanFailures;
+        }
     }
 
-    results.ProxyScanFailures = proxies.ScanFailures;
+    results.ProxyScanFailures = proxies.ScanFailures + scanFailures;
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)
 {

@@ -1,58 +1,28 @@
-using Sexting.TestSupport;
+using Sexting.TestSupport.Processes;
 
 namespace Sexting.Bench.Hosting;
 
-/// <summary>Azurite in memory on free loopback ports, started by the bench and stopped by its PID.</summary>
+/// <summary>
+/// Azurite in memory on free loopback ports, one Node process per service (as the tests run it,
+/// <see cref="AzuriteProcess"/>), started by the bench and stopped by its PIDs.
+/// </summary>
 internal sealed class AzuriteEmulator : IAsyncDisposable
 {
-    private readonly ProcessRunner _process;
+    private readonly AzuriteProcess _process;
 
-    private AzuriteEmulator(ProcessRunner process, int blobPort, int queuePort, int tablePort)
-    {
-        _process = process;
-        BlobPort = blobPort;
-        QueuePort = queuePort;
-        TablePort = tablePort;
-    }
+    private AzuriteEmulator(AzuriteProcess process) => _process = process;
 
-    public int BlobPort { get; }
+    public int BlobPort => _process.BlobPort;
 
-    public int QueuePort { get; }
+    public int QueuePort => _process.QueuePort;
 
-    public int TablePort { get; }
+    public int TablePort => _process.TablePort;
 
     /// <summary>A direct connection (no proxy): for the floor, seeding and the reminder scan.</summary>
     public string ConnectionString => StorageConnection.For(BlobPort, QueuePort, TablePort);
 
-    public static async Task<AzuriteEmulator> StartAsync()
-    {
-        var azurite = Path.Combine(RepositoryRoot.Path, "tools", "node_modules", ".bin", "azurite");
-        if (!File.Exists(azurite))
-        {
-            throw new InvalidOperationException("Azurite is not installed: run scripts/setup.sh.");
-        }
-
-        int blob = Ports.GetFree(), queue = Ports.GetFree(), table = Ports.GetFree();
-        var process = ProcessRunner.Start(
-            azurite,
-            ["--silent", "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",
-             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-             "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
-             "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-             "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            name: "azurite");
-        try
-        {
-            await Ports.WaitUntilListeningAsync([blob, queue, table], TimeSpan.FromSeconds(60), process).ConfigureAwait(false);
-        }
-        catch
-        {
-            await process.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        return new AzuriteEmulator(process, blob, queue, table);
-    }
+    public static async Task<AzuriteEmulator> StartAsync() =>
+        new(await AzuriteProcess.StartAsync(new AzuriteOptions { Name = "azurite" }).ConfigureAwait(false));
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -35,8 +35,11 @@ public sealed record AzuriteOptions
 }
 
 /// <summary>
-/// The repository's locked Azurite (scripts/setup.sh) as a process of the test's own, bound to
-/// 127.0.0.1: on free or fixed ports, in memory or on disk. Stopped by its PID: SIGTERM, then
+/// The repository's locked Azurite (scripts/setup.sh) as processes of the test's own, bound to
+/// 127.0.0.1: on free or fixed ports, in memory or on disk. Each service (blob, queue, table) runs in
+/// a Node process of its own (<c>azurite-blob</c>, <c>azurite-queue</c>, <c>azurite-table</c>), as
+/// Azure serves them from separate servers: one Node thread serving all three was the bottleneck of
+/// every load (docs/performance.md, "The emulator"). Each is stopped by its PID: SIGTERM, then
 /// SIGKILL after a grace period (an on-disk Azurite flushes its last writes lazily, so a SIGKILL
 /// at once would lose them: an emulator artefact, not a product fault). Can be stopped and
 /// started again on the same ports and, on disk, with the same data.
@@ -50,7 +53,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private readonly string _name;
     private readonly bool _ownsLocation;
-    private ProcessRunner? _process;
+    private List<ProcessRunner>? _processes;
 
     /// <summary>Prepares an Azurite (ports, data directory); <see cref="StartAsync()"/> starts it.</summary>
     public AzuriteProcess(AzuriteOptions? options = null)
@@ -81,10 +84,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public string? Location { get; }
 
     /// <summary>Whether it is running now.</summary>
-    public bool Running => _process is { HasExited: false };
+    public bool Running => _processes is { } running && running.TrueForAll(p => !p.HasExited);
 
     /// <summary>The last lines Azurite wrote, for failure messages.</summary>
-    public string Output => _process?.Output ?? string.Empty;
+    public string Output => _processes is null ? string.Empty : string.Join('\n', _processes.Select(p => $"[{p.Name}]\n{p.Output}"));
 
     /// <summary>A connection string for this emulator, for the case store and the durable backend alike.</summary>
     public string ConnectionString => ConnectionStringFor(Ports);
@@ -132,29 +135,30 @@ public sealed class AzuriteProcess : IAsyncDisposable
             throw new InvalidOperationException($"Port(s) {string.Join(", ", busy)} of 127.0.0.1 are already in use: {_name} needs them for itself.");
         }
 
-        var executable = Executable;
         string S(int port) => port.ToString(CultureInfo.InvariantCulture);
-        List<string> arguments =
-        [
-            "--silent", "--disableTelemetry", "--skipApiVersionCheck",
-            "--blobHost", "127.0.0.1", "--blobPort", S(Ports.Blob),
-            "--queueHost", "127.0.0.1", "--queuePort", S(Ports.Queue),
-            "--tableHost", "127.0.0.1", "--tablePort", S(Ports.Table),
-        ];
+        List<string> common = ["--silent", "--disableTelemetry", "--skipApiVersionCheck"];
         if (Location is null)
         {
-            arguments.Add("--inMemoryPersistence");
+            common.Add("--inMemoryPersistence");
         }
         else
         {
             Directory.CreateDirectory(Location);
-            arguments.AddRange(["--location", Location]);
+            common.AddRange(["--location", Location]);
         }
 
-        _process = ProcessRunner.Start(executable, arguments, name: _name);
+        (string Service, int Port)[] services = [("blob", Ports.Blob), ("queue", Ports.Queue), ("table", Ports.Table)];
+        _processes = [];
         try
         {
-            await TestSupport.Ports.WaitUntilListeningAsync(Ports.All, TimeSpan.FromSeconds(60), _process).ConfigureAwait(false);
+            foreach (var (service, port) in services)
+            {
+                _processes.Add(ProcessRunner.Start(
+                    Executable(service), [.. common, $"--{service}Host", "127.0.0.1", $"--{service}Port", S(port)], name: $"{_name} {service}"));
+            }
+
+            await Task.WhenAll(services.Select((s, i) =>
+                TestSupport.Ports.WaitUntilListeningAsync([s.Port], TimeSpan.FromSeconds(60), _processes[i]))).ConfigureAwait(false);
         }
         catch
         {
@@ -166,20 +170,24 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Stops it by its PID (SIGTERM, then SIGKILL after 5 s) and waits until its ports are closed. Its data stays when on disk.</summary>
     public async Task StopAsync()
     {
-        if (_process is null)
+        if (_processes is null)
         {
             return;
         }
 
-        try
+        var processes = _processes;
+        _processes = null;
+        await Task.WhenAll(processes.Select(async process =>
         {
-            await _process.StopAsync(StopGrace).ConfigureAwait(false);
-        }
-        finally
-        {
-            await _process.DisposeAsync().ConfigureAwait(false);
-            _process = null;
-        }
+            try
+            {
+                await process.StopAsync(StopGrace).ConfigureAwait(false);
+            }
+            finally
+            {
+                await process.DisposeAsync().ConfigureAwait(false);
+            }
+        })).ConfigureAwait(false);
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (Ports.All.Any(TestSupport.Ports.IsListening) && DateTime.UtcNow < deadline)
@@ -208,13 +216,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>tools/node_modules/.bin/azurite, installed by scripts/setup.sh.</summary>
-    internal static string Executable
+    /// <summary>tools/node_modules/.bin/azurite-<paramref name="service"/>, installed by scripts/setup.sh.</summary>
+    internal static string Executable(string service)
     {
-        get
-        {
-            var azurite = Path.Combine(RepositoryRoot.Path, "tools", "node_modules", ".bin", "azurite");
-            return File.Exists(azurite) ? azurite : throw new InvalidOperationException("Azurite is not installed: run scripts/setup.sh.");
-        }
+        var azurite = Path.Combine(RepositoryRoot.Path, "tools", "node_modules", ".bin", "azurite-" + service);
+        return File.Exists(azurite) ? azurite : throw new InvalidOperationException("Azurite is not installed: run scripts/setup.sh.");
     }
 }
