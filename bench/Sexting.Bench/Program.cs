@@ -133,9 +133,9 @@ try
             await using var paused = await LocalHostProcess.StartAsync(
                 freshProxies.AppConnectionString, freshProxies.DurableConnectionString, "BenchPaused" + level, Path.Combine(work, "paused" + level), ct, dispatchPaused: true);
             using var pausedHttp = ClientOf(paused);
-            var alone = await new IntakeBenchmark(pausedHttp, freshProxies).RunAsync(clients, settings.IntakeWarmUp, settings.IntakeDuration, ct);
+            var alone = await new IntakeBenchmark(pausedHttp, freshProxies, paused.CpuTime).RunAsync(clients, settings.IntakeWarmUp, settings.IntakeDuration, ct);
             results.IntakePaused.Add(alone);
-            Say($"intake alone (dispatcher paused): {clients} client(s): {alone.PerSecond:0.0}/s, p50 {alone.Latency.P50:0} ms, p95 {alone.Latency.P95:0} ms ({alone.Accepted} accepted, {alone.Failed} failed)");
+            Say($"intake alone (dispatcher paused): {clients} client(s): {alone.PerSecond:0.0}/s, p50 {alone.Latency.P50:0} ms, p95 {alone.Latency.P95:0} ms ({alone.Accepted} accepted, {alone.Failed} failed), local host CPU {alone.HostCpuMsPerIntake:0.0} ms per intake");
             scanFailures += freshProxies.ScanFailures;
         }
 
@@ -145,14 +145,14 @@ try
             await using var host = await LocalHostProcess.StartAsync(
                 freshProxies.AppConnectionString, freshProxies.DurableConnectionString, "BenchIntake" + level, Path.Combine(work, "BenchIntake" + level), ct);
             using var http = ClientOf(host);
-            var result = await new IntakeBenchmark(http, freshProxies).RunAsync(clients, settings.IntakeWarmUp, settings.IntakeDuration, ct);
+            var result = await new IntakeBenchmark(http, freshProxies, host.CpuTime).RunAsync(clients, settings.IntakeWarmUp, settings.IntakeDuration, ct);
             results.Intake.Add(result);
             if (host.PeakMemoryMiB() is { } peak)
             {
                 results.PeakMemoryMiB[$"intake, {clients} client(s)"] = peak;
             }
 
-            Say($"intake: {clients} client(s): {result.PerSecond:0.0}/s, p50 {result.Latency.P50:0} ms, p95 {result.Latency.P95:0} ms, p99 {result.Latency.P99:0} ms ({result.Accepted} accepted, {result.Failed} failed)");
+            Say($"intake: {clients} client(s): {result.PerSecond:0.0}/s, p50 {result.Latency.P50:0} ms, p95 {result.Latency.P95:0} ms, p99 {result.Latency.P99:0} ms ({result.Accepted} accepted, {result.Failed} failed), local host CPU {result.HostCpuMsPerIntake:0.0} ms per intake");
             scanFailures += freshProxies.ScanFailures;
         }
     }

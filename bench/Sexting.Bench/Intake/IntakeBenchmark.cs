@@ -9,18 +9,20 @@ namespace Sexting.Bench.Intake;
 /// Closed-loop clients posting referrals to <c>POST /api/referrals</c> as schools would: each
 /// sends the next as soon as the last is answered. Only <c>202 Accepted</c> counts.
 /// </summary>
-internal sealed class IntakeBenchmark(HttpClient http, StorageProxies proxies)
+internal sealed class IntakeBenchmark(HttpClient http, StorageProxies proxies, Func<TimeSpan?>? hostCpuTime = null)
 {
     public async Task<IntakeResult> RunAsync(int clients, TimeSpan warmUp, TimeSpan duration, CancellationToken cancellationToken)
     {
         await LoopAsync(clients, warmUp, null, cancellationToken).ConfigureAwait(false);
         var latencies = new List<double>();
         var before = proxies.Take();
+        var cpuBefore = hostCpuTime?.Invoke();
         var clock = Stopwatch.StartNew();
         var failed = await LoopAsync(clients, duration, latencies, cancellationToken).ConfigureAwait(false);
         var elapsed = clock.Elapsed;
+        var cpu = hostCpuTime?.Invoke() - cpuBefore;
         var traffic = proxies.Take().Since(before);
-        return new IntakeResult(clients, latencies.Count, failed, elapsed, LatencySummary.Of(latencies), traffic);
+        return new IntakeResult(clients, latencies.Count, failed, elapsed, LatencySummary.Of(latencies), traffic) { HostCpu = cpu };
     }
 
     /// <summary>One intake: the referral id, or null if it was not accepted.</summary>

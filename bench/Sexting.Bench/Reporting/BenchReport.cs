@@ -32,11 +32,13 @@ internal static class BenchReport
             ? $"{F(i.Latency.P50, "0")} / {F(i.Latency.P95, "0")} / {F(i.Latency.P99, "0")}" : "–");
         Row(b, "Intake alone: storage requests per intake, app + durable (nothing else runs)", settings, c => r.IntakePaused.FirstOrDefault(i => i.Clients == c) is { } i && i.Accepted > 0
             ? $"{F((double)i.Traffic.App / i.Accepted, "0.00")} + {F((double)i.Traffic.Durable / i.Accepted, "0.00")}" : "–");
+        Row(b, "Intake alone: local host CPU per intake (ms)", settings, c => r.IntakePaused.FirstOrDefault(i => i.Clients == c)?.HostCpuMsPerIntake is { } ms ? F(ms, "0.0") : "–");
         Row(b, "Intake with the workflow running: referrals accepted/s (202)", settings, c => Intake(r, c) is { } i ? F(i.PerSecond, "0.0") : "–");
         Row(b, "Intake ÷ what the floor allows", settings, c => Intake(r, c) is { } i && r.Floor.FirstOrDefault(f => f.Clients == c) is { } f
             ? F(100 * i.PerSecond / (f.PerSecond / txPerIntake), "0") + " %" : "–");
         Row(b, "Intake latency p50 / p95 / p99 (ms)", settings, c => Intake(r, c) is { } i
             ? $"{F(i.Latency.P50, "0")} / {F(i.Latency.P95, "0")} / {F(i.Latency.P99, "0")}" : "–");
+        Row(b, "Local host CPU per accepted intake, its workflow's work included (ms)", settings, c => Intake(r, c)?.HostCpuMsPerIntake is { } ms ? F(ms, "0.0") : "–");
         Row(b, "Intake: requests measured (failed)", settings, c => Intake(r, c) is { } i ? $"{i.Accepted} ({i.Failed})" : "–");
         Row(b, "All storage requests per intake during the run, app + durable (the workflow runs meanwhile)", settings, c => Intake(r, c) is { } i && i.Accepted > 0
             ? $"{F((double)i.Traffic.App / i.Accepted, "0.0")} + {F((double)i.Traffic.Durable / i.Accepted, "0.0")}" : "–");
