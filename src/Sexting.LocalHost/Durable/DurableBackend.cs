@@ -34,26 +34,7 @@ internal sealed partial class DurableBackend(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = new AzureStorageOrchestrationServiceSettings
-        {
-            TaskHubName = options.Value.TaskHub,
-            StorageAccountClientProvider = new StorageAccountClientProvider(StorageConnectionString),
-            WorkerId = options.Value.WorkerId,
-            MaxQueuePollingInterval = options.Value.MaxQueuePollingInterval,
-            ControlQueueVisibilityTimeout = options.Value.WorkItemVisibilityTimeout,
-            WorkItemQueueVisibilityTimeout = options.Value.WorkItemVisibilityTimeout,
-            LoggerFactory = loggerFactory,
-        };
-        if (options.Value.MaxConcurrentActivities > 0)
-        {
-            settings.MaxConcurrentTaskActivityWorkItems = options.Value.MaxConcurrentActivities;
-        }
-
-        if (options.Value.MaxConcurrentOrchestrations > 0)
-        {
-            settings.MaxConcurrentTaskOrchestrationWorkItems = options.Value.MaxConcurrentOrchestrations;
-        }
-
+        var settings = ProviderSettings(options.Value, StorageConnectionString, loggerFactory);
         var service = new AzureStorageOrchestrationService(settings);
         await service.CreateIfNotExistsAsync();
 
@@ -87,6 +68,35 @@ internal sealed partial class DurableBackend(
         _ = _sidecar.Services.GetRequiredService<TaskHubGrpcServer>();
         await _sidecar.StartAsync(cancellationToken);
         LogReady(_logger, settings.TaskHubName, endpoint.Address);
+    }
+
+    /// <summary>
+    /// The Azure Storage provider's settings from the local host's: the task hub, polling, visibility and,
+    /// when set above 0, the concurrency caps (otherwise the provider's defaults).
+    /// </summary>
+    internal static AzureStorageOrchestrationServiceSettings ProviderSettings(LocalHostOptions options, string connectionString, ILoggerFactory loggerFactory)
+    {
+        var settings = new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = options.TaskHub,
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            WorkerId = options.WorkerId,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = options.WorkItemVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.WorkItemVisibilityTimeout,
+            LoggerFactory = loggerFactory,
+        };
+        if (options.MaxConcurrentActivities > 0)
+        {
+            settings.MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities;
+        }
+
+        if (options.MaxConcurrentOrchestrations > 0)
+        {
+            settings.MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations;
+        }
+
+        return settings;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
