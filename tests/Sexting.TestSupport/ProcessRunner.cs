@@ -98,10 +98,10 @@ public sealed class ProcessRunner : IAsyncDisposable
     }
 
     /// <summary>
-    /// Asks the process to stop (SIGTERM) and waits up to <paramref name="grace"/>; then kills
-    /// it and every child it started.
+    /// Asks the process to stop (SIGTERM, or <paramref name="signal"/>: <c>"INT"</c> for a process that
+    /// handles only that) and waits up to <paramref name="grace"/>; then kills it and every child it started.
     /// </summary>
-    public async Task StopAsync(TimeSpan grace)
+    public async Task StopAsync(TimeSpan grace, string signal = "TERM")
     {
         if (_process.HasExited)
         {
@@ -110,7 +110,7 @@ public sealed class ProcessRunner : IAsyncDisposable
 
         if (!OperatingSystem.IsWindows())
         {
-            using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            using var term = Process.Start(new ProcessStartInfo("kill", ["-" + signal, Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
             if (term is not null)
             {
                 await term.WaitForExitAsync().ConfigureAwait(false);

@@ -39,7 +39,7 @@ public sealed record AzuriteOptions
 /// 127.0.0.1: on free or fixed ports, in memory or on disk. Each service (blob, queue, table) runs in
 /// a Node process of its own (<c>azurite-blob</c>, <c>azurite-queue</c>, <c>azurite-table</c>), as
 /// Azure serves them from separate servers: one Node thread serving all three was the bottleneck of
-/// every load (docs/performance.md, "The emulator"). Each is stopped by its PID: SIGTERM, then
+/// every load (docs/performance.md, "The emulator"). Each is stopped by its PID: SIGINT, then
 /// SIGKILL after a grace period (an on-disk Azurite flushes its last writes lazily, so a SIGKILL
 /// at once would lose them: an emulator artefact, not a product fault). Can be stopped and
 /// started again on the same ports and, on disk, with the same data.
@@ -167,7 +167,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops it by its PID (SIGTERM, then SIGKILL after 5 s) and waits until its ports are closed. Its data stays when on disk.</summary>
+    /// <summary>Stops it by its PIDs (SIGINT, then SIGKILL after 5 s) and waits until its ports are closed. Its data stays when on disk.</summary>
     public async Task StopAsync()
     {
         if (_processes is null)
@@ -181,7 +181,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             try
             {
-                await process.StopAsync(StopGrace).ConfigureAwait(false);
+                // SIGINT: azurite-table handles only that (SIGTERM would kill it before it writes its data to disk).
+                await process.StopAsync(StopGrace, "INT").ConfigureAwait(false);
             }
             finally
             {
