@@ -42,7 +42,7 @@ internal sealed class LocalHostOptions
     /// provider's <c>MaxConcurrentTaskActivityWorkItems</c> and <c>MaxConcurrentTaskOrchestrationWorkItems</c>;
     /// Durable Functions' <c>maxConcurrentActivityFunctions</c> and <c>maxConcurrentOrchestratorFunctions</c>).
     /// Unset (0): the provider's defaults (10 activities, 100 episodes). Issue 22 (docs/performance.md):
-    /// on 2 cores with one emulator a backlog of workflows at the defaults holds every intake behind it;
+    /// on 2 cores with one Azurite process a backlog of workflows at the defaults held every intake behind it;
     /// capped at 2 and 4 intake kept up, but the sidecar then polls for a free slot every 500 ms, which holds
     /// the workflow to about 4 activities a second, so the defaults stay.
     /// </summary>
