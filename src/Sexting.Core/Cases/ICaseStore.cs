@@ -57,6 +57,13 @@ public interface ICaseStore
     Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The case, its timeline and, if <paramref name="withEmails"/>, its emails (else none), read together so they
+    /// agree: a step writes its state and its entry in one transaction, and a reader that read them apart could
+    /// see the entry without the state it records (contract §3). Null if there is no case.
+    /// </summary>
+    Task<CaseHistory?> GetWithHistoryAsync(string referralId, bool withEmails, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records an email of the case that was delivered (contract §10), in the case's own storage so it
     /// goes with the case (<see cref="DeleteAsync"/>). Idempotent by <c>email.Key</c>.
     /// </summary>

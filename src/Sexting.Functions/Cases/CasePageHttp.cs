@@ -17,7 +17,7 @@ namespace Sexting.Functions.Cases;
 /// <c>Accept: application/json</c> (the §3 view, the emails sent and the reader's actions), else the page.
 /// Signed out, a page goes to the sign-in (302) and JSON is 401. No machine reads here.
 /// </summary>
-public sealed class CasePageHttp(ICaseStore store, CaseReadAccess access, StaffGate gate, StaffSignIn signIn, CasePage page, TimeProvider clock)
+public sealed class CasePageHttp(CaseReadAccess access, StaffGate gate, StaffSignIn signIn, CasePage page, TimeProvider clock)
 {
     [Function("GetCasePage")]
     public Task<IActionResult> RunAsync(
@@ -32,15 +32,15 @@ public sealed class CasePageHttp(ICaseStore store, CaseReadAccess access, StaffG
             return Task.FromResult(refusal);
         }
 
-        return access.ReadAsync(request, referralId, StaffAction.ReadCase, AuditActions.ReadCasePage, machines: false, async @case =>
+        // The case, its timeline and emails in one read, so the actions offered follow from what is shown.
+        return access.ReadHistoryAsync(request, referralId, StaffAction.ReadCase, AuditActions.ReadCasePage, machines: false, withEmails: true, h =>
         {
             var who = signIn.Read(request)!; // admitted: signed in
-            var timeline = await store.GetTimelineAsync(@case.ReferralId, cancellationToken).ConfigureAwait(false);
-            var emails = await store.GetEmailsAsync(@case.ReferralId, cancellationToken).ConfigureAwait(false);
+            var (@case, timeline, emails) = h;
             var actions = CaseActions.Available(@case, timeline, who);
-            return json
+            return Task.FromResult<IActionResult>(json
                 ? HttpResults.JsonBody(StatusCodes.Status200OK, CaseView.ForPage(@case, timeline, emails, actions), DataProtection.CaseHttp.NoStore)
-                : new HtmlPageResult(page.Render(@case, timeline, emails, actions, who, clock.GetUtcNow()));
+                : new HtmlPageResult(page.Render(@case, timeline, emails, actions, who, clock.GetUtcNow())));
         }, cancellationToken);
     }
 }

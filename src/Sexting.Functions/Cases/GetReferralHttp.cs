@@ -14,16 +14,15 @@ namespace Sexting.Functions.Cases;
 /// the function key or a signed-in person with a role and the case's force role (§9), whose read is
 /// audited. Anonymous to the Functions host: the app checks the key itself (<see cref="CaseReadAccess"/>).
 /// </summary>
-public sealed class GetReferralHttp(ICaseStore store, CaseReadAccess access)
+public sealed class GetReferralHttp(CaseReadAccess access)
 {
     [Function("GetReferral")]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "referrals/{referralId}")] HttpRequest request,
         string referralId,
         CancellationToken cancellationToken) =>
-        access.ReadAsync(request, referralId, StaffAction.ReadCase, AuditActions.ReadCase, machines: true, async @case =>
-        {
-            var timeline = await store.GetTimelineAsync(@case.ReferralId, cancellationToken).ConfigureAwait(false);
-            return HttpResults.JsonBody(StatusCodes.Status200OK, CaseView.From(@case, timeline), DataProtection.CaseHttp.NoStore);
-        }, cancellationToken);
+        // The case and its timeline in one read: a timeline entry is never shown without the state it records.
+        access.ReadHistoryAsync(request, referralId, StaffAction.ReadCase, AuditActions.ReadCase, machines: true, withEmails: false, h =>
+            Task.FromResult<IActionResult>(HttpResults.JsonBody(StatusCodes.Status200OK, CaseView.From(h.Case, h.Timeline), DataProtection.CaseHttp.NoStore)),
+            cancellationToken);
 }

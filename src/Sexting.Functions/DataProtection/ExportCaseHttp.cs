@@ -38,10 +38,9 @@ public sealed partial class ExportCaseHttp(
         string referralId,
         CancellationToken cancellationToken) =>
         // The audit first (CaseReadAccess): an export that is not audited is not given.
-        access.ReadAsync(request, referralId, StaffAction.ExportCase, AuditActions.Exported, machines: false, async @case =>
+        access.ReadHistoryAsync(request, referralId, StaffAction.ExportCase, AuditActions.Exported, machines: false, withEmails: true, async h =>
         {
-            var timeline = await store.GetTimelineAsync(referralId, cancellationToken).ConfigureAwait(false);
-            var emails = await store.GetEmailsAsync(referralId, cancellationToken).ConfigureAwait(false);
+            var (@case, timeline, emails) = h;
             var history = await links.ReadAsync(referralId, cancellationToken).ConfigureAwait(false);
             var keys = @case.Referral.YoungPeople.Select(PersonIdentity.KeyOf).Distinct(StringComparer.Ordinal).ToList();
             var people = await store.FindEarlierAsync(@case.ForceArea, keys, excludingReferralId: string.Empty, DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false);

@@ -22,14 +22,43 @@ public sealed partial class CaseReadAccess(FunctionKeyCheck keys, StaffGate gate
     /// checked and the read audited as <paramref name="auditAction"/> (<see cref="AdmitAsync"/>), then
     /// <paramref name="answer"/>. A storage fault is a 503 without detail.
     /// </summary>
-    public async Task<IActionResult> ReadAsync(
+    public Task<IActionResult> ReadAsync(
         HttpRequest request,
         string referralId,
         StaffAction action,
         string auditAction,
         bool machines,
         Func<CaseRecord, Task<IActionResult>> answer,
+        CancellationToken cancellationToken) =>
+        ReadAsync(request, referralId, action, auditAction, machines, store.GetAsync, c => c, answer, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReadAsync(HttpRequest, string, StaffAction, string, bool, Func{CaseRecord, Task{IActionResult}}, CancellationToken)"/>
+    /// with the case's timeline and, if <paramref name="withEmails"/>, its emails, loaded in one read that agrees
+    /// with itself (<see cref="ICaseStore.GetWithHistoryAsync"/>).
+    /// </summary>
+    public Task<IActionResult> ReadHistoryAsync(
+        HttpRequest request,
+        string referralId,
+        StaffAction action,
+        string auditAction,
+        bool machines,
+        bool withEmails,
+        Func<CaseHistory, Task<IActionResult>> answer,
+        CancellationToken cancellationToken) =>
+        ReadAsync(request, referralId, action, auditAction, machines, (id, ct) => store.GetWithHistoryAsync(id, withEmails, ct), h => h.Case, answer, cancellationToken);
+
+    private async Task<IActionResult> ReadAsync<T>(
+        HttpRequest request,
+        string referralId,
+        StaffAction action,
+        string auditAction,
+        bool machines,
+        Func<string, CancellationToken, Task<T?>> load,
+        Func<T, CaseRecord> caseOf,
+        Func<T, Task<IActionResult>> answer,
         CancellationToken cancellationToken)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(answer);
         var reader = machines ? Begin(request, action) : StaffOnly(request, action);
@@ -45,14 +74,14 @@ public sealed partial class CaseReadAccess(FunctionKeyCheck keys, StaffGate gate
 
         try
         {
-            var @case = await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false);
-            if (@case is null)
+            var loaded = await load(referralId, cancellationToken).ConfigureAwait(false);
+            if (loaded is null)
             {
                 return NotFound();
             }
 
-            return await AdmitAsync(reader, referralId, @case.ForceArea, auditAction, cancellationToken).ConfigureAwait(false)
-                ?? await answer(@case).ConfigureAwait(false);
+            return await AdmitAsync(reader, referralId, caseOf(loaded).ForceArea, auditAction, cancellationToken).ConfigureAwait(false)
+                ?? await answer(loaded).ConfigureAwait(false);
         }
         catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
         {

@@ -414,6 +414,58 @@ internal sealed partial class TableCaseStore(
     private sealed record ChainHead(long Seq, string? Mac, ETag? ETag);
 
     /// <inheritdoc />
+    public async Task<CaseHistory?> GetWithHistoryAsync(string referralId, bool withEmails, CancellationToken cancellationToken)
+    {
+        using var operation = StorageOperation.Begin(nameof(GetWithHistoryAsync));
+        if (!ReferralIds.IsValid(referralId))
+        {
+            return null;
+        }
+
+        // One query in one partition, so one consistent view: a batch's rows are all seen or none are
+        // (entity group transactions run with snapshot isolation). A timeline longer than a page of 1,000
+        // rows would be read in pages, each consistent on its own.
+        var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {referralId} and (RowKey eq {CaseEntities.CaseRow} or (RowKey ge {CaseEntities.TimelinePrefix} and RowKey lt {CaseEntities.TimelineEnd}))");
+        if (withEmails)
+        {
+            filter = "(" + filter + ") or (" + TableClient.CreateQueryFilter(
+                $"PartitionKey eq {referralId} and RowKey ge {CaseEntities.EmailPrefix} and RowKey lt {CaseEntities.EmailEnd}") + ")";
+        }
+
+        TableEntity? held = null;
+        var timeline = new List<TableEntity>();
+        var emails = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey == CaseEntities.CaseRow)
+            {
+                held = row;
+            }
+            else if (row.RowKey.StartsWith(CaseEntities.TimelinePrefix, StringComparison.Ordinal))
+            {
+                timeline.Add(row);
+            }
+            else
+            {
+                emails.Add(row);
+            }
+        }
+
+        if (held is null)
+        {
+            return null;
+        }
+
+        var cipher = await keys.FromRowAsync(held, cancellationToken).ConfigureAwait(false);
+        return new CaseHistory(
+            CaseEntities.FromEntity(held, cipher),
+            [.. timeline.Select(r => CaseEntities.TimelineFromEntity(r, cipher))],
+            [.. emails.Select(r => CaseEntities.EmailFromEntity(r, cipher)).OrderBy(e => e.At)]);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken)
     {
         using var operation = StorageOperation.Begin(nameof(GetTimelineAsync));

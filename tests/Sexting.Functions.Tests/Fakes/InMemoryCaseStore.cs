@@ -177,18 +177,31 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         }
     }
 
+    public Task<CaseHistory?> GetWithHistoryAsync(string referralId, bool withEmails, CancellationToken cancellationToken)
+    {
+        // Under one lock, as the Table store's one query sees one snapshot.
+        lock (_lock)
+        {
+            return Task.FromResult(_cases.TryGetValue(referralId, out var @case)
+                ? new CaseHistory(@case, TimelineOf(referralId), withEmails ? EmailsOf(referralId) : [])
+                : null);
+        }
+    }
+
     public Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string referralId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            // Oldest first whatever the order of appends, as the Table store's row keys sort them: by time,
-            // then by event, then by key.
-            IReadOnlyList<TimelineEntry> copy = _timelines.TryGetValue(referralId, out var list)
-                ? [.. list.OrderBy(e => e.At.UtcTicks).ThenBy(e => (int)e.Event).ThenBy(e => e.Key, StringComparer.Ordinal)]
-                : [];
-            return Task.FromResult(copy);
+            return Task.FromResult(TimelineOf(referralId));
         }
     }
+
+    // Oldest first whatever the order of appends, as the Table store's row keys sort them: by time,
+    // then by event, then by key. Under the lock.
+    private IReadOnlyList<TimelineEntry> TimelineOf(string referralId) =>
+        _timelines.TryGetValue(referralId, out var list)
+            ? [.. list.OrderBy(e => e.At.UtcTicks).ThenBy(e => (int)e.Event).ThenBy(e => e.Key, StringComparer.Ordinal)]
+            : [];
 
     public Task RecordEmailAsync(string referralId, SentEmail email, CancellationToken cancellationToken)
     {
@@ -208,10 +221,13 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     {
         lock (_lock)
         {
-            IReadOnlyList<SentEmail> copy = _emails.TryGetValue(referralId, out var list) ? [.. list.OrderBy(e => e.At)] : [];
-            return Task.FromResult(copy);
+            return Task.FromResult(EmailsOf(referralId));
         }
     }
+
+    // Under the lock.
+    private IReadOnlyList<SentEmail> EmailsOf(string referralId) =>
+        _emails.TryGetValue(referralId, out var list) ? [.. list.OrderBy(e => e.At)] : [];
 
     public Task IndexPeopleAsync(CaseRecord @case, CancellationToken cancellationToken)
     {

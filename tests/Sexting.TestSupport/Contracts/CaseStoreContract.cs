@@ -297,6 +297,75 @@ public abstract class CaseStoreContract : IAsyncLifetime
         Assert.Empty(await Store.GetTimelineAsync(ReferralIds.NewRandom(), default));
     }
 
+    // ----- the case with its history, read together (contract §3) -----
+
+    [Fact]
+    public async Task GetWithHistoryAsync_Held_WhatTheSeparateReadsGive()
+    {
+        var created = await CreateAsync();
+        var entry = new TimelineEntry(T0.AddMinutes(1), TimelineEvent.Assessed, "Route Outcome21", "Assessed");
+        await Store.UpdateAsync(created with { Status = CaseStatus.AwaitingAuthorisation }, entry, default);
+        var email = new SentEmail(EmailKind.AuthorisationRequest, "manager@police.example", T0.AddMinutes(2), "email-1");
+        await Store.RecordEmailAsync(created.ReferralId, email, default);
+
+        var withEmails = await Store.GetWithHistoryAsync(created.ReferralId, withEmails: true, default);
+        var without = await Store.GetWithHistoryAsync(created.ReferralId, withEmails: false, default);
+
+        var stored = await Store.GetAsync(created.ReferralId, default);
+        Assert.NotNull(withEmails);
+        Assert.NotNull(without);
+        Assert.Equal((stored!.Version, CaseStatus.AwaitingAuthorisation, stored.CrimeReference), (withEmails.Case.Version, withEmails.Case.Status, withEmails.Case.CrimeReference));
+        Assert.Equal("Alex Example", withEmails.Case.Referral.YoungPeople[0].Name);
+        Assert.Equal(await Store.GetTimelineAsync(created.ReferralId, default), withEmails.Timeline);
+        Assert.Equal([email], withEmails.Emails);
+        Assert.Equal(stored.Version, without.Case.Version);
+        Assert.Equal(withEmails.Timeline, without.Timeline);
+        Assert.Empty(without.Emails);
+    }
+
+    [Fact]
+    public async Task GetWithHistoryAsync_UnknownOrDeleted_Null()
+    {
+        var created = await CreateAsync();
+        await Store.DeleteAsync(created.ReferralId, T0.AddYears(6), default);
+
+        Assert.Null(await Store.GetWithHistoryAsync(ReferralIds.NewRandom(), withEmails: true, default));
+        Assert.Null(await Store.GetWithHistoryAsync(created.ReferralId, withEmails: true, default));
+    }
+
+    // A reader that read the case and then its timeline could see an entry whose change it had not seen
+    // (the end-to-end flake of 2026-12-07: "Assessed" on the timeline, no route on the case).
+    [Fact]
+    public async Task GetWithHistoryAsync_WhileStepsAreStored_EveryEntrysChangeIsInTheCase()
+    {
+        var current = await CreateAsync();
+        const int Steps = 40;
+        var writing = Task.Run(async () =>
+        {
+            for (var i = 1; i <= Steps; i++)
+            {
+                var id = "advice-" + i.ToString("D2", CultureInfo.InvariantCulture);
+                var advice = new SafeguardingAdvice(id, "Pat Adviser", T0.AddMinutes(i), "Advice " + i, "manager@police.example");
+                current = await Store.UpdateAsync(current with { Advice = [.. current.Advice, advice] }, new TimelineEntry(T0.AddMinutes(i), TimelineEvent.SafeguardingAdviceRecorded, "Advice recorded", id), default);
+            }
+        });
+
+        var reads = 0;
+        do
+        {
+            var read = await Store.GetWithHistoryAsync(current.ReferralId, withEmails: false, default);
+            Assert.NotNull(read);
+            var recorded = read.Case.Advice.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            Assert.All(read.Timeline.Where(e => e.Event == TimelineEvent.SafeguardingAdviceRecorded), e => Assert.Contains(e.Key, recorded));
+            reads++;
+        }
+        while (!writing.IsCompleted);
+
+        await writing;
+        Assert.True(reads > 1, "The reads did not overlap the writes.");
+        Assert.Equal(Steps, (await Store.GetWithHistoryAsync(current.ReferralId, withEmails: false, default))!.Case.Advice.Count);
+    }
+
     // ----- emails -----
 
     [Fact]
