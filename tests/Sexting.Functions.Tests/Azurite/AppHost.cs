@@ -1,4 +1,9 @@
+using System.Text;
 using Azure.Data.Tables;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -126,6 +131,24 @@ internal sealed class AppHost : IAsyncDisposable
             Education = dueBy is { } due ? new EducationRecord(due, deliveredAt, deliveredAt is null ? null : "Chris Officer", null) : null,
         };
         return await Cases.UpdateAsync(updated, default);
+    }
+
+    /// <summary>
+    /// Runs an HTTP function as a machine with the function key: <paramref name="prepare"/> sets up the GET
+    /// request, <paramref name="run"/> calls the function; the status, content type and body it answered.
+    /// </summary>
+    public static async Task<(int Status, string? ContentType, string Body)> MachineGetAsync(
+        Action<HttpRequest> prepare, Func<HttpRequest, Task<IActionResult>> run)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Headers["x-functions-key"] = FunctionKey;
+        prepare(context.Request);
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        var result = await run(context.Request);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        return (context.Response.StatusCode, context.Response.ContentType, Encoding.UTF8.GetString(body.ToArray()));
     }
 
     public async ValueTask DisposeAsync()

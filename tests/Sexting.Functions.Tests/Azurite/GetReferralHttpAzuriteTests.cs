@@ -1,9 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Sexting.Core.Assessment;
 using Route = Sexting.Core.Assessment.Route;
 using Sexting.Core.Cases;
@@ -59,13 +54,7 @@ public sealed class GetReferralHttpAzuriteTests(AzuriteFixture azurite) : IAsync
 
     private async Task<(int Status, string Body)> GetAsync(string referralId)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "GET";
-        context.Request.Headers["x-functions-key"] = AppHost.FunctionKey;
-        var body = new MemoryStream();
-        context.Response.Body = body;
-        var result = await _host.Create<GetReferralHttp>().RunAsync(context.Request, referralId, default);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return (context.Response.StatusCode, Encoding.UTF8.GetString(body.ToArray()));
+        var (status, _, body) = await AppHost.MachineGetAsync(_ => { }, r => _host.Create<GetReferralHttp>().RunAsync(r, referralId, default));
+        return (status, body);
     }
 }

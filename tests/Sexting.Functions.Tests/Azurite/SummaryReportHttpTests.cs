@@ -1,9 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Sexting.Core.Assessment;
 using Route = Sexting.Core.Assessment.Route;
 using Sexting.Core.Cases;
@@ -52,19 +48,14 @@ public sealed class SummaryReportHttpTests(AzuriteFixture azurite) : IAsyncLifet
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private async Task<(int Status, string? ContentType, string Body)> GetAsync(string accept)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "GET";
-        context.Request.QueryString = new QueryString("?from=2026-11-01&to=2026-11-30");
-        context.Request.Headers.Accept = accept;
-        context.Request.Headers["x-functions-key"] = AppHost.FunctionKey;
-        var body = new MemoryStream();
-        context.Response.Body = body;
-        var result = await _host.Create<SummaryReportHttp>().RunAsync(context.Request, default);
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-        return (context.Response.StatusCode, context.Response.ContentType, Encoding.UTF8.GetString(body.ToArray()));
-    }
+    private Task<(int Status, string? ContentType, string Body)> GetAsync(string accept) =>
+        AppHost.MachineGetAsync(
+            r =>
+            {
+                r.QueryString = new QueryString("?from=2026-11-01&to=2026-11-30");
+                r.Headers.Accept = accept;
+            },
+            r => _host.Create<SummaryReportHttp>().RunAsync(r, default));
 
     [Fact]
     public async Task RunAsync_Json_FiguresOfTheKnownCases()
