@@ -426,13 +426,15 @@ internal sealed partial class TableCaseStore(
         // (entity group transactions run with snapshot isolation). A timeline longer than a page of 1,000
         // rows would be read in pages, each consistent on its own.
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {referralId} and (RowKey eq {CaseEntities.CaseRow} or (RowKey ge {CaseEntities.TimelinePrefix} and RowKey lt {CaseEntities.TimelineEnd}))");
+        // One partition key clause at the top, so the service reads the one partition.
+        var rows = TableClient.CreateQueryFilter(
+            $"RowKey eq {CaseEntities.CaseRow} or (RowKey ge {CaseEntities.TimelinePrefix} and RowKey lt {CaseEntities.TimelineEnd})");
         if (withEmails)
         {
-            filter = "(" + filter + ") or (" + TableClient.CreateQueryFilter(
-                $"PartitionKey eq {referralId} and RowKey ge {CaseEntities.EmailPrefix} and RowKey lt {CaseEntities.EmailEnd}") + ")";
+            rows += " or " + TableClient.CreateQueryFilter($"(RowKey ge {CaseEntities.EmailPrefix} and RowKey lt {CaseEntities.EmailEnd})");
         }
+
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {referralId}") + " and (" + rows + ")";
 
         TableEntity? held = null;
         var timeline = new List<TableEntity>();
