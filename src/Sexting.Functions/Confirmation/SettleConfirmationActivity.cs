@@ -23,9 +23,15 @@ public sealed partial class SettleConfirmationActivity(
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
+        // At the deadline, the move to Unconfirmed and its entry in one transaction (issue 22), so a reader never
+        // sees the status without the entry; a case that cannot move (and is not spared) gets the entry alone.
+        var unconfirmed = new TimelineEntry(input.At, TimelineEvent.ReferralUnconfirmed,
+            "The reporter did not confirm their email address in time: nothing more is sent", nameof(TimelineEvent.ReferralUnconfirmed));
         var current = await updater.UpdateAsync(
             input.ReferralId,
+            null,
             c => !input.DeadlinePassed || c.ReporterConfirmed || !CaseStateMachine.IsAllowed(c.Status, CaseStatus.Unconfirmed) ? null : c.MoveTo(CaseStatus.Unconfirmed),
+            c => input.DeadlinePassed && !c.ReporterConfirmed && !Spared(c) ? unconfirmed : null,
             ct).ConfigureAwait(false);
 
         if (current.ReporterConfirmed)
@@ -46,15 +52,13 @@ public sealed partial class SettleConfirmationActivity(
             return false;
         }
 
-        if (current.Status is CaseStatus.UnderInvestigation or CaseStatus.Closed && current.Investigation is not null)
+        if (Spared(current))
         {
             // Contract §11: a referral an investigator accepted is not made unconfirmed; nothing is recorded.
             LogSpared(logger, input.ReferralId, current.Status);
             return false;
         }
 
-        await store.AppendTimelineAsync(input.ReferralId, new TimelineEntry(input.At, TimelineEvent.ReferralUnconfirmed,
-            "The reporter did not confirm their email address in time: nothing more is sent", nameof(TimelineEvent.ReferralUnconfirmed)), ct).ConfigureAwait(false);
         await store.IndexPeopleAsync(current, ct).ConfigureAwait(false);
         await links.CloseAllAsync(input.ReferralId, LinkPurpose.ReporterConfirmation, input.At, ct).ConfigureAwait(false);
         if (current.Status == CaseStatus.Unconfirmed)
@@ -65,6 +69,10 @@ public sealed partial class SettleConfirmationActivity(
         LogSettled(logger, input.ReferralId, current.Status);
         return false;
     }
+
+    // Contract §11: accepted for investigation, so never made unconfirmed.
+    private static bool Spared(CaseRecord @case) =>
+        @case.Status is CaseStatus.UnderInvestigation or CaseStatus.Closed && @case.Investigation is not null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: a confirmation event without a recorded confirmation; ignored")]
     private static partial void LogUnrecordedConfirmation(ILogger logger, string referralId);

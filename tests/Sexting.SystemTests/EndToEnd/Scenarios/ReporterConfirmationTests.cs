@@ -77,8 +77,7 @@ public sealed class ReporterConfirmationTests(ConfirmationHost host) : IClassFix
         var api = host.Api;
         var id = (await api.SubmitAcceptedAsync(SampleReferral.Create())).ReferralId;
 
-        // The status is written before its timeline entry (the change is conditional on the case's
-        // version), so wait for the entry, which comes last.
+        // The status and its timeline entry are stored in one transaction and read in one query.
         var @case = await api.WaitForEventAsync(id, "ReferralUnconfirmed");
         Assert.Equal("Unconfirmed", CaseJson.Status(@case));
         Assert.Single(CaseJson.Entries(@case, "ReferralUnconfirmed"));
