@@ -43,6 +43,12 @@ public sealed class Outbox(string path, Func<string>? hostLog = null)
         }
     }
 
+    /// <summary>
+    /// Every message of a referral, leaving out the product's own (the policy review reminder, contract §7, which
+    /// the review timer sends at its hour whatever a test is doing).
+    /// </summary>
+    public IReadOnlyList<OutboxMessage> OfReferrals() => All().Where(m => m.ReferralId is not null).ToList();
+
     /// <summary>The messages of one referral, optionally of one kind.</summary>
     public IReadOnlyList<OutboxMessage> For(string referralId, string? kind = null) =>
         All().Where(m => m.ReferralId == referralId && (kind is null || m.Kind == kind)).ToList();

@@ -61,7 +61,7 @@ public sealed class IntakeLimitTests(IntakeLimitHost host) : IClassFixture<Intak
     public async Task FormPost_FromAnotherSite_403NothingStored(string? origin, string? fetchSite)
     {
         await Task.Delay(IntakeLimitHost.Window + TimeSpan.FromSeconds(1)); // not refused by the limit instead
-        var before = host.Outbox.All().Count;
+        var before = host.Outbox.OfReferrals().Count;
         var referral = SampleReferral.Create();
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Api.BaseAddress, "api/referrals"))
         {
@@ -81,7 +81,7 @@ public sealed class IntakeLimitTests(IntakeLimitHost host) : IClassFixture<Intak
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         await Task.Delay(500);
-        Assert.Equal(before, host.Outbox.All().Count);
+        Assert.Equal(before, host.Outbox.OfReferrals().Count);
         // Nothing stored: the same submission from the school itself is new (202, not the 200 of a repeat).
         Assert.Equal(HttpStatusCode.Accepted, (await host.Api.SubmitAsync(referral)).Status);
     }

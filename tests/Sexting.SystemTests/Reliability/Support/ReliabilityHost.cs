@@ -37,6 +37,9 @@ public static class ReliabilityHost
             ["Tables__ClaimLease"] = "00:00:08",
             // Every client here is 127.0.0.1; the intake limit (contract §11) is tested on its own.
             ["Intake__PermitsPerMinute"] = "1000000",
+            // A review date far ahead, so the review timer (07:00 UTC) sends no policy reminder (contract §7) into
+            // a test that counts every email; the reminder has tests of its own (ReviewRemindersEndToEndTests).
+            ["Policy__NextReviewDate"] = "2099-01-01",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
