@@ -422,11 +422,10 @@ internal sealed partial class TableCaseStore(
             return null;
         }
 
-        // One query in one partition, so one consistent view: a batch's rows are all seen or none are
-        // (entity group transactions run with snapshot isolation). A timeline longer than a page of 1,000
-        // rows would be read in pages, each consistent on its own.
+        // One query of one partition (its key once, at the top), so one consistent view: a batch's rows are
+        // all seen or none are (entity group transactions run with snapshot isolation). A timeline longer
+        // than a page of 1,000 rows would be read in pages, each consistent on its own.
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
-        // One partition key clause at the top, so the service reads the one partition.
         var rows = TableClient.CreateQueryFilter(
             $"RowKey eq {CaseEntities.CaseRow} or (RowKey ge {CaseEntities.TimelinePrefix} and RowKey lt {CaseEntities.TimelineEnd})");
         if (withEmails)
