@@ -91,6 +91,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<LinkHttp>();
         services.AddSingleton<ApprovalAction>();
         services.AddSingleton<ApprovalView>();
+        services.AddSingleton<EducationDelivery>();
         services.AddSingleton<EducationAction>();
         services.AddSingleton<EducationView>();
         services.AddSingleton<ReporterConfirmationAction>();

@@ -30,6 +30,12 @@ public interface IDecisionLinkStore
     /// <summary>The recorded use of that id for the referral and purpose, or <c>null</c> if the app never recorded one.</summary>
     Task<LinkUse?> GetUseAsync(string referralId, LinkPurpose purpose, string useId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The final use that won for the referral and purpose (by a link's <see cref="ConsumeAsync"/> or by
+    /// <see cref="DecideAsync"/>), or <c>null</c> when none was made, or the links were closed another way.
+    /// </summary>
+    Task<LinkUse?> GetDecisionAsync(string referralId, LinkPurpose purpose, CancellationToken cancellationToken);
+
     /// <summary>Closes every link of a referral and purpose (for example a decision made another way).</summary>
     Task CloseAllAsync(string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
 }

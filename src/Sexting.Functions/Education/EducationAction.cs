@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
@@ -5,6 +6,7 @@ using Sexting.Core.Staff;
 using Sexting.Functions.Common;
 using Sexting.Functions.Links;
 using Sexting.Functions.Workflow;
+using Sexting.Functions.Workspace;
 using Sexting.Functions.Pages.Decisions;
 
 namespace Sexting.Functions.Education;
@@ -12,9 +14,11 @@ namespace Sexting.Functions.Education;
 /// <summary>
 /// The education link (§3.4.7, contract §5): the signed-in youth officer of the case's force confirms
 /// education and intervention delivered. Final: consumes the links and records who confirmed and for
-/// which young people; the event names only the recorded use (§4.7).
+/// which young people. Workflow v6 then closes the case here (<see cref="EducationDelivery"/>): its
+/// orchestration ended at the fan-out. An instance of an earlier version still waiting gets the event, naming
+/// only the recorded use (§4.7), and finds the case closed.
 /// </summary>
-public sealed class EducationAction : LinkAction<EducationForm>
+public sealed class EducationAction(EducationDelivery delivery) : LinkAction<EducationForm>
 {
     /// <summary>The action a confirmation records, and the JSON answer's <c>status</c>.</summary>
     public const string Delivered = "delivered";
@@ -38,4 +42,22 @@ public sealed class EducationAction : LinkAction<EducationForm>
             ? (null, errors)
             : (new LinkChoice(Delivered, FormFields.TextOrNull(form.Notes), form.Delivered, AuditActions.ConfirmedEducation), errors);
     }
+
+    /// <summary>
+    /// Closes the case with the delivery (issue 22: no durable round trip for it). The event only for an
+    /// instance of an earlier version still running, which waits for it.
+    /// </summary>
+    public override async Task<bool> ApplyAsync(LinkUse use, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        await delivery.RecordAsync(use, cancellationToken).ConfigureAwait(false);
+        return await WorkspaceActions.RunningVersionAsync(client, use.ReferralId, cancellationToken).ConfigureAwait(false) is { } version
+            && version < WorkflowVersions.DeliveryByTheLink;
+    }
+
+    public override bool Recovers => true;
+
+    /// <summary>A delivery whose link was used but whose case could not be written then: recorded now.</summary>
+    public override Task RecoverAsync(CaseRecord @case, CancellationToken cancellationToken) =>
+        delivery.CompleteRecordedAsync(@case, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Staff;
@@ -48,4 +49,21 @@ public abstract class LinkAction<TForm>
     /// </summary>
     public virtual Task<CaseRecord?> PrepareAsync(CaseRecord @case, DateTimeOffset at, CancellationToken cancellationToken) =>
         Task.FromResult<CaseRecord?>(@case);
+
+    /// <summary>
+    /// What a recorded use does before the workflow hears of it: after the use is recorded, before any event.
+    /// Whether the workflow still needs the event (by default it does: the workflow records the use itself).
+    /// A fault here leaves the use recorded and raises nothing; <see cref="RecoverAsync"/> finishes it.
+    /// </summary>
+    public virtual Task<bool> ApplyAsync(LinkUse use, DurableTaskClient client, CancellationToken cancellationToken) =>
+        Task.FromResult(true);
+
+    /// <summary>Whether <see cref="RecoverAsync"/> does anything (the flow reads the case only then).</summary>
+    public virtual bool Recovers => false;
+
+    /// <summary>
+    /// A POST of a link of this purpose already used, by a person who may act on <paramref name="case"/>: finishes
+    /// what the winning use's <see cref="ApplyAsync"/> left undone after a fault (the answer stays 410). By default nothing.
+    /// </summary>
+    public virtual Task RecoverAsync(CaseRecord @case, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -13,7 +13,8 @@ namespace Sexting.Functions.Links;
 /// resolve the token for the purpose; check the signed-in person may act on the case's force (none for
 /// the reporter's link); validate the form; check the case still awaits the purpose; record the use
 /// (consuming every link of the referral and purpose atomically when the choice is final, so exactly one
-/// use wins); raise the workflow event naming only the use (§4.7); audit who did it (§9); log.
+/// use wins); apply it (the education link records the delivery itself, workflow v6); raise the workflow
+/// event naming only the use (§4.7), unless the purpose applied it without one; audit who did it (§9); log.
 /// Nothing is raised unless the use was recorded, and nothing is recorded for a refused person or a bad form.
 /// </summary>
 public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore links, StaffAudit audit, TimeProvider clock, ILogger<LinkFlow> logger)
@@ -65,6 +66,11 @@ public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore l
         ArgumentNullException.ThrowIfNull(client);
         RequireSignedIn(action, who);
         var lookup = await resolver.ResolveAsync(token, action.Purpose, cancellationToken).ConfigureAwait(false);
+        if (lookup.Outcome == LinkOutcome.Used)
+        {
+            await RecoverAsync(action, lookup, who, cancellationToken).ConfigureAwait(false);
+        }
+
         if (lookup.Outcome != LinkOutcome.Accepted)
         {
             return new LinkResult<TForm>(lookup.Outcome, lookup, form, null, NoErrors);
@@ -112,7 +118,10 @@ public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore l
             await links.RecordUseAsync(use, cancellationToken).ConfigureAwait(false);
         }
 
-        await client.RaiseEventAsync(@case.ReferralId, action.EventName, action.EventOf(use.UseId), cancellationToken).ConfigureAwait(false);
+        if (await action.ApplyAsync(use, client, cancellationToken).ConfigureAwait(false))
+        {
+            await client.RaiseEventAsync(@case.ReferralId, action.EventName, action.EventOf(use.UseId), cancellationToken).ConfigureAwait(false);
+        }
 
         // §9: after the event, so a failing audit never holds up the workflow; the link store's use
         // names who acted whatever happens here.
@@ -123,6 +132,23 @@ public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore l
 
         LogUsed(@case.ReferralId, action.Purpose, choice.Action);
         return new LinkResult<TForm>(LinkOutcome.Accepted, lookup with { Case = prepared }, form, choice, NoErrors);
+    }
+
+    /// <summary>
+    /// A used link POSTed again (the person retrying after a 503, say): the purpose finishes what its use left
+    /// undone, for a person who may act on the case's force only. The answer stays 410 (contract §5).
+    /// </summary>
+    private async Task RecoverAsync<TForm>(LinkAction<TForm> action, LinkLookup lookup, StaffMember? who, CancellationToken cancellationToken)
+        where TForm : class
+    {
+        if (!action.Recovers || who is null || lookup.Link is not { } link
+            || await resolver.CaseOfAsync(link, cancellationToken).ConfigureAwait(false) is not { } @case
+            || !MayAct(action, who, @case))
+        {
+            return;
+        }
+
+        await action.RecoverAsync(@case, cancellationToken).ConfigureAwait(false);
     }
 
     private static void RequireSignedIn<TForm>(LinkAction<TForm> action, StaffMember? who)

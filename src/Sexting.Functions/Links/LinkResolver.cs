@@ -39,6 +39,13 @@ public sealed class LinkResolver(IDecisionLinkStore links, ICaseStore store, Tim
             : new LinkLookup(LinkOutcome.Accepted, token, link, @case);
     }
 
+    /// <summary>The case a link belongs to, or <c>null</c> when it is no longer stored.</summary>
+    public Task<CaseRecord?> CaseOfAsync(DecisionLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return store.GetAsync(link.ReferralId, cancellationToken);
+    }
+
     /// <summary>
     /// Uses the link for a final decision and records what was decided and by whom: exactly one
     /// caller over all links of the referral and purpose wins.

@@ -9,4 +9,7 @@ internal enum EducationReminderOutcome
     Stale,
     Refused,
     Failed,
+
+    /// <summary>The link store held the delivery the case lacked: recorded, and the case closed, instead of a reminder.</summary>
+    DeliveryRecorded,
 }

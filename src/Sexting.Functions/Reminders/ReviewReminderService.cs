@@ -7,6 +7,7 @@ using Sexting.Core.Notifications;
 using Sexting.Core.Referrals;
 using Sexting.Core.Reminders;
 using Sexting.Functions.Configuration;
+using Sexting.Functions.Education;
 using Sexting.Functions.Notifications;
 using Sexting.Infrastructure.Email;
 
@@ -29,6 +30,7 @@ namespace Sexting.Functions.Reminders;
 public sealed partial class ReviewReminderService(
     ICaseStore store,
     IOnceLedger ledger,
+    EducationDelivery delivery,
     SendLinkEmailActivity linkEmail,
     IEmailComposer composer,
     IEmailSender sender,
@@ -46,7 +48,7 @@ public sealed partial class ReviewReminderService(
 
         // Contract §7: the scan reads only what is due, whatever the number of closed or not-yet-due cases.
         var due = await store.GetDueAsync(DueKind.Education, now, cancellationToken).ConfigureAwait(false);
-        int sent = 0, claimed = 0, notOverdue = 0, stale = 0, refused = 0, failed = 0;
+        int sent = 0, claimed = 0, notOverdue = 0, stale = 0, refused = 0, failed = 0, recorded = 0;
         foreach (var entry in due)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -57,13 +59,14 @@ public sealed partial class ReviewReminderService(
                 case EducationReminderOutcome.NotOverdue: notOverdue++; break;
                 case EducationReminderOutcome.Stale: stale++; break;
                 case EducationReminderOutcome.Refused: refused++; break;
+                case EducationReminderOutcome.DeliveryRecorded: recorded++; break;
                 default: failed++; break;
             }
         }
 
         var policyOutcome = await RemindPolicyOwnerAsync(now, step, cancellationToken).ConfigureAwait(false);
-        var run = new ReviewReminderRun(due.Count, sent, claimed, notOverdue, stale, refused, failed, policyOutcome);
-        LogRun(logger, run.DueEntries, run.EducationRemindersSent, run.AlreadyRemindedToday, run.NotOverdue, run.StaleRemoved, run.Refused, run.Failed, run.PolicyReminder);
+        var run = new ReviewReminderRun(due.Count, sent, claimed, notOverdue, stale, refused, failed, policyOutcome, recorded);
+        LogRun(logger, run.DueEntries, run.EducationRemindersSent, run.AlreadyRemindedToday, run.NotOverdue, run.StaleRemoved, run.Refused, run.Failed, run.DeliveriesRecorded, run.PolicyReminder);
         return run;
     }
 
@@ -83,6 +86,13 @@ public sealed partial class ReviewReminderService(
             if (!ReminderRules.IsEducationOverdue(@case, now))
             {
                 return EducationReminderOutcome.NotOverdue;
+            }
+
+            // Workflow v6: the link's POST closes the case; if that write failed after the link was used and
+            // nobody POSTed it again, the delivery is in the link store. Recorded now rather than reminded.
+            if (await delivery.CompleteRecordedAsync(@case, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return EducationReminderOutcome.DeliveryRecorded;
             }
 
             // A refusal is recorded on the timeline by the email step; the claim is completed either way,
@@ -170,8 +180,8 @@ public sealed partial class ReviewReminderService(
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Review reminders: {DueEntries} due entries, {Sent} education reminders sent, {AlreadyReminded} already reminded today, {NotOverdue} not overdue, {Stale} stale removed, {Refused} refused, {Failed} failed; policy review {PolicyReminder}")]
-    private static partial void LogRun(ILogger logger, int dueEntries, int sent, int alreadyReminded, int notOverdue, int stale, int refused, int failed, PolicyReminderOutcome policyReminder);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Review reminders: {DueEntries} due entries, {Sent} education reminders sent, {AlreadyReminded} already reminded today, {NotOverdue} not overdue, {Stale} stale removed, {Refused} refused, {Failed} failed, {DeliveriesRecorded} deliveries recorded instead; policy review {PolicyReminder}")]
+    private static partial void LogRun(ILogger logger, int dueEntries, int sent, int alreadyReminded, int notOverdue, int stale, int refused, int failed, int deliveriesRecorded, PolicyReminderOutcome policyReminder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Review reminders: the education reminder of referral {ReferralId} failed; the next run tries again")]
     private static partial void LogEducationReminderFailed(ILogger logger, Exception exception, string referralId);

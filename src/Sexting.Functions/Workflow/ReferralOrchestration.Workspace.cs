@@ -108,6 +108,13 @@ public static partial class ReferralOrchestration
             }
 
             LogAuthorised(log, id);
+            if (input.Version >= WorkflowVersions.DeliveryByTheLink)
+            {
+                // v6: the education link's POST records the delivery and closes the case (§3.4.7); the review
+                // timer reminds the youth team meanwhile (contract §7). Nothing is left for the orchestration.
+                result = new ReferralOrchestrationResult(CaseStatus.EducationAndIntervention);
+                continue;
+            }
 
             // §3.4.7, §4.7: only a delivery the app recorded closes the case.
             var status = CaseStatus.EducationAndIntervention;

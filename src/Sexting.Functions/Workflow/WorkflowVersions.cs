@@ -37,6 +37,13 @@ public static class WorkflowVersions
     /// </summary>
     public const int OneActivityPerStep = 5;
 
+    /// <summary>
+    /// Issue 22: the orchestration ends once the fan-out is sent. The youth officer's confirmation through the
+    /// education link closes the case in that POST (<see cref="Education.EducationDelivery"/>), with no event
+    /// and no activity: what the orchestration did last in v3–v5. Instances of those versions still get the event.
+    /// </summary>
+    public const int DeliveryByTheLink = 6;
+
     /// <summary>What intake starts today.</summary>
-    public const int Current = OneActivityPerStep;
+    public const int Current = DeliveryByTheLink;
 }

@@ -189,6 +189,26 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
     }
 
     /// <inheritdoc />
+    public async Task<LinkUse?> GetDecisionAsync(string referralId, LinkPurpose purpose, CancellationToken cancellationToken)
+    {
+        if (!ReferralIds.IsValid(referralId))
+        {
+            return null;
+        }
+
+        using var operation = StorageOperation.Begin(nameof(GetDecisionAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+        var read = await table.GetEntityIfExistsAsync<TableEntity>(referralId, DecidedPrefix + purpose, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!read.HasValue || read.Value is not { } row || row.GetString("UseId") is null)
+        {
+            return null;
+        }
+
+        var cipher = row.GetBinary(SealedProperty) is null ? null : await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false);
+        return UseOf(row, referralId, purpose, cipher);
+    }
+
+    /// <inheritdoc />
     public async Task CloseAllAsync(string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!ReferralIds.IsValid(referralId))

@@ -9,6 +9,7 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
     private readonly Dictionary<string, DecisionLink> _links = [];
     private readonly HashSet<(string, LinkPurpose)> _consumed = [];
     private readonly Dictionary<string, LinkUse> _uses = [];
+    private readonly Dictionary<(string, LinkPurpose), string> _decided = [];
 
     public IReadOnlyList<DecisionLink> All
     {
@@ -54,6 +55,7 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
             _links[used.TokenHash] = used;
             _consumed.Add((used.ReferralId, use.Purpose));
             _uses[use.UseId] = use;
+            _decided[(use.ReferralId, use.Purpose)] = use.UseId;
             return Task.FromResult(new LinkConsumption(LinkState.Valid, used));
         }
     }
@@ -69,6 +71,7 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
 
             Close(use.ReferralId, use.Purpose, now);
             _uses[use.UseId] = use;
+            _decided[(use.ReferralId, use.Purpose)] = use.UseId;
             return Task.FromResult(true);
         }
     }
@@ -87,6 +90,14 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
         lock (_lock)
         {
             return Task.FromResult(_uses.TryGetValue(useId, out var use) && use.ReferralId == referralId && use.Purpose == purpose ? use : null);
+        }
+    }
+
+    public Task<LinkUse?> GetDecisionAsync(string referralId, LinkPurpose purpose, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_decided.TryGetValue((referralId, purpose), out var useId) ? _uses[useId] : null);
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Staff;
@@ -47,25 +48,107 @@ public sealed class EducationHttpTests : IDisposable
         Assert.All(_h.Links.All, l => Assert.Null(l.ClosedAt));
     }
 
+    // Issue 22 (workflow v6): the POST closes the case itself; the orchestration ended at the fan-out.
     [Fact]
-    public async Task SubmitAsync_Delivered_Returns200RaisesEventThen410()
+    public async Task SubmitAsync_Delivered_Returns200ClosesTheCaseRaisesNothingThen410()
     {
         var (@case, token) = await LinkAsync();
 
         var response = await SubmitAsync(token.Value, ("officerName", "Typed Name Ignored"), ("notes", "Session held"), ("delivered.YP1", "on"));
 
         Assert.Equal(200, response.Status);
-        var call = Assert.Single(_h.Client.ReceivedCalls(), c => c.GetMethodInfo().Name == nameof(_h.Client.RaiseEventAsync));
-        Assert.Equal(WorkflowEvents.EducationDelivered, call.GetArguments()[1]);
-        var raised = Assert.IsType<EducationDeliveredEvent>(call.GetArguments()[2]);
-        var use = await _h.Links.GetUseAsync(@case.ReferralId, LinkPurpose.EducationDelivered, raised.UseId, default);
+        Assert.DoesNotContain(_h.Client.ReceivedCalls(), c => c.GetMethodInfo().Name == nameof(_h.Client.RaiseEventAsync));
+        var use = await _h.Links.GetDecisionAsync(@case.ReferralId, LinkPurpose.EducationDelivered, default);
         Assert.NotNull(use);
         Assert.Equal(StaffIdentity.Of(DcOfficer), use.By);
         Assert.Equal(Youth, use.SentTo);
         Assert.Equal("Session held", use.Text);
         Assert.Equal(["YP1"], use.Delivered);
+        await AssertClosedByAsync(@case.ReferralId, use);
         Assert.Equal(410, (await SubmitAsync(token.Value, ("notes", "again"))).Status);
         Assert.Equal(410, (await ShowAsync(token.Value)).Status);
+        Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.EducationDelivered);
+    }
+
+    // Issue 22: an instance of v5 or earlier, deployed before v6 and still waiting for the delivery, gets the
+    // event naming only the use (contract §4.7); its activity then finds the case closed.
+    [Theory]
+    [InlineData(WorkflowVersions.OneActivityPerStep, true)]
+    [InlineData(WorkflowVersions.Original, true)]
+    [InlineData(WorkflowVersions.DeliveryByTheLink, false)]
+    public async Task SubmitAsync_InstanceStillRunning_EventOnlyForAVersionThatWaitsForIt(int version, bool raised)
+    {
+        var (@case, token) = await LinkAsync();
+        _h.Client.GetInstanceAsync(@case.ReferralId, true, Arg.Any<CancellationToken>())
+            .Returns(new OrchestrationMetadata(nameof(ReferralOrchestration), @case.ReferralId)
+            {
+                RuntimeStatus = OrchestrationRuntimeStatus.Running,
+                SerializedInput = "{\"referralId\":\"" + @case.ReferralId + "\",\"version\":" + version + "}",
+            });
+
+        Assert.Equal(200, (await SubmitAsync(token.Value, ("notes", "Session held"), ("delivered.YP1", "on"))).Status);
+
+        var use = await _h.Links.GetDecisionAsync(@case.ReferralId, LinkPurpose.EducationDelivered, default);
+        await AssertClosedByAsync(@case.ReferralId, use!);
+        var calls = _h.Client.ReceivedCalls().Where(c => c.GetMethodInfo().Name == nameof(_h.Client.RaiseEventAsync)).ToList();
+        if (!raised)
+        {
+            Assert.Empty(calls);
+            return;
+        }
+
+        var call = Assert.Single(calls);
+        Assert.Equal(WorkflowEvents.EducationDelivered, call.GetArguments()[1]);
+        Assert.Equal(use!.UseId, Assert.IsType<EducationDeliveredEvent>(call.GetArguments()[2]).UseId);
+    }
+
+    // Issue 22 (v6): the link is used, then the case cannot be written: 503. The use stands in the link store;
+    // POSTing the link again records that use (not the second form) and answers 410.
+    [Fact]
+    public async Task SubmitAsync_CaseWriteFailsAfterTheLinkWasUsed_503ThenPostedAgainRecordsTheFirstUseAnd410()
+    {
+        var (@case, token) = await LinkAsync();
+        _h.Store.FailAppendOnce = e => e.Event == TimelineEvent.EducationDelivered;
+
+        Assert.Equal(503, (await SubmitAsync(token.Value, ("notes", "Session held"), ("delivered.YP1", "on"))).Status);
+        Assert.Equal(CaseStatus.EducationAndIntervention, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+        Assert.Equal(410, (await ShowAsync(token.Value)).Status);
+        Assert.Equal(CaseStatus.EducationAndIntervention, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+
+        Assert.Equal(410, (await SubmitAsync(token.Value, ("notes", "Posted again"))).Status);
+
+        var use = await _h.Links.GetDecisionAsync(@case.ReferralId, LinkPurpose.EducationDelivered, default);
+        Assert.Equal("Session held", use!.Text);
+        await AssertClosedByAsync(@case.ReferralId, use);
+        Assert.Equal("Session held", (await _h.Store.GetAsync(@case.ReferralId, default))!.Education!.Notes);
+    }
+
+    // The recovery is a change to the case: only for a person who may act on its force (contract §9).
+    [Theory]
+    [InlineData("YouthOfficer Force.Dorset")]
+    [InlineData("AuthorisingManager Force.DevonAndCornwall")]
+    public async Task SubmitAsync_UsedLinkPostedAgainByAnotherForceOrRole_NothingRecorded(string roles)
+    {
+        var (@case, token) = await LinkAsync();
+        _h.Store.FailAppendOnce = e => e.Event == TimelineEvent.EducationDelivered;
+        Assert.Equal(503, (await SubmitAsync(token.Value, ("notes", "Session held"))).Status);
+        _who = HttpHarness.Staff(roles, "Robin Other", "robin@police.example");
+
+        Assert.NotEqual(200, (await SubmitAsync(token.Value, ("notes", "x"))).Status);
+
+        Assert.Equal(CaseStatus.EducationAndIntervention, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+    }
+
+    private async Task AssertClosedByAsync(string referralId, LinkUse use)
+    {
+        var closed = (await _h.Store.GetAsync(referralId, default))!;
+        Assert.Equal(CaseStatus.Closed, closed.Status);
+        Assert.Equal(use.At, closed.Education!.DeliveredAt);
+        Assert.Equal(use.By.ToString(), closed.Education.DeliveredBy);
+        Assert.Null(_h.Store.DueOf(referralId, DueKind.Education));
+        Assert.Equal(use.At, _h.Store.DueOf(referralId, DueKind.Closed)!.DueAt);
+        var entry = Assert.Single(await _h.Store.GetTimelineAsync(referralId, default), t => t.Event == TimelineEvent.EducationDelivered);
+        Assert.Contains(use.By.Name, entry.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

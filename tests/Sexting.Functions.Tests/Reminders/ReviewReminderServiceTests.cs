@@ -33,6 +33,33 @@ public sealed class ReviewReminderServiceTests : IDisposable
         Assert.Contains("education-reminder:" + overdue.ReferralId + ":2027-01-04", _h.Ledger.Claims);
     }
 
+    // Issue 22 (workflow v6): the education link was used but the case could not be written, and nobody POSTed
+    // the link again. The review scan finds the delivery in the link store and records it instead of reminding.
+    [Fact]
+    public async Task RunAsync_EducationPastDueButItsLinkWasUsed_RecordsThatDeliveryAndSendsNoReminder()
+    {
+        var overdue = await _h.AuthorisedCaseAsync(ReminderHarness.Start - TimeSpan.FromDays(2));
+        var at = ReminderHarness.Start - TimeSpan.FromDays(3);
+        var use = new LinkUse(LinkUse.NewId(), overdue.ReferralId, LinkPurpose.EducationDelivered, "delivered",
+            new StaffIdentity("user-chris", "Chris Officer", "chris.officer@police.example"), "youth@police.example", at, "Session held", ["YP1"]);
+        Assert.True(await _h.Links.DecideAsync(use, at, default));
+
+        var run = await _h.Service.RunAsync(default);
+
+        Assert.Equal(1, run.DeliveriesRecorded);
+        Assert.Equal(0, run.EducationRemindersSent);
+        Assert.Empty(_h.Sender.Attempts);
+        var closed = (await _h.Store.GetAsync(overdue.ReferralId, default))!;
+        Assert.Equal(CaseStatus.Closed, closed.Status);
+        Assert.Equal(at, closed.Education!.DeliveredAt);
+        Assert.Equal("Chris Officer (chris.officer@police.example)", closed.Education.DeliveredBy);
+        Assert.Single(await _h.TimelineOfAsync(overdue.ReferralId, TimelineEvent.EducationDelivered));
+        Assert.Null(_h.Store.DueOf(overdue.ReferralId, DueKind.Education));
+
+        _h.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, (await _h.Service.RunAsync(default)).DueEntries);
+    }
+
     [Fact]
     public async Task RunAsync_EducationNotYetDue_SendsNothing()
     {

@@ -57,7 +57,7 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
 
     [Theory]
     [InlineData(WorkflowVersions.Original)]
-    [InlineData(WorkflowVersions.Current)] // issue 22: the same behaviour in fewer activities
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour in fewer activities (v6: the link closes the case, EducationHttpTests)
     public async Task RunAsync_AuthoriseThenEducationDelivered_FansOutAndCloses(int version)
     {
         var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, youngPersonEmail: "\"alex@pupil.example\""), version: version);
@@ -155,6 +155,16 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
 
         // The same for the delivery: a use nobody recorded does not close the case; the recorded one does.
         await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification).Any()), "youth team told");
+        if (version >= WorkflowVersions.DeliveryByTheLink)
+        {
+            // v6 ended at the fan-out: no event can close the case; only the link's POST does (EducationHttpTests).
+            Assert.Equal(CaseStatus.EducationAndIntervention, (await _h.CompletionAsync(id)).Status);
+            await _h.Client.RaiseEventAsync(id, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent(await DeliveredAsync(id, "Chris Officer", WorkflowHarness.Contacts.YouthTeamEmail, null, "YP1")));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.Equal(CaseStatus.EducationAndIntervention, (await _h.CaseAsync(id)).Status);
+            return;
+        }
+
         await _h.Client.RaiseEventAsync(id, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent("0123456789abcdef0123456789abcdef"));
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(CaseStatus.EducationAndIntervention, (await _h.CaseAsync(id)).Status);
@@ -193,9 +203,9 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
 
     // Issue 22 (v5): one activity per step; the same emails, each once, in the same order.
     [Fact]
-    public async Task RunAsync_CurrentVersion_EducationRouteInFourActivities()
+    public async Task RunAsync_InstanceOfVersion5_EducationRouteInFourActivities()
     {
-        var id = await EducationRouteToTheEndAsync(WorkflowVersions.Current);
+        var id = await EducationRouteToTheEndAsync(WorkflowVersions.OneActivityPerStep);
         // Acknowledge and assess, settle the confirmation and request, decide and fan out, delivery.
         Assert.Equal(
             [nameof(AcknowledgeAndAssessActivity), nameof(SettleConfirmationActivity), nameof(RecordDecisionActivity), nameof(RecordEducationDeliveredActivity)],
@@ -211,7 +221,30 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.Equal(CaseStatus.Closed, (await _h.CaseAsync(id)).Status);
     }
 
-    // A case of that version authorised and delivered as the app records them, to its completion (Closed).
+    // Issue 22 (v6): the orchestration ends once the fan-out is sent, in three activities and with no wait for
+    // the delivery, which the education link's POST records (EducationHttpTests).
+    [Fact]
+    public async Task RunAsync_CurrentVersion_EndsAtTheFanOutInThreeActivities()
+    {
+        Assert.Equal(WorkflowVersions.DeliveryByTheLink, WorkflowVersions.Current);
+        var id = await EducationRouteToTheEndAsync(WorkflowVersions.Current);
+
+        Assert.Equal(
+            [nameof(AcknowledgeAndAssessActivity), nameof(SettleConfirmationActivity), nameof(RecordDecisionActivity)],
+            await ActivitiesOfAsync(id));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.IntakeAcknowledgement));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+        Assert.Equal(["sam@family.example", "alex@pupil.example"], _h.Sender.DeliveredOf(EmailKind.AdviceGuidance).Select(m => m.To));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+        var @case = await _h.CaseAsync(id);
+        Assert.Equal(CaseStatus.EducationAndIntervention, @case.Status);
+        Assert.Equal(@case.Education!.DueBy, _h.Store.DueOf(id, DueKind.Education)!.DueAt);
+        Assert.Single(_h.Links.All, l => l.Purpose == LinkPurpose.EducationDelivered && l.ClosedAt is null);
+    }
+
+    // A case of that version authorised as the app records it and, for versions that wait for it (v5 and
+    // earlier), delivered likewise, to its completion: Closed, or EducationAndIntervention for v6.
     private async Task<string> EducationRouteToTheEndAsync(int version)
     {
         var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, youngPersonEmail: "\"alex@pupil.example\""), version: version);
@@ -219,6 +252,12 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
         await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", "Pat Manager", request.To, "No aggravating factors")));
         await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification).Any()), "youth team told");
+        if (version >= WorkflowVersions.DeliveryByTheLink)
+        {
+            Assert.Equal(CaseStatus.EducationAndIntervention, (await _h.CompletionAsync(id)).Status);
+            return id;
+        }
+
         await _h.Client.RaiseEventAsync(id, WorkflowEvents.EducationDelivered, new EducationDeliveredEvent(await DeliveredAsync(id, "Chris Officer", WorkflowHarness.Contacts.YouthTeamEmail, null, "YP1")));
 
         Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);

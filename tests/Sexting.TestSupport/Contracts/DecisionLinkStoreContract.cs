@@ -300,6 +300,53 @@ public abstract class DecisionLinkStoreContract : IAsyncLifetime
         Assert.Null(await Store.GetUseAsync(id, LinkPurpose.Authorisation, LinkUse.NewId(), default));
     }
 
+    // ----- the decision that won -----
+
+    [Fact]
+    public async Task GetDecisionAsync_ConsumedByALink_TheWinnersUse()
+    {
+        var id = await NewCaseAsync();
+        var (token, _) = await SaveAsync(id, LinkPurpose.EducationDelivered);
+        var use = UseOf(id, "Delivered", LinkPurpose.EducationDelivered, "Session held") with { Delivered = ["YP2"] };
+        Assert.Equal(LinkState.Valid, (await Store.ConsumeAsync(token, use, Now, default)).State);
+        Assert.Equal(LinkState.Used, (await Store.ConsumeAsync(token, UseOf(id, "Delivered", LinkPurpose.EducationDelivered), Now, default)).State);
+
+        var decision = await Store.GetDecisionAsync(id, LinkPurpose.EducationDelivered, default);
+
+        AssertSameUse(use, decision);
+        Assert.Equal(["YP2"], decision!.Delivered);
+    }
+
+    [Fact]
+    public async Task GetDecisionAsync_DecidedWithoutALink_TheUse()
+    {
+        var id = await NewCaseAsync();
+        var use = UseOf(id, "Decline");
+        Assert.True(await Store.DecideAsync(use, Now, default));
+
+        AssertSameUse(use, await Store.GetDecisionAsync(id, LinkPurpose.Authorisation, default));
+    }
+
+    [Fact]
+    public async Task GetDecisionAsync_NoneOrOnlyConsultedOrClosedOrOtherPurpose_Null()
+    {
+        var id = await NewCaseAsync();
+        await SaveAsync(id);
+        Assert.Null(await Store.GetDecisionAsync(id, LinkPurpose.Authorisation, default));
+
+        await Store.RecordUseAsync(UseOf(id, "Consult"), default);
+        Assert.Null(await Store.GetDecisionAsync(id, LinkPurpose.Authorisation, default));
+
+        Assert.True(await Store.DecideAsync(UseOf(id, "Authorise"), Now, default));
+        Assert.Null(await Store.GetDecisionAsync(id, LinkPurpose.EducationDelivered, default));
+        Assert.Null(await Store.GetDecisionAsync(ReferralIds.NewRandom(), LinkPurpose.Authorisation, default));
+
+        var closed = await NewCaseAsync();
+        await SaveAsync(closed);
+        await Store.CloseAllAsync(closed, LinkPurpose.Authorisation, Now, default);
+        Assert.Null(await Store.GetDecisionAsync(closed, LinkPurpose.Authorisation, default));
+    }
+
     [Fact]
     public async Task DecideAsync_EducationDelivered_TheDeliveredReferencesKept()
     {
