@@ -52,6 +52,13 @@ internal sealed class LocalHostOptions
     public int MaxConcurrentOrchestrations { get; set; }
 
     /// <summary>
+    /// Control queues of a new task hub (the provider's <c>PartitionCount</c>, 1–16; Durable Functions'
+    /// <c>partitionCount</c>). Unset (0): the provider's default, 4. Fixed once the task hub exists.
+    /// </summary>
+    [Range(0, 16)]
+    public int PartitionCount { get; set; }
+
+    /// <summary>
     /// For the benchmark only (bench/README.md): no durable worker connects, so orchestrations are
     /// scheduled and stored but none runs; the intake path is measured alone. Never in use.
     /// </summary>

@@ -47,10 +47,10 @@ public sealed class EducationAction(EducationDelivery delivery) : LinkAction<Edu
     /// Closes the case with the delivery (issue 22: no durable round trip for it). The event only for an
     /// instance of an earlier version still running, which waits for it.
     /// </summary>
-    public override async Task<bool> ApplyAsync(LinkUse use, DurableTaskClient client, CancellationToken cancellationToken)
+    public override async Task<bool> ApplyAsync(CaseRecord @case, LinkUse use, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(use);
-        await delivery.RecordAsync(use, cancellationToken).ConfigureAwait(false);
+        await delivery.RecordAsync(use, @case, cancellationToken).ConfigureAwait(false);
         return await WorkspaceActions.RunningVersionAsync(client, use.ReferralId, cancellationToken).ConfigureAwait(false) is { } version
             && version < WorkflowVersions.DeliveryByTheLink;
     }

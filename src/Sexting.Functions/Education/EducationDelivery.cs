@@ -15,16 +15,20 @@ namespace Sexting.Functions.Education;
 /// </summary>
 public sealed partial class EducationDelivery(CaseUpdater updater, ICaseStore store, IDecisionLinkStore links, ILogger<EducationDelivery> logger)
 {
-    /// <summary>Records the delivery the youth officer confirmed through the link (<paramref name="use"/>, contract §4.7).</summary>
-    public Task<CaseRecord> RecordAsync(LinkUse use, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the delivery the youth officer confirmed through the link (<paramref name="use"/>, contract §4.7);
+    /// <paramref name="read"/>, when given, is the case as the caller just read it (no second read unless it conflicts).
+    /// </summary>
+    public Task<CaseRecord> RecordAsync(LinkUse use, CaseRecord? read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(use);
-        return RecordAsync(use.ReferralId, use.At, use.By.ToString(), use.Text, use.SentTo, use.Delivered, cancellationToken);
+        return RecordAsync(use.ReferralId, use.At, use.By.ToString(), use.Text, use.SentTo, use.Delivered, read, cancellationToken);
     }
 
-    /// <summary>Records a delivery at <paramref name="at"/>, confirmed by <paramref name="deliveredBy"/>.</summary>
+    /// <summary>Records a delivery at <paramref name="at"/>, confirmed by <paramref name="deliveredBy"/>, from <paramref name="read"/> when given.</summary>
     public async Task<CaseRecord> RecordAsync(
-        string referralId, DateTimeOffset at, string deliveredBy, string? notes, string sentTo, IReadOnlyList<string> delivered, CancellationToken cancellationToken)
+        string referralId, DateTimeOffset at, string deliveredBy, string? notes, string sentTo, IReadOnlyList<string> delivered,
+        CaseRecord? read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivered);
 
@@ -35,7 +39,7 @@ public sealed partial class EducationDelivery(CaseUpdater updater, ICaseStore st
             TimelineEvent.EducationDelivered,
             $"Education and intervention delivered to {(delivered.Count == 0 ? "(no young person ticked)" : string.Join(", ", delivered))}, confirmed by {deliveredBy} (link sent to {sentTo})",
             "EducationDelivered");
-        var updated = await updater.UpdateAsync(referralId, null, c =>
+        var updated = await updater.UpdateAsync(referralId, read, c =>
             c.Status == CaseStatus.Closed
                 ? null
                 : c.MoveTo(CaseStatus.Closed) with
@@ -71,7 +75,7 @@ public sealed partial class EducationDelivery(CaseUpdater updater, ICaseStore st
         }
 
         LogCompleting(logger, @case.ReferralId);
-        return await RecordAsync(use, cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(use, @case, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: education delivered, case closed")]

@@ -31,8 +31,8 @@ public sealed partial class RecordEducationDeliveredActivity(
         }
 
         var updated = use is not null
-            ? await delivery.RecordAsync(use with { At = input.At }, ct).ConfigureAwait(false)
-            : await delivery.RecordAsync(input.ReferralId, input.At, input.DeliveredBy ?? string.Empty, input.Notes, input.SentTo ?? string.Empty, input.Delivered ?? [], ct).ConfigureAwait(false);
+            ? await delivery.RecordAsync(use with { At = input.At }, null, ct).ConfigureAwait(false)
+            : await delivery.RecordAsync(input.ReferralId, input.At, input.DeliveredBy ?? string.Empty, input.Notes, input.SentTo ?? string.Empty, input.Delivered ?? [], null, ct).ConfigureAwait(false);
         return updated.Status;
     }
 

@@ -51,11 +51,12 @@ public abstract class LinkAction<TForm>
         Task.FromResult<CaseRecord?>(@case);
 
     /// <summary>
-    /// What a recorded use does before the workflow hears of it: after the use is recorded, before any event.
-    /// Whether the workflow still needs the event (by default it does: the workflow records the use itself).
-    /// A fault here leaves the use recorded and raises nothing; <see cref="RecoverAsync"/> finishes it.
+    /// What a recorded use does before the workflow hears of it: after the use is recorded, before any event,
+    /// on <paramref name="case"/> as the flow read it. Whether the workflow still needs the event (by default
+    /// it does: the workflow records the use itself). A fault here leaves the use recorded and raises nothing;
+    /// <see cref="RecoverAsync"/> finishes it.
     /// </summary>
-    public virtual Task<bool> ApplyAsync(LinkUse use, DurableTaskClient client, CancellationToken cancellationToken) =>
+    public virtual Task<bool> ApplyAsync(CaseRecord @case, LinkUse use, DurableTaskClient client, CancellationToken cancellationToken) =>
         Task.FromResult(true);
 
     /// <summary>Whether <see cref="RecoverAsync"/> does anything (the flow reads the case only then).</summary>

@@ -118,7 +118,7 @@ public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore l
             await links.RecordUseAsync(use, cancellationToken).ConfigureAwait(false);
         }
 
-        if (await action.ApplyAsync(use, client, cancellationToken).ConfigureAwait(false))
+        if (await action.ApplyAsync(prepared, use, client, cancellationToken).ConfigureAwait(false))
         {
             await client.RaiseEventAsync(@case.ReferralId, action.EventName, action.EventOf(use.UseId), cancellationToken).ConfigureAwait(false);
         }

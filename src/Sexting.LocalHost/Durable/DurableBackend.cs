@@ -96,6 +96,11 @@ internal sealed partial class DurableBackend(
             settings.MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations;
         }
 
+        if (options.PartitionCount > 0)
+        {
+            settings.PartitionCount = options.PartitionCount;
+        }
+
         return settings;
     }
 
