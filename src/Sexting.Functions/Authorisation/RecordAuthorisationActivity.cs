@@ -45,9 +45,11 @@ public sealed partial class RecordAuthorisationActivity(
             "Authorised");
         var updated = await updater.UpdateAsync(input.ReferralId, read, c =>
         {
-            if (c.Status == CaseStatus.EducationAndIntervention && c.Outcome is not null)
+            if (c.Outcome is not null && c.Status is CaseStatus.EducationAndIntervention or CaseStatus.Closed)
             {
-                return null; // applied by an earlier attempt
+                // Applied by an earlier attempt; workflow v6: and perhaps delivered since, the youth team's link
+                // having gone before the attempt failed (§3.4.7: the education link closes the case itself).
+                return null;
             }
 
             return c.MoveTo(CaseStatus.EducationAndIntervention) with
@@ -57,7 +59,10 @@ public sealed partial class RecordAuthorisationActivity(
             };
         }, _ => entry, ct).ConfigureAwait(false);
 
-        await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Education, input.DueBy), ct).ConfigureAwait(false);
+        if (updated.Status == CaseStatus.EducationAndIntervention)
+        {
+            await store.SetDueAsync(new DueEntry(input.ReferralId, DueKind.Education, input.DueBy), ct).ConfigureAwait(false);
+        }
 
         LogAuthorised(logger, input.ReferralId);
         return updated;

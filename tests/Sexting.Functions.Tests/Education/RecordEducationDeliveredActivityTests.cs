@@ -112,4 +112,25 @@ public sealed class RecordEducationDeliveredActivityTests : IDisposable
         var entry = Assert.Single(await _h.TimelineOfAsync(id, TimelineEvent.Authorised));
         Assert.Equal("Outcome 21 (Outcome 27) authorised by Pat Manager (pat@police.example) (link sent to manager@police.example)", entry.Detail);
     }
+
+    // Workflow v6: the decision's activity sends the youth team's link, then fails on a later email and is
+    // retried; meanwhile the officer used the link and the case closed. The retry neither fails on the closed
+    // case nor puts its education back in the due index.
+    [Fact]
+    public async Task RecordAuthorisation_RetriedAfterTheLinkClosedTheCase_NoChangeAndNoDueEntry()
+    {
+        var @case = await _h.AuthorisedCaseAsync(ReminderHarness.Start + TimeSpan.FromDays(28));
+        var use = new LinkUse(LinkUse.NewId(), @case.ReferralId, LinkPurpose.EducationDelivered, "delivered",
+            new StaffIdentity("user-chris", "Chris Officer", "chris.officer@police.example"), "youth@police.example", ReminderHarness.Start, null, ["YP1"]);
+        var closed = await _h.Get<EducationDelivery>().RecordAsync(use, null, default);
+        Assert.Equal(CaseStatus.Closed, closed.Status);
+
+        var status = await _h.Get<RecordAuthorisationActivity>().RunAsync(
+            new RecordAuthorisationInput(@case.ReferralId, ReminderHarness.Start, ReminderHarness.Start + TimeSpan.FromDays(28)) { AuthorisedBy = "Pat Manager (pat@police.example)", SentTo = "manager@police.example", Rationale = "First incident" });
+
+        Assert.Equal(CaseStatus.Closed, status);
+        Assert.Equal(closed.Education, (await _h.Store.GetAsync(@case.ReferralId, default))!.Education);
+        Assert.Null(_h.Store.DueOf(@case.ReferralId, DueKind.Education));
+        Assert.NotNull(_h.Store.DueOf(@case.ReferralId, DueKind.Closed));
+    }
 }
