@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
@@ -18,7 +19,7 @@ namespace Sexting.Functions.Education;
 /// orchestration ended at the fan-out. An instance of an earlier version still waiting gets the event, naming
 /// only the recorded use (§4.7), and finds the case closed.
 /// </summary>
-public sealed class EducationAction(EducationDelivery delivery) : LinkAction<EducationForm>
+public sealed partial class EducationAction(EducationDelivery delivery, ILogger<EducationAction> logger) : LinkAction<EducationForm>
 {
     /// <summary>The action a confirmation records, and the JSON answer's <c>status</c>.</summary>
     public const string Delivered = "delivered";
@@ -45,14 +46,24 @@ public sealed class EducationAction(EducationDelivery delivery) : LinkAction<Edu
 
     /// <summary>
     /// Closes the case with the delivery (issue 22: no durable round trip for it). The event only for an
-    /// instance of an earlier version still running, which waits for it.
+    /// instance of an earlier version still running, which waits for it. The delivery is recorded once the
+    /// case is written, so a workflow backend that cannot be asked then does not turn the answer into a 503:
+    /// the event could not have been raised either, and is logged as not raised.
     /// </summary>
     public override async Task<bool> ApplyAsync(CaseRecord @case, LinkUse use, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(use);
         await delivery.RecordAsync(use, @case, cancellationToken).ConfigureAwait(false);
-        return await WorkspaceActions.RunningVersionAsync(client, use.ReferralId, cancellationToken).ConfigureAwait(false) is { } version
-            && version < WorkflowVersions.DeliveryByTheLink;
+        try
+        {
+            return await WorkspaceActions.RunningVersionAsync(client, use.ReferralId, cancellationToken).ConfigureAwait(false) is { } version
+                && version < WorkflowVersions.DeliveryByTheLink;
+        }
+        catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
+        {
+            LogBackendUnavailable(logger, ex, use.ReferralId);
+            return false;
+        }
     }
 
     public override bool Recovers => true;
@@ -60,4 +71,7 @@ public sealed class EducationAction(EducationDelivery delivery) : LinkAction<Edu
     /// <summary>A delivery whose link was used but whose case could not be written then: recorded now.</summary>
     public override Task RecoverAsync(CaseRecord @case, CancellationToken cancellationToken) =>
         delivery.CompleteRecordedAsync(@case, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: delivery recorded and case closed; the workflow backend could not be asked whether an instance of an earlier version waits for the event, so none was raised")]
+    private static partial void LogBackendUnavailable(ILogger logger, Exception exception, string referralId);
 }

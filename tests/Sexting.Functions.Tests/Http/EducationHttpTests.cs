@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using NSubstitute.ExceptionExtensions;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Staff;
@@ -100,6 +101,22 @@ public sealed class EducationHttpTests : IDisposable
         var call = Assert.Single(calls);
         Assert.Equal(WorkflowEvents.EducationDelivered, call.GetArguments()[1]);
         Assert.Equal(use!.UseId, Assert.IsType<EducationDeliveredEvent>(call.GetArguments()[2]).UseId);
+    }
+
+    // Issue 22 (v6): once the case is closed the delivery is recorded; a workflow backend that cannot be asked
+    // whether an older instance waits does not make it a 503 (the event could not have been raised either).
+    [Fact]
+    public async Task SubmitAsync_WorkflowBackendDownAfterTheClose_Returns200AndTheCaseIsClosed()
+    {
+        var (@case, token) = await LinkAsync();
+        _h.Client.GetInstanceAsync(@case.ReferralId, true, Arg.Any<CancellationToken>())
+            .ThrowsAsync(new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, "sidecar down")));
+
+        Assert.Equal(200, (await SubmitAsync(token.Value, ("notes", "Session held"), ("delivered.YP1", "on"))).Status);
+
+        var use = await _h.Links.GetDecisionAsync(@case.ReferralId, LinkPurpose.EducationDelivered, default);
+        await AssertClosedByAsync(@case.ReferralId, use!);
+        Assert.DoesNotContain(_h.Client.ReceivedCalls(), c => c.GetMethodInfo().Name == nameof(_h.Client.RaiseEventAsync));
     }
 
     // Issue 22 (v6): the link is used, then the case cannot be written: 503. The use stands in the link store;
