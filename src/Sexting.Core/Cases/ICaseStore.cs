@@ -75,6 +75,13 @@ public interface ICaseStore
     /// </summary>
     Task RecordStepAsync(string referralId, TimelineEntry entry, IReadOnlyList<SentEmail> emails, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The records of steps sent side by side (the fan-out, §3.4.7), in the order given, as
+    /// <see cref="RecordStepAsync"/> records each and with its idempotency, in one transaction where they fit
+    /// in one: parallel steps appending one by one would contend for the place at the end of the timeline.
+    /// </summary>
+    Task RecordStepsAsync(string referralId, IReadOnlyList<StepRecord> steps, CancellationToken cancellationToken);
+
     /// <summary>The emails recorded for a case, oldest first; none for an unknown case.</summary>
     Task<IReadOnlyList<SentEmail>> GetEmailsAsync(string referralId, CancellationToken cancellationToken);
 

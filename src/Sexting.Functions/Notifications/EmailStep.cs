@@ -18,6 +18,19 @@ public sealed partial class EmailStep(IEmailComposer composer, IEmailSender send
     public async Task<EmailStepResult> SendAsync(
         IReadOnlyList<EmailRequest> requests, string referralId, string step, DateTimeOffset at, TimelineEvent onSuccess, string detail, CancellationToken cancellationToken)
     {
+        var delivered = await DeliverAsync(requests, referralId, step, at, onSuccess, detail, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(referralId, delivered, cancellationToken).ConfigureAwait(false);
+        return delivered.Result;
+    }
+
+    /// <summary>
+    /// Composes and sends the step's messages; what it leaves on the case (<see cref="DeliveredStep.Record"/>)
+    /// is not recorded yet, so that steps sent side by side can be recorded together
+    /// (<see cref="ICaseStore.RecordStepsAsync"/>). A refusal is recorded at once.
+    /// </summary>
+    public async Task<DeliveredStep> DeliverAsync(
+        IReadOnlyList<EmailRequest> requests, string referralId, string step, DateTimeOffset at, TimelineEvent onSuccess, string detail, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(requests);
         int delivered = 0, rejected = 0;
         EmailKind? kind = null;
@@ -47,15 +60,23 @@ public sealed partial class EmailStep(IEmailComposer composer, IEmailSender send
             }
         }
 
+        LogStepDone(logger, referralId, step, kind, delivered, rejected);
         // One entry for the step, when anything went, or when the step had nobody to write to; issue 22: with
         // the step's sent emails, in one transaction. A retry after a fault finds the sender's key and records them then.
-        if (delivered > 0 || requests.Count == 0)
-        {
-            await store.RecordStepAsync(referralId, new TimelineEntry(at, onSuccess, detail, $"{onSuccess}:{step}"), sent, cancellationToken).ConfigureAwait(false);
-        }
+        var record = delivered > 0 || requests.Count == 0
+            ? new StepRecord(new TimelineEntry(at, onSuccess, detail, $"{onSuccess}:{step}"), sent)
+            : null;
+        return new DeliveredStep(new EmailStepResult(delivered, rejected), record);
+    }
 
-        LogStepDone(logger, referralId, step, kind, delivered, rejected);
-        return new EmailStepResult(delivered, rejected);
+    /// <summary>Records what a delivered step leaves on its case, if anything.</summary>
+    public async Task RecordAsync(string referralId, DeliveredStep delivered, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivered);
+        if (delivered.Record is { } record)
+        {
+            await store.RecordStepAsync(referralId, record.Entry, record.Emails, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: {EmailKind} email of step {Step} was refused")]

@@ -16,6 +16,15 @@ public sealed class SendEmailActivity(ICaseStore store, IDecisionLinkStore links
     public async Task<EmailStepResult> SendAsync(SendEmailInput input, CaseRecord? known)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var delivered = await DeliverAsync(input, known).ConfigureAwait(false);
+        await emailStep.RecordAsync(input.ReferralId, delivered, CancellationToken.None).ConfigureAwait(false);
+        return delivered.Result;
+    }
+
+    /// <summary>As <see cref="SendAsync"/>, but leaves the step's record to the caller (<see cref="EmailStep.DeliverAsync"/>).</summary>
+    public async Task<DeliveredStep> DeliverAsync(SendEmailInput input, CaseRecord? known)
+    {
+        ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
         var @case = known ?? await store.GetAsync(input.ReferralId, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
@@ -42,7 +51,7 @@ public sealed class SendEmailActivity(ICaseStore store, IDecisionLinkStore links
             : input.Detail
                 .Replace(SendEmailInput.ByPlaceholder, actorName ?? "the manager", StringComparison.Ordinal)
                 .Replace(SendEmailInput.SentToPlaceholder, use?.SentTo ?? "an earlier link", StringComparison.Ordinal);
-        return await emailStep.SendAsync(requests, input.ReferralId, input.Step, input.At, input.Event, detail, ct).ConfigureAwait(false);
+        return await emailStep.DeliverAsync(requests, input.ReferralId, input.Step, input.At, input.Event, detail, ct).ConfigureAwait(false);
     }
 
     private static IEnumerable<(string To, string? Name, AdviceAudience? Audience)> Recipients(SendEmailInput input, CaseRecord @case)

@@ -20,6 +20,15 @@ public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore l
     public async Task<EmailStepResult> SendAsync(SendLinkEmailInput input, CaseRecord? known)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var delivered = await DeliverAsync(input, known).ConfigureAwait(false);
+        await emailStep.RecordAsync(input.ReferralId, delivered, CancellationToken.None).ConfigureAwait(false);
+        return delivered.Result;
+    }
+
+    /// <summary>As <see cref="SendAsync"/>, but leaves the step's record to the caller (<see cref="EmailStep.DeliverAsync"/>).</summary>
+    public async Task<DeliveredStep> DeliverAsync(SendLinkEmailInput input, CaseRecord? known)
+    {
+        ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
         CaseRecord @case;
         if (input.MoveTo is { } status)
@@ -48,6 +57,6 @@ public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore l
             LinkExpiresAt = input.ExpiresAt,
             DueBy = input.DueBy,
         };
-        return await emailStep.SendAsync([request], input.ReferralId, input.Step, input.At, input.Event, input.Detail, ct).ConfigureAwait(false);
+        return await emailStep.DeliverAsync([request], input.ReferralId, input.Step, input.At, input.Event, input.Detail, ct).ConfigureAwait(false);
     }
 }

@@ -6,8 +6,6 @@ namespace Sexting.Infrastructure.Storage;
 /// <summary>Deletes the rows of one partition, 100 to a transaction (the service's most), reading keys only.</summary>
 internal static class PartitionPurge
 {
-    private const int MostPerTransaction = 100;
-
     /// <summary>Deletes every row of <paramref name="partition"/> but those keyed in <paramref name="keep"/>; returns how many went.</summary>
     public static async Task<int> DeleteAsync(TableClient table, string partition, IReadOnlyCollection<string> keep, CancellationToken cancellationToken)
     {
@@ -22,7 +20,7 @@ internal static class PartitionPurge
             }
         }
 
-        foreach (var chunk in rowKeys.Chunk(MostPerTransaction))
+        foreach (var chunk in rowKeys.Chunk(StorageTables.MostPerTransaction))
         {
             try
             {

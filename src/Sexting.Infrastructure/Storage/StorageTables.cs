@@ -12,6 +12,9 @@ namespace Sexting.Infrastructure.Storage;
 /// </summary>
 internal sealed class StorageTables
 {
+    /// <summary>The most operations one entity-group transaction may hold (Table Storage's limit).</summary>
+    public const int MostPerTransaction = 100;
+
     /// <summary>Cases, their timelines and their due pointers, one partition per referral.</summary>
     public const string Cases = "Cases";
 

@@ -270,7 +270,7 @@ internal sealed partial class TableCaseStore(
         EnsureReferralId(referralId);
         ArgumentNullException.ThrowIfNull(entry);
         using var operation = StorageOperation.Begin(nameof(AppendTimelineAsync));
-        await AppendAsync(referralId, entry, [], cancellationToken).ConfigureAwait(false);
+        await AppendAsync(referralId, [new StepRecord(entry, [])], cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -280,33 +280,61 @@ internal sealed partial class TableCaseStore(
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(emails);
         using var operation = StorageOperation.Begin(nameof(RecordStepAsync));
-        if (!await AppendAsync(referralId, entry, emails, cancellationToken).ConfigureAwait(false))
+        await RecordAsync(referralId, new StepRecord(entry, emails), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task RecordStepsAsync(string referralId, IReadOnlyList<StepRecord> steps, CancellationToken cancellationToken)
+    {
+        EnsureReferralId(referralId);
+        ArgumentNullException.ThrowIfNull(steps);
+        using var operation = StorageOperation.Begin(nameof(RecordStepsAsync));
+        // Each entry is 2 rows, each email 1, and the head 1: a transaction holds at most 100.
+        if (steps.Count > 1 && steps.Sum(s => 2 + s.Emails.Count) + 1 <= StorageTables.MostPerTransaction
+            && await AppendAsync(referralId, steps, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // One step, too many rows for one transaction, or a row of these steps recorded already (a retry
+        // after some were recorded one by one): each step by itself, each idempotent.
+        foreach (var step in steps)
+        {
+            await RecordAsync(referralId, step, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RecordAsync(string referralId, StepRecord step, CancellationToken cancellationToken)
+    {
+        if (!await AppendAsync(referralId, [step], cancellationToken).ConfigureAwait(false))
         {
             // An email of the step was recorded already, by itself (a retry of a step recorded the earlier
             // way): record the rest one by one, then the entry.
-            foreach (var email in emails)
+            foreach (var email in step.Emails)
             {
                 await RecordEmailAsync(referralId, email, cancellationToken).ConfigureAwait(false);
             }
 
-            await AppendAsync(referralId, entry, [], cancellationToken).ConfigureAwait(false);
+            await AppendAsync(referralId, [new StepRecord(step.Entry, [])], cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// The entry, chained, and the step's email rows in one entity-group transaction (one partition: the case's).
-    /// False when an email row was there already and nothing was written; true when written or the entry was there.
+    /// The steps' entries, chained in order, and their email rows in one entity-group transaction (one
+    /// partition: the case's). False when a row of theirs was there already and nothing was written (for one
+    /// step: an email row; its entry there already means it was recorded, true); true when written.
     /// </summary>
-    private async Task<bool> AppendAsync(string referralId, TimelineEntry entry, IReadOnlyList<SentEmail> emails, CancellationToken cancellationToken)
+    private async Task<bool> AppendAsync(string referralId, IReadOnlyList<StepRecord> steps, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
         var cipher = await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false);
+        var single = steps.Count == 1;
         for (var attempt = 1; ; attempt++)
         {
-            if (attempt > 1)
+            if (attempt > 1 && single)
             {
                 // After a conflict: the entry may be there already (a retried step), else the head moved.
-                var marker = await table.GetEntityIfExistsAsync<TableEntity>(referralId, CaseEntities.TimelineKeyPrefix + TableKeys.Escape(entry.Key), [CaseEntities.SealedDetailProperty], cancellationToken).ConfigureAwait(false);
+                var marker = await table.GetEntityIfExistsAsync<TableEntity>(referralId, CaseEntities.TimelineKeyPrefix + TableKeys.Escape(steps[0].Entry.Key), [CaseEntities.SealedDetailProperty], cancellationToken).ConfigureAwait(false);
                 if (marker.HasValue)
                 {
                     return true;
@@ -314,30 +342,36 @@ internal sealed partial class TableCaseStore(
             }
 
             var head = _heads.TryGetValue(referralId, out var known) ? known : await ReadHeadAsync(table, referralId, cancellationToken).ConfigureAwait(false);
-            var chained = CaseEntities.AppendActions(referralId, entry, cipher, chain, head.Seq + 1, head.Mac, head.ETag);
+            var actions = new List<TableTransactionAction>();
+            var (seq, mac) = (head.Seq, head.Mac);
+            TableTransactionAction? headAction = null;
+            foreach (var step in steps)
+            {
+                var chained = CaseEntities.AppendActions(referralId, step.Entry, cipher, chain, ++seq, mac, head.ETag);
+                actions.AddRange(chained[..^1]);
+                actions.AddRange(step.Emails.DistinctBy(e => e.Key, StringComparer.Ordinal)
+                    .Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.EmailToEntity(referralId, e, cipher))));
+                headAction = chained[^1];
+                mac = ((TableEntity)headAction.Entity).GetString(TimelineChain.MacProperty);
+            }
+
             // The head stays last: its new ETag is the transaction's last response.
-            TableTransactionAction[] actions =
-            [
-                .. chained[..^1],
-                .. emails.DistinctBy(e => e.Key, StringComparer.Ordinal).Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntities.EmailToEntity(referralId, e, cipher))),
-                chained[^1],
-            ];
+            actions.Add(headAction!);
             try
             {
                 var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
                 RememberHead(actions[^1].Entity, response.Value[^1].Headers.ETag);
                 return true;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex == 0)
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 && ex.FailedTransactionActionIndex == 0 && single)
             {
                 // The entry's key is there already: a retried step, whose emails went in the same transaction
                 // or (recorded the earlier way) before it. Nothing to do.
                 return true;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is { } index
-                && index >= chained.Length - 1 && index < actions.Length - 1)
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex is { } index && index < actions.Count - 1)
             {
-                // An email row of the step is there already: nothing was written.
+                // A row of these steps is there already (an email, or for several steps an entry): nothing was written.
                 return false;
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < ConflictBackoff.MaxAttempts)

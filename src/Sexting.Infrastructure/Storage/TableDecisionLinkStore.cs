@@ -246,7 +246,7 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
             }
         }
 
-        foreach (var chunk in open.Chunk(100))
+        foreach (var chunk in open.Chunk(StorageTables.MostPerTransaction))
         {
             await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
         }

@@ -64,6 +64,31 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         return Task.CompletedTask;
     }
 
+    /// <summary>How many times <see cref="RecordStepsAsync"/> was called.</summary>
+    public int RecordStepsCalls { get; private set; }
+
+    public Task RecordStepsAsync(string referralId, IReadOnlyList<StepRecord> steps, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        // As the Table store: one transaction, so a fault (FailAppendOnce) on any entry writes none of them.
+        lock (_lock)
+        {
+            RecordStepsCalls++;
+            if (FailAppendOnce is { } fail && steps.Any(s => fail(s.Entry)))
+            {
+                FailAppendOnce = null;
+                throw new Azure.RequestFailedException(503, "Injected storage fault.");
+            }
+
+            foreach (var step in steps)
+            {
+                RecordStepAsync(referralId, step.Entry, step.Emails, cancellationToken).GetAwaiter().GetResult();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, ReporterConfirmation? confirmation, CancellationToken cancellationToken)
     {
         lock (_lock)

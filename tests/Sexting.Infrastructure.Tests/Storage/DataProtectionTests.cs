@@ -87,6 +87,32 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True((await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default))!.Intact);
     }
 
+    // Issue 22: the fan-out's three steps, their entries chained in order and their emails, in one transaction.
+    [Fact]
+    public async Task RecordStepsAsync_ThreeStepsAndTheirEmails_OneRequestAndTheChainIntact()
+    {
+        var referralId = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(), Now, default);
+        await _host.Cases.AppendTimelineAsync(referralId, new TimelineEntry(Now, TimelineEvent.Assessed, "Assessed", "Assessed"), default);
+        _host.Counter.Reset();
+
+        await _host.Cases.RecordStepsAsync(referralId,
+        [
+            new(new TimelineEntry(Now, TimelineEvent.YouthTeamNotified, "Youth team asked", "YouthTeamNotified:authorised"), [new SentEmail(EmailKind.YouthTeamNotification, "yio@police.example", Now, "k0")]),
+            new(new TimelineEntry(Now, TimelineEvent.AdviceSent, "Advice and guidance sent", "AdviceSent:authorised"),
+                [new SentEmail(EmailKind.AdviceGuidance, "sam@family.example", Now, "k1"), new SentEmail(EmailKind.AdviceGuidance, "alex@pupil.example", Now, "k2")]),
+            new(new TimelineEntry(Now, TimelineEvent.SettingNotified, "Setting told the outcome", "SettingNotified:authorised"), [new SentEmail(EmailKind.SettingOutcome, "dsl@school.example", Now, "k3")]),
+        ], default);
+
+        Assert.Equal(1, _host.Counter.Total);
+        Assert.Equal(4, (await _host.Cases.GetEmailsAsync(referralId, default)).Count);
+        var verification = (await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default))!;
+        var timeline = await _host.Cases.GetTimelineAsync(referralId, default);
+        Assert.True(verification.Intact);
+        Assert.Equal(timeline.Count, verification.Entries);
+        Assert.Equal(["YouthTeamNotified:authorised", "AdviceSent:authorised", "SettingNotified:authorised"], timeline.TakeLast(3).Select(e => e.Key));
+    }
+
     [Fact]
     public async Task RewrapAsync_AfterRotation_NewKeyVersionSameSealedDataAndReadable()
     {

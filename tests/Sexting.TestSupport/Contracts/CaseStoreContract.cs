@@ -405,6 +405,43 @@ public abstract class CaseStoreContract : IAsyncLifetime
         Assert.Single(timeline, e => e.Key == "SettingNotified:authorised");
     }
 
+    // Issue 22: the fan-out's three steps recorded together; a retry of them all, and a retry
+    // after one of them was recorded by itself (the earlier way), leave each entry and email recorded once.
+    [Fact]
+    public async Task RecordStepsAsync_ThreeStepsInOrder_RetriedAndAfterOneRecordedAlone_EachRecordedOnce()
+    {
+        var created = await CreateAsync();
+        var at = T0.AddMinutes(1);
+        StepRecord[] steps =
+        [
+            new(new TimelineEntry(at, TimelineEvent.YouthTeamNotified, "Youth team asked", "YouthTeamNotified:authorised"),
+                [new SentEmail(EmailKind.YouthTeamNotification, "yio@police.example", at, "email-youth")]),
+            new(new TimelineEntry(at, TimelineEvent.AdviceSent, "Advice and guidance sent", "AdviceSent:authorised"),
+                [new SentEmail(EmailKind.AdviceGuidance, "sam@family.example", at, "email-parent"), new SentEmail(EmailKind.AdviceGuidance, "alex@pupil.example", at, "email-pupil")]),
+            new(new TimelineEntry(at, TimelineEvent.SettingNotified, "Setting told the outcome", "SettingNotified:authorised"),
+                [new SentEmail(EmailKind.SettingOutcome, "dsl@school.example", at, "email-setting")]),
+        ];
+        var other = await CreateAsync();
+
+        await Store.RecordStepsAsync(created.ReferralId, steps, default);
+        await Store.RecordStepsAsync(created.ReferralId, steps, default);
+        await Store.RecordStepAsync(other.ReferralId, steps[1].Entry, steps[1].Emails, default);
+        await Store.RecordStepsAsync(other.ReferralId, steps, default);
+
+        foreach (var referralId in new[] { created.ReferralId, other.ReferralId })
+        {
+            Assert.Equal(["email-parent", "email-pupil", "email-setting", "email-youth"], (await Store.GetEmailsAsync(referralId, default)).Select(e => e.Key).Order(StringComparer.Ordinal));
+            var timeline = await Store.GetTimelineAsync(referralId, default);
+            Assert.Equal(1, timeline.Count(e => e.Key == "YouthTeamNotified:authorised"));
+            Assert.Equal(1, timeline.Count(e => e.Key == "AdviceSent:authorised"));
+            Assert.Equal(1, timeline.Count(e => e.Key == "SettingNotified:authorised"));
+        }
+
+        // Recorded side by side, they are read back in one order: the order given (also the events' order at one time).
+        Assert.Equal(["YouthTeamNotified:authorised", "AdviceSent:authorised", "SettingNotified:authorised"],
+            (await Store.GetTimelineAsync(created.ReferralId, default)).Select(e => e.Key).Where(k => k.EndsWith(":authorised", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task GetEmailsAsync_Unknown_Empty()
     {
