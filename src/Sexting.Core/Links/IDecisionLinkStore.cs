@@ -18,8 +18,17 @@ public interface IDecisionLinkStore
     Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkUse use, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="ConsumeAsync(DecisionToken, LinkUse, DateTimeOffset, CancellationToken)"/>, after the caller's
+    /// <see cref="InspectAsync"/> of the same token found it valid (<paramref name="inspected"/>): a store may then
+    /// consume conditionally on the version it read instead of reading the link again (issue 22); a link that
+    /// changed since is read again, so the outcome is the same.
+    /// </summary>
+    Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkUse use, DateTimeOffset now, LinkConsumption? inspected, CancellationToken cancellationToken) =>
+        ConsumeAsync(token, use, now, cancellationToken);
+
+    /// <summary>
     /// Records a final decision made without a link (from the case page, contract §10) and closes every
-    /// link of the referral and purpose, as <see cref="ConsumeAsync"/> does for a link: of any number of
+    /// link of the referral and purpose, as <see cref="ConsumeAsync(DecisionToken, LinkUse, DateTimeOffset, CancellationToken)"/> does for a link: of any number of
     /// concurrent callers, by link or not, exactly one wins (<c>true</c>); the others get <c>false</c>.
     /// </summary>
     Task<bool> DecideAsync(LinkUse use, DateTimeOffset now, CancellationToken cancellationToken);
@@ -31,7 +40,7 @@ public interface IDecisionLinkStore
     Task<LinkUse?> GetUseAsync(string referralId, LinkPurpose purpose, string useId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The final use that won for the referral and purpose (by a link's <see cref="ConsumeAsync"/> or by
+    /// The final use that won for the referral and purpose (by a link's <see cref="ConsumeAsync(DecisionToken, LinkUse, DateTimeOffset, CancellationToken)"/> or by
     /// <see cref="DecideAsync"/>), or <c>null</c> when none was made, or the links were closed another way.
     /// </summary>
     Task<LinkUse?> GetDecisionAsync(string referralId, LinkPurpose purpose, CancellationToken cancellationToken);

@@ -106,7 +106,7 @@ public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore l
         if (choice.Final)
         {
             // Single use (contract §5): of concurrent uses exactly one consumes the links; the others get 410.
-            var consumed = await resolver.ConsumeAsync(lookup.Token!, use, cancellationToken).ConfigureAwait(false);
+            var consumed = await resolver.ConsumeAsync(lookup.Token!, use, lookup.Inspected, cancellationToken).ConfigureAwait(false);
             if (consumed != LinkOutcome.Accepted)
             {
                 return new LinkResult<TForm>(consumed, lookup, form, null, NoErrors);

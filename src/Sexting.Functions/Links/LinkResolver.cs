@@ -36,7 +36,7 @@ public sealed class LinkResolver(IDecisionLinkStore links, ICaseStore store, Tim
         var @case = await store.GetAsync(link.ReferralId, cancellationToken).ConfigureAwait(false);
         return @case is null
             ? new LinkLookup(LinkOutcome.NotFound, token, link, null)
-            : new LinkLookup(LinkOutcome.Accepted, token, link, @case);
+            : new LinkLookup(LinkOutcome.Accepted, token, link, @case) { Inspected = inspected };
     }
 
     /// <summary>The case a link belongs to, or <c>null</c> when it is no longer stored.</summary>
@@ -48,11 +48,12 @@ public sealed class LinkResolver(IDecisionLinkStore links, ICaseStore store, Tim
 
     /// <summary>
     /// Uses the link for a final decision and records what was decided and by whom: exactly one
-    /// caller over all links of the referral and purpose wins.
+    /// caller over all links of the referral and purpose wins. <paramref name="inspected"/>: what
+    /// <see cref="ResolveAsync"/> found in the same request, which spares the store a second read.
     /// </summary>
-    public async Task<LinkOutcome> ConsumeAsync(DecisionToken token, LinkUse use, CancellationToken cancellationToken)
+    public async Task<LinkOutcome> ConsumeAsync(DecisionToken token, LinkUse use, LinkConsumption? inspected, CancellationToken cancellationToken)
     {
-        var consumed = await links.ConsumeAsync(token, use, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var consumed = await links.ConsumeAsync(token, use, clock.GetUtcNow(), inspected, cancellationToken).ConfigureAwait(false);
         return consumed.State switch
         {
             LinkState.Valid => LinkOutcome.Accepted,

@@ -66,7 +66,11 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
     }
 
     /// <inheritdoc />
-    public async Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkUse use, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkUse use, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ConsumeAsync(token, use, now, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<LinkConsumption> ConsumeAsync(DecisionToken token, LinkUse use, DateTimeOffset now, LinkConsumption? inspected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
         ArgumentNullException.ThrowIfNull(use);
@@ -80,7 +84,11 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
         var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
-            var (consumption, etag) = await ReadAsync(table, token, purpose, now, cancellationToken).ConfigureAwait(false);
+            // The caller's inspection stands in for the first read: the update below is conditional on its
+            // version, and the marker's insert fails if another link decided meanwhile.
+            var (consumption, etag) = attempt == 1 && Inspected(inspected, token, purpose) is { } known
+                ? (known with { State = now >= known.Link!.ExpiresAt ? LinkState.Expired : LinkState.Valid }, new ETag(known.Version!))
+                : await ReadAsync(table, token, purpose, now, cancellationToken).ConfigureAwait(false);
             if (consumption.State != LinkState.Valid)
             {
                 return consumption;
@@ -113,6 +121,13 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
             }
         }
     }
+
+    /// <summary>An inspection of this token and purpose that found the link valid, with the version it read; else null.</summary>
+    private static LinkConsumption? Inspected(LinkConsumption? inspected, DecisionToken token, LinkPurpose purpose) =>
+        inspected is { State: LinkState.Valid, Version: not null, Link: { ClosedAt: null } link }
+            && link.TokenHash == token.Hash && link.ReferralId == token.ReferralId && link.Purpose == purpose
+            ? inspected
+            : null;
 
     /// <inheritdoc />
     public async Task<bool> DecideAsync(LinkUse use, DateTimeOffset now, CancellationToken cancellationToken)
@@ -396,7 +411,7 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
         var state = decided || link.ClosedAt is not null ? LinkState.Used
             : now >= link.ExpiresAt ? LinkState.Expired
             : LinkState.Valid;
-        return (new LinkConsumption(state, link), row.ETag);
+        return (new LinkConsumption(state, link) { Version = row.ETag.ToString() }, row.ETag);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision link of referral {ReferralId} used for {Purpose}")]

@@ -105,6 +105,50 @@ public sealed class TableDecisionLinkStoreTests(AzuriteFixture azurite) : IAsync
         Assert.Equal(LinkState.Used, (await Links.ConsumeAsync(token, Use(token, LinkPurpose.Authorisation), Now, default)).State);
     }
 
+    // Issue 22: a consume right after the request's inspection builds on what it read: one transaction, no read.
+    [Fact]
+    public async Task ConsumeAsync_AfterAValidInspection_OneRequestThenUsed()
+    {
+        var token = await IssueAsync(ReferralIds.NewRandom(), LinkPurpose.Authorisation);
+        var inspected = await Links.InspectAsync(token, LinkPurpose.Authorisation, Now, default);
+        _host.Counter.Reset();
+
+        var consumed = await Links.ConsumeAsync(token, Use(token, LinkPurpose.Authorisation), Now, inspected, default);
+
+        Assert.Equal(LinkState.Valid, consumed.State);
+        Assert.Equal(1, _host.Counter.Total);
+        Assert.Equal(LinkState.Used, (await Links.InspectAsync(token, LinkPurpose.Authorisation, Now, default)).State);
+    }
+
+    // An inspection gone stale gives what a fresh read would: another link decided, the link closed, or its time up.
+    [Fact]
+    public async Task ConsumeAsync_AfterAnInspectionGoneStale_UsedOrExpiredAsAFreshReadWouldSay()
+    {
+        var referralId = ReferralIds.NewRandom();
+        var first = await IssueAsync(referralId, LinkPurpose.Authorisation);
+        var second = await IssueAsync(referralId, LinkPurpose.Authorisation);
+        var firstSeen = await Links.InspectAsync(first, LinkPurpose.Authorisation, Now, default);
+        Assert.Equal(LinkState.Valid, (await Links.ConsumeAsync(second, Use(second, LinkPurpose.Authorisation), Now, default)).State);
+        Assert.Equal(LinkState.Used, (await Links.ConsumeAsync(first, Use(first, LinkPurpose.Authorisation), Now, firstSeen, default)).State);
+
+        var education = await IssueAsync(referralId, LinkPurpose.EducationDelivered);
+        var educationSeen = await Links.InspectAsync(education, LinkPurpose.EducationDelivered, Now, default);
+        await Links.CloseAllAsync(referralId, LinkPurpose.EducationDelivered, Now, default);
+        Assert.Equal(LinkState.Used, (await Links.ConsumeAsync(education, Use(education, LinkPurpose.EducationDelivered), Now, educationSeen, default)).State);
+
+        var late = await IssueAsync(ReferralIds.NewRandom(), LinkPurpose.Authorisation);
+        var lateSeen = await Links.InspectAsync(late, LinkPurpose.Authorisation, Now, default);
+        _host.Counter.Reset();
+        Assert.Equal(LinkState.Expired, (await Links.ConsumeAsync(late, Use(late, LinkPurpose.Authorisation), Now.AddDays(7), lateSeen, default)).State);
+        Assert.Equal(0, _host.Counter.Total);
+        Assert.Equal(LinkState.Valid, (await Links.InspectAsync(late, LinkPurpose.Authorisation, Now, default)).State);
+
+        // An inspection of another token is not taken for this one's.
+        var other = await IssueAsync(ReferralIds.NewRandom(), LinkPurpose.Authorisation);
+        Assert.Equal(LinkState.Used, (await Links.ConsumeAsync(first, Use(first, LinkPurpose.Authorisation), Now,
+            await Links.InspectAsync(other, LinkPurpose.Authorisation, Now, default), default)).State);
+    }
+
     [Fact]
     public async Task GetUseAsync_ConsumedLink_TheWinnersUseOnly()
     {
