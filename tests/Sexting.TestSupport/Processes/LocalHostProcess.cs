@@ -56,6 +56,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     private readonly Dictionary<string, string?> _environment;
     private readonly Lock _logLock = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly string? _ownedLogDirectory;
     private Process? _process;
     private StreamWriter? _log;
 
@@ -64,7 +65,12 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         Port = options.Port == 0 ? Ports.GetFree() : options.Port;
-        LogPath = options.LogPath ?? Path.Combine(Directory.CreateTempSubdirectory("sexting-localhost-").FullName, "localhost.log");
+        if (options.LogPath is null)
+        {
+            _ownedLogDirectory = Directory.CreateTempSubdirectory("sexting-localhost-").FullName;
+        }
+
+        LogPath = options.LogPath ?? Path.Combine(_ownedLogDirectory!, "localhost.log");
         Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
         _environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["ASPNETCORE_URLS"] = BaseUrl };
         foreach (var (key, value) in options.Environment)
@@ -289,6 +295,32 @@ public sealed class LocalHostProcess : IAsyncDisposable
                 _log?.Dispose();
                 _log = null;
             }
+
+            DeleteOwnedLog();
+        }
+    }
+
+    /// <summary>
+    /// The temporary log goes with the host (a failure to start puts its tail in the exception), unless
+    /// <c>SEXTING_KEEP_HOST_LOGS=1</c> keeps it for a look afterwards; a log at a given path stays.
+    /// </summary>
+    private void DeleteOwnedLog()
+    {
+        if (_ownedLogDirectory is null || System.Environment.GetEnvironmentVariable("SEXTING_KEEP_HOST_LOGS") == "1")
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(_ownedLogDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temporary file harms nothing.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 
