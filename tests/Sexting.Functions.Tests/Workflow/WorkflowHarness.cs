@@ -17,6 +17,7 @@ using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
 using Sexting.Functions.Tests.Fakes;
 using Sexting.Functions.Workflow;
+using Sexting.TestSupport;
 
 namespace Sexting.Functions.Tests.Workflow;
 
@@ -73,7 +74,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
         var sp = services.BuildServiceProvider();
         var calls = new System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)>();
 
-        var host = await DurableTaskTestHost.StartAsync(r =>
+        void Register(DurableTaskRegistry r)
         {
             r.AddOrchestratorFunc<ReferralOrchestrationInput, ReferralOrchestrationResult>(nameof(ReferralOrchestration), (context, input) => ReferralOrchestration.RunAsync(context, input));
             r.AddActivityFunc<AssessReferralInput, AssessReferralResult>(nameof(AssessReferralActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(AssessReferralActivity))); return sp.GetRequiredService<AssessReferralActivity>().RunAsync(i); });
@@ -88,8 +89,21 @@ public sealed class WorkflowHarness : IAsyncDisposable
             r.AddActivityFunc<ReadCaseStateInput, CaseState>(nameof(ReadCaseStateActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(ReadCaseStateActivity))); return sp.GetRequiredService<ReadCaseStateActivity>().RunAsync(i); });
             r.AddActivityFunc<AcknowledgeAndAssessInput, AssessReferralResult>(nameof(AcknowledgeAndAssessActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(AcknowledgeAndAssessActivity))); return sp.GetRequiredService<AcknowledgeAndAssessActivity>().RunAsync(i); });
             r.AddActivityFunc<SendFanOutInput, EmailStepResult[]>(nameof(SendFanOutActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SendFanOutActivity))); return sp.GetRequiredService<SendFanOutActivity>().RunAsync(i); });
-        });
-        return new WorkflowHarness(sp, host, calls);
+        }
+
+        // The test host's sidecar takes a random port of 30000-40000 unless given one, and that range
+        // overlaps the ephemeral ports of the run's other connections: a free port, again if taken meanwhile.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var host = await DurableTaskTestHost.StartAsync(Register, new DurableTaskTestHostOptions { Port = Ports.GetFree() });
+                return new WorkflowHarness(sp, host, calls);
+            }
+            catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+            }
+        }
     }
 
     /// <summary>
