@@ -38,6 +38,9 @@ internal sealed class AppHost : IAsyncDisposable
         Clock = clock;
     }
 
+    /// <summary>An assessment with no aggravating factor: Outcome 21 (Outcome 27 on Devon and Cornwall's system) proposed.</summary>
+    public static Sexting.Core.Assessment.ReferralAssessment Outcome21 { get; } = new([], [], Sexting.Core.Assessment.Route.EducationAndIntervention, new Sexting.Core.Assessment.ProposedOutcome("Outcome 21", "Outcome 27"));
+
     public string Prefix { get; }
 
     public string Outbox { get; }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Sexting.Core.Assessment;
-using Route = Sexting.Core.Assessment.Route;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Functions.Cases;
@@ -30,8 +28,7 @@ public sealed class GetReferralHttpAzuriteTests(AzuriteFixture azurite) : IAsync
     [Fact]
     public async Task RunAsync_MachineRead_TheCaseAndItsTimelineInOneRequest()
     {
-        var outcome21 = new ReferralAssessment([], [], Route.EducationAndIntervention, new ProposedOutcome("Outcome 21", "Outcome 27"));
-        var created = await _host.CaseAsync(Now.AddHours(-1), CaseStatus.AwaitingAuthorisation, assessment: outcome21);
+        var created = await _host.CaseAsync(Now.AddHours(-1), CaseStatus.AwaitingAuthorisation, assessment: AppHost.Outcome21);
         _host.Counter.Reset();
 
         var (status, body) = await GetAsync(created.ReferralId);

@@ -1,10 +1,8 @@
-using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
 using Sexting.Functions.Notifications;
 using Sexting.TestSupport;
-using Route = Sexting.Core.Assessment.Route;
 
 namespace Sexting.Functions.Tests.Azurite;
 
@@ -31,8 +29,7 @@ public sealed class SendFanOutAzuriteTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task SendAsync_ThreeEmails_TheLinkSavedAndTheThreeStepsRecordedInOneRequest()
     {
-        var outcome21 = new ReferralAssessment([], [], Route.EducationAndIntervention, new ProposedOutcome("Outcome 21", "Outcome 27"));
-        var authorised = await _host.CaseAsync(Now.AddHours(-1), CaseStatus.EducationAndIntervention, assessment: outcome21,
+        var authorised = await _host.CaseAsync(Now.AddHours(-1), CaseStatus.EducationAndIntervention, assessment: AppHost.Outcome21,
             authorisedAfter: TimeSpan.FromMinutes(30), dueBy: Now.AddDays(28));
         var id = authorised.ReferralId;
         _host.Counter.Reset();

@@ -23,22 +23,21 @@ public sealed class SummaryReportHttpTests(AzuriteFixture azurite) : IAsyncLifet
     public async Task InitializeAsync()
     {
         _host = AppHost.Create(azurite, Now);
-        var outcome21 = new ReferralAssessment([], [], Route.EducationAndIntervention, new ProposedOutcome("Outcome 21", "Outcome 27"));
         var investigation = new ReferralAssessment(
             [new AggravatingFactor(AggravatingFactorCode.UnderThirteen, "YP2 was 12", "3.5.2"), new AggravatingFactor(AggravatingFactorCode.AdultInvolved, "An adult", "3.5.2")],
             [], Route.Investigation, null);
         static DateTimeOffset Nov(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.Zero);
 
         // Closed: authorised after 2 h, delivered 10 days after.
-        await _host.CaseAsync(Nov(2, 9), CaseStatus.Closed, ForceArea.DevonAndCornwall, outcome21, TimeSpan.FromHours(2), Nov(2, 11) + TimeSpan.FromDays(28), TimeSpan.FromDays(10));
+        await _host.CaseAsync(Nov(2, 9), CaseStatus.Closed, ForceArea.DevonAndCornwall, AppHost.Outcome21, TimeSpan.FromHours(2), Nov(2, 11) + TimeSpan.FromDays(28), TimeSpan.FromDays(10));
         // In education, authorised after 4 h, due 1 December: past due on 20 December.
-        await _host.CaseAsync(Nov(3, 9), CaseStatus.EducationAndIntervention, ForceArea.DevonAndCornwall, outcome21, TimeSpan.FromHours(4), Nov(3, 13) + TimeSpan.FromDays(28));
+        await _host.CaseAsync(Nov(3, 9), CaseStatus.EducationAndIntervention, ForceArea.DevonAndCornwall, AppHost.Outcome21, TimeSpan.FromHours(4), Nov(3, 13) + TimeSpan.FromDays(28));
         // Closed (Dorset): authorised after 6 h, delivered 20 days after.
-        await _host.CaseAsync(Nov(4, 9), CaseStatus.Closed, ForceArea.Dorset, outcome21, TimeSpan.FromHours(6), Nov(4, 15) + TimeSpan.FromDays(28), TimeSpan.FromDays(20));
+        await _host.CaseAsync(Nov(4, 9), CaseStatus.Closed, ForceArea.Dorset, AppHost.Outcome21, TimeSpan.FromHours(6), Nov(4, 15) + TimeSpan.FromDays(28), TimeSpan.FromDays(20));
         // Investigation (Dorset) with two factors.
         await _host.CaseAsync(Nov(5, 9), CaseStatus.ReferredForInvestigation, ForceArea.Dorset, investigation);
         // Awaiting authorisation.
-        await _host.CaseAsync(Nov(6, 9), CaseStatus.AwaitingAuthorisation, ForceArea.DevonAndCornwall, outcome21);
+        await _host.CaseAsync(Nov(6, 9), CaseStatus.AwaitingAuthorisation, ForceArea.DevonAndCornwall, AppHost.Outcome21);
         // Received at 23:30 on the last day (GMT): in the period; not yet assessed.
         await _host.CaseAsync(Nov(30, 23, 30), CaseStatus.Received);
         // Outside the period on either side.
