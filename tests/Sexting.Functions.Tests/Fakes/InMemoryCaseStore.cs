@@ -64,16 +64,12 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
         return Task.CompletedTask;
     }
 
-    /// <summary>How many times <see cref="RecordStepsAsync"/> was called.</summary>
-    public int RecordStepsCalls { get; private set; }
-
     public Task RecordStepsAsync(string referralId, IReadOnlyList<StepRecord> steps, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(steps);
         // As the Table store: one transaction, so a fault (FailAppendOnce) on any entry writes none of them.
         lock (_lock)
         {
-            RecordStepsCalls++;
             if (FailAppendOnce is { } fail && steps.Any(s => fail(s.Entry)))
             {
                 FailAppendOnce = null;
