@@ -595,8 +595,7 @@ internal sealed partial class TableCaseStore(
             // One request: the case row, or the tombstone of a deleted case (contract §12), and the
             // timeline rows of the counted events (contract §8 v2; their Event column is a code, in clear).
             // A claim whose case was never stored (a crash between the two) lists nothing until a retry stores it.
-            var filter = "(" + TableClient.CreateQueryFilter($"PartitionKey eq {referralId} and (RowKey eq {CaseEntities.CaseRow} or RowKey eq {CaseEntities.TombstoneRow})")
-                + ") or (" + CountedTimelineRows(referralId) + ")";
+            var filter = ReceivedCaseFilter(referralId);
             TableEntity? held = null, tombstone = null;
             var events = new List<TimelineEvent>();
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -629,10 +628,23 @@ internal sealed partial class TableCaseStore(
 
     // The timeline rows of a counted event (contract §8 v2): a range of row keys and the event's code.
     private static string CountedTimelineRows(string referralId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {referralId} and RowKey ge {CaseEntities.TimelinePrefix} and RowKey lt {CaseEntities.TimelineEnd}")
-        + " and (" + CountedEventsFilter + ")";
+        TableClient.CreateQueryFilter($"PartitionKey eq {referralId} and ") + CountedTimelineRowKeys;
+
+    /// <summary>
+    /// The one query <see cref="ListReceivedAsync"/> makes per case: its case row or tombstone, and its
+    /// counted timeline rows. The partition key is a conjunct at the top, so the service reads one
+    /// partition; under a top-level <c>or</c> of two clauses it may scan the table instead.
+    /// </summary>
+    internal static string ReceivedCaseFilter(string referralId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {referralId} and ((RowKey eq {CaseEntities.CaseRow} or RowKey eq {CaseEntities.TombstoneRow}) or (")
+        + CountedTimelineRowKeys + "))";
 
     private static readonly string CountedEventsFilter = string.Join(" or ", CaseFigures.CountedEvents.Select(e => $"Event eq '{e}'"));
+
+    // After CountedEventsFilter: static fields are initialised in the order they are written.
+    private static readonly string CountedTimelineRowKeys =
+        TableClient.CreateQueryFilter($"RowKey ge {CaseEntities.TimelinePrefix} and RowKey lt {CaseEntities.TimelineEnd}")
+        + " and (" + CountedEventsFilter + ")";
 
     // The counted events of a case's timeline (contract §8 v2), for its tombstone.
     private static async Task<List<TimelineEvent>> CountedEventsAsync(TableClient cases, string referralId, CancellationToken cancellationToken)

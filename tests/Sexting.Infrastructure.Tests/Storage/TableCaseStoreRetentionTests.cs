@@ -125,6 +125,28 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
     }
 
     [Fact]
+    public void ReceivedCaseFilter_PartitionKeyIsATopLevelConjunct()
+    {
+        var referralId = ReferralIds.NewRandom();
+
+        var filter = TableCaseStore.ReceivedCaseFilter(referralId);
+
+        // "PartitionKey eq '…' and (…)": the rest is one parenthesised group, so no top-level "or" can
+        // widen the query beyond the case's partition (the service would scan the table for it).
+        var prefix = $"PartitionKey eq '{referralId}' and (";
+        Assert.StartsWith(prefix, filter, StringComparison.Ordinal);
+        var depth = 1;
+        for (var i = prefix.Length; i < filter.Length; i++)
+        {
+            depth += filter[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            Assert.True(depth > 0 || i == filter.Length - 1, $"the group closes at {i} of {filter.Length}: {filter}");
+        }
+
+        Assert.Equal(0, depth);
+        Assert.Equal(1, filter.Split("PartitionKey", StringSplitOptions.None).Length - 1);
+    }
+
+    [Fact]
     public async Task DeleteAsync_Twice_SecondFindsItDoneAndClearsItsRetentionEntry()
     {
         var record = await CreateIndexedAsync(ContractReferrals.ReceivedAt);
