@@ -47,4 +47,14 @@ public interface IDecisionLinkStore
 
     /// <summary>Closes every link of a referral and purpose (for example a decision made another way).</summary>
     Task CloseAllAsync(string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a new round of decisions for a referral and purpose (contract §3: a declined case returned to
+    /// the Outcome 21 route by a supervisor, SA028 §3.5.1, is proposed again). Every link issued before
+    /// <paramref name="roundStart"/> stays closed; a final decision (or closure) made before it is kept as
+    /// history only (<see cref="ILinkHistory"/>), so it no longer closes the new round's links, and
+    /// <see cref="GetDecisionAsync"/> answers for the new round. A decision made at or after
+    /// <paramref name="roundStart"/> is the new round's own and is left alone, so a retry is harmless.
+    /// </summary>
+    Task ReopenAsync(string referralId, LinkPurpose purpose, DateTimeOffset roundStart, CancellationToken cancellationToken);
 }

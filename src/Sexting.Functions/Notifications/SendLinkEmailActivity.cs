@@ -48,6 +48,12 @@ public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore l
 
         // The reporter's address is read from the case: orchestration inputs carry no personal data (§12).
         var to = input.Purpose == LinkPurpose.ReporterConfirmation ? @case.Referral.Reporter.Email : input.To;
+        if (input.Reopen)
+        {
+            // Before this round's link is stored: it is issued at input.At, so it stays open.
+            await links.ReopenAsync(input.ReferralId, input.Purpose, input.At, ct).ConfigureAwait(false);
+        }
+
         var token = DecisionToken.Issue(input.ReferralId);
         await links.SaveAsync(new DecisionLink(token.Hash, input.ReferralId, input.Purpose, to, input.At, input.ExpiresAt, null), ct).ConfigureAwait(false);
 

@@ -26,4 +26,11 @@ public sealed record SendLinkEmailInput(
     /// there is left alone); <c>null</c> for none, as in every input of earlier versions.
     /// </summary>
     public CaseStatus? MoveTo { get; init; }
+
+    /// <summary>
+    /// A later round of the same decision (contract §3: a declined case returned to the Outcome 21 route, SA028
+    /// §3.5.1): the earlier rounds' decision is kept as history and no longer closes this round's links
+    /// (<see cref="Sexting.Core.Links.IDecisionLinkStore.ReopenAsync"/>). <c>false</c> in every input of earlier versions.
+    /// </summary>
+    public bool Reopen { get; init; }
 }

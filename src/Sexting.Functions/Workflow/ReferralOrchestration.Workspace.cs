@@ -51,6 +51,8 @@ public static partial class ReferralOrchestration
                 TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {contacts.AuthorisingManagerEmail}")
             {
                 MoveTo = returned ? null : CaseStatus.AwaitingAuthorisation,
+                // A case declined in an earlier round has that decision's marker (§5): the new round reopens.
+                Reopen = round > 1,
             };
             SendLinkEmailInput? sentRequest = null;
             if (investigation)

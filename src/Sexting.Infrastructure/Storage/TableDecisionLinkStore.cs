@@ -247,15 +247,72 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
         await StampClosedAsync(table, referralId, purpose, now, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stamps <c>ClosedAt</c> on the purpose's links still open: one query, then transactions of 100.</summary>
-    private static async Task StampClosedAsync(TableClient table, string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task ReopenAsync(string referralId, LinkPurpose purpose, DateTimeOffset roundStart, CancellationToken cancellationToken)
+    {
+        if (!ReferralIds.IsValid(referralId))
+        {
+            throw new ArgumentException("Not a referral id.", nameof(referralId));
+        }
+
+        using var operation = StorageOperation.Begin(nameof(ReopenAsync));
+        var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
+
+        // The earlier rounds' links stay closed once the marker goes: stamp them first.
+        await StampClosedAsync(table, referralId, purpose, roundStart, cancellationToken, issuedBefore: roundStart).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await table.GetEntityIfExistsAsync<TableEntity>(referralId, DecidedPrefix + purpose, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!read.HasValue || read.Value is not { } marker
+                || (marker.GetDateTimeOffset("DecidedAt") ?? marker.GetDateTimeOffset("ClosedAt")) is not { } at || at >= roundStart)
+            {
+                // No decision, or this round's own.
+                return;
+            }
+
+            // The marker moves to a history row of its own: a use keeps its place in the link history, sealed
+            // again for its new row (a sealed value is bound to its row, contract §12).
+            var archived = new TableEntity(marker) { RowKey = DecidedPrefix + purpose + "|" + TableKeys.Ticks(at), ETag = default };
+            if (marker.GetBinary(SealedProperty) is { } sealedUse)
+            {
+                var cipher = await keys.ForCaseAsync(referralId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Referral {referralId} has no data key: its case was deleted.");
+                archived[SealedProperty] = cipher.Seal(UseField(archived.RowKey), cipher.Open(UseField(marker.RowKey), sealedUse));
+            }
+
+            try
+            {
+                await table.SubmitTransactionAsync(
+                    [
+                        new(TableTransactionActionType.Delete, marker, marker.ETag),
+                        new(TableTransactionActionType.Add, archived),
+                    ],
+                    cancellationToken).ConfigureAwait(false);
+                LogReopened(logger, referralId, purpose);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < ConflictBackoff.MaxAttempts)
+            {
+                // The marker changed or went meanwhile (another attempt of this step): look again.
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stamps <c>ClosedAt</c> on the purpose's links still open (issued before <paramref name="issuedBefore"/>,
+    /// when given): one query, then transactions of 100.
+    /// </summary>
+    private static async Task StampClosedAsync(
+        TableClient table, string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken, DateTimeOffset? issuedBefore = null)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {referralId} and RowKey ge {LinkPrefix} and RowKey lt {LinkEnd} and Purpose eq {purpose.ToString()}");
         var open = new List<TableTransactionAction>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (row.GetDateTimeOffset("ClosedAt") is null)
+            if (row.GetDateTimeOffset("ClosedAt") is null
+                && (issuedBefore is null || row.GetDateTimeOffset("IssuedAt") is not { } issued || issued < issuedBefore))
             {
                 open.Add(new(TableTransactionActionType.UpdateMerge, new TableEntity(referralId, row.RowKey) { ["ClosedAt"] = now }, ETag.All));
             }
@@ -416,4 +473,7 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decision link of referral {ReferralId} used for {Purpose}")]
     private static partial void LogConsumed(ILogger logger, string referralId, LinkPurpose purpose);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decision links of referral {ReferralId} reopened for {Purpose}: a new round of decisions")]
+    private static partial void LogReopened(ILogger logger, string referralId, LinkPurpose purpose);
 }

@@ -7,7 +7,8 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, DecisionLink> _links = [];
-    private readonly HashSet<(string, LinkPurpose)> _consumed = [];
+    // When each referral and purpose was decided or closed; a reopened round removes it.
+    private readonly Dictionary<(string, LinkPurpose), DateTimeOffset> _consumed = [];
     private readonly Dictionary<string, LinkUse> _uses = [];
     private readonly Dictionary<(string, LinkPurpose), string> _decided = [];
 
@@ -53,7 +54,7 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
             // the link used (only it) is stamped closed and returned so.
             var used = state.Link! with { ClosedAt = now };
             _links[used.TokenHash] = used;
-            _consumed.Add((used.ReferralId, use.Purpose));
+            _consumed[(used.ReferralId, use.Purpose)] = now;
             _uses[use.UseId] = use;
             _decided[(use.ReferralId, use.Purpose)] = use.UseId;
             return Task.FromResult(new LinkConsumption(LinkState.Valid, used));
@@ -64,7 +65,7 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
     {
         lock (_lock)
         {
-            if (_consumed.Contains((use.ReferralId, use.Purpose)))
+            if (_consumed.ContainsKey((use.ReferralId, use.Purpose)))
             {
                 return Task.FromResult(false);
             }
@@ -110,6 +111,26 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
         }
     }
 
+    public Task ReopenAsync(string referralId, LinkPurpose purpose, DateTimeOffset roundStart, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            // As the Table store: the earlier rounds' links stay closed; their decision stays in the history.
+            foreach (var link in _links.Values.Where(l => l.ReferralId == referralId && l.Purpose == purpose && l.ClosedAt is null && l.IssuedAt < roundStart).ToList())
+            {
+                _links[link.TokenHash] = link with { ClosedAt = roundStart };
+            }
+
+            if (_consumed.TryGetValue((referralId, purpose), out var at) && at < roundStart)
+            {
+                _consumed.Remove((referralId, purpose));
+                _decided.Remove((referralId, purpose));
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     public Task<LinkHistory> ReadAsync(string referralId, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -134,7 +155,7 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
 
     private void Close(string referralId, LinkPurpose purpose, DateTimeOffset now)
     {
-        _consumed.Add((referralId, purpose));
+        _consumed.TryAdd((referralId, purpose), now);
         foreach (var link in _links.Values.Where(l => l.ReferralId == referralId && l.Purpose == purpose && l.ClosedAt is null).ToList())
         {
             _links[link.TokenHash] = link with { ClosedAt = now };
@@ -148,7 +169,7 @@ public sealed class InMemoryLinkStore : IDecisionLinkStore, ILinkHistory
             return new LinkConsumption(LinkState.Unknown, null);
         }
 
-        if (link.ClosedAt is not null || _consumed.Contains((link.ReferralId, purpose)))
+        if (link.ClosedAt is not null || _consumed.ContainsKey((link.ReferralId, purpose)))
         {
             return new LinkConsumption(LinkState.Used, link);
         }

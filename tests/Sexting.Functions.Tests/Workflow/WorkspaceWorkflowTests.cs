@@ -222,7 +222,17 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
     {
         var use = new LinkUse(LinkUse.NewId(), id, LinkPurpose.Authorisation, action,
             new StaffIdentity("user-pat", "Pat Manager", "pat.manager@police.example"), sentTo, DateTimeOffset.UtcNow, rationale, []);
-        await _h.Links.RecordUseAsync(use, default);
+        // A final decision, as the case page makes it: it closes the round's links (contract §5), so a later
+        // round decides only because its request reopened them.
+        if (action == "consult")
+        {
+            await _h.Links.RecordUseAsync(use, default);
+        }
+        else
+        {
+            Assert.True(await _h.Links.DecideAsync(use, use.At, default), "the round's decision was refused: an earlier round's decision still closes its links");
+        }
+
         return use.UseId;
     }
 }

@@ -347,6 +347,86 @@ public abstract class DecisionLinkStoreContract : IAsyncLifetime
         Assert.Null(await Store.GetDecisionAsync(closed, LinkPurpose.Authorisation, default));
     }
 
+    // ----- a new round: a declined case returned to the Outcome 21 route (contract §3, §10) -----
+
+    [Fact]
+    public async Task ReopenAsync_AfterADeclineByLink_TheNewRoundsLinkDecidesTheOldStayUsedAndTheDeclineStaysInTheHistory()
+    {
+        var id = await NewCaseAsync();
+        var (request, _) = await SaveAsync(id);
+        var (reminder, _) = await SaveAsync(id);
+        var decline = UseOf(id, "Decline", text: "Grooming suspected");
+        Assert.Equal(LinkState.Valid, (await Store.ConsumeAsync(request, decline, Now, default)).State);
+        var roundStart = Now.AddHours(1);
+
+        await Store.ReopenAsync(id, LinkPurpose.Authorisation, roundStart, default);
+        var token = DecisionToken.Issue(id);
+        await Store.SaveAsync(new DecisionLink(token.Hash, id, LinkPurpose.Authorisation, "manager@police.example", roundStart, roundStart.AddDays(7), null), default);
+
+        Assert.Null(await Store.GetDecisionAsync(id, LinkPurpose.Authorisation, default));
+        Assert.Equal(LinkState.Valid, (await Store.InspectAsync(token, LinkPurpose.Authorisation, roundStart.AddMinutes(1), default)).State);
+        Assert.Equal(LinkState.Used, (await Store.InspectAsync(request, LinkPurpose.Authorisation, roundStart.AddMinutes(1), default)).State);
+        Assert.Equal(LinkState.Used, (await Store.InspectAsync(reminder, LinkPurpose.Authorisation, roundStart.AddMinutes(1), default)).State);
+
+        var authorise = UseOf(id, "Authorise") with { At = roundStart.AddMinutes(2) };
+        Assert.Equal(LinkState.Valid, (await Store.ConsumeAsync(token, authorise, roundStart.AddMinutes(2), default)).State);
+        AssertSameUse(authorise, await Store.GetDecisionAsync(id, LinkPurpose.Authorisation, default));
+        Assert.Equal(LinkState.Used, (await Store.ConsumeAsync(reminder, UseOf(id, "Authorise"), roundStart.AddMinutes(3), default)).State);
+
+        // Both rounds' decisions stay in what is held about the case (the export, §10), the decline's text still readable.
+        var history = await Assert.IsAssignableFrom<ILinkHistory>(Store).ReadAsync(id, default);
+        AssertSameUse(decline, history.Uses.Single(u => u.UseId == decline.UseId));
+        AssertSameUse(authorise, history.Uses.Single(u => u.UseId == authorise.UseId));
+    }
+
+    [Fact]
+    public async Task ReopenAsync_AfterADecisionWithoutALink_TheCasePageCanDecideAgain()
+    {
+        var id = await NewCaseAsync();
+        Assert.True(await Store.DecideAsync(UseOf(id, "Decline"), Now, default));
+        Assert.False(await Store.DecideAsync(UseOf(id, "Authorise"), Now, default));
+
+        await Store.ReopenAsync(id, LinkPurpose.Authorisation, Now.AddHours(1), default);
+
+        var authorise = UseOf(id, "Authorise");
+        Assert.True(await Store.DecideAsync(authorise, Now.AddHours(2), default));
+        AssertSameUse(authorise, await Store.GetDecisionAsync(id, LinkPurpose.Authorisation, default));
+    }
+
+    [Fact]
+    public async Task ReopenAsync_RetriedAfterTheNewRoundDecided_TheNewDecisionStandsAndItsLinkStaysOpenUntilUsed()
+    {
+        var id = await NewCaseAsync();
+        Assert.True(await Store.DecideAsync(UseOf(id, "Decline"), Now, default));
+        var roundStart = Now.AddHours(1);
+        await Store.ReopenAsync(id, LinkPurpose.Authorisation, roundStart, default);
+        var token = DecisionToken.Issue(id);
+        await Store.SaveAsync(new DecisionLink(token.Hash, id, LinkPurpose.Authorisation, "manager@police.example", roundStart, roundStart.AddDays(7), null), default);
+        // A retry of the round's first step, before anyone decided: this round's link is not closed by it.
+        await Store.ReopenAsync(id, LinkPurpose.Authorisation, roundStart, default);
+        Assert.Equal(LinkState.Valid, (await Store.InspectAsync(token, LinkPurpose.Authorisation, roundStart.AddMinutes(1), default)).State);
+
+        var authorise = UseOf(id, "Authorise");
+        Assert.True(await Store.DecideAsync(authorise, roundStart.AddMinutes(2), default));
+        // A retry after the round's decision: the decision made at or after the round's start is its own.
+        await Store.ReopenAsync(id, LinkPurpose.Authorisation, roundStart, default);
+
+        AssertSameUse(authorise, await Store.GetDecisionAsync(id, LinkPurpose.Authorisation, default));
+        Assert.Equal(LinkState.Used, (await Store.InspectAsync(token, LinkPurpose.Authorisation, roundStart.AddMinutes(3), default)).State);
+    }
+
+    [Fact]
+    public async Task ReopenAsync_NothingDecided_ChangesNothingForOtherPurposes()
+    {
+        var id = await NewCaseAsync();
+        var (education, _) = await SaveAsync(id, LinkPurpose.EducationDelivered);
+
+        await Store.ReopenAsync(id, LinkPurpose.Authorisation, Now, default);
+
+        Assert.Equal(LinkState.Valid, (await Store.InspectAsync(education, LinkPurpose.EducationDelivered, Now, default)).State);
+        Assert.Null(await Store.GetDecisionAsync(id, LinkPurpose.Authorisation, default));
+    }
+
     [Fact]
     public async Task DecideAsync_EducationDelivered_TheDeliveredReferencesKept()
     {
