@@ -4,12 +4,15 @@ using Sexting.Core.Referrals;
 namespace Sexting.Functions.Reports;
 
 /// <summary>
-/// The UK calendar days a report covers, <see cref="From"/> to <see cref="To"/> inclusive, at most
-/// <see cref="MaxDays"/> days (a leap year) so one request cannot read the whole store.
+/// The UK calendar days a report covers, <see cref="From"/> to <see cref="To"/> inclusive, both in
+/// <see cref="FirstYear"/>–<see cref="LastYear"/> (contract §8: a date outside them is <c>400</c>). A report
+/// reads only the cases received in the period, through the received index, so a long period costs its
+/// cases, not the store's.
 /// </summary>
 public sealed record ReportPeriod(DateOnly From, DateOnly To)
 {
-    public const int MaxDays = 366;
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
 
     /// <summary>The first instant of the period: UK midnight starting <see cref="From"/>.</summary>
     public DateTimeOffset Start => UkClock.StartOf(From);
@@ -29,10 +32,6 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
             {
                 errors["to"] = ["'to' must be on or after 'from'."];
             }
-            else if (e.DayNumber - s.DayNumber + 1 > MaxDays)
-            {
-                errors["to"] = [$"The period can be at most {MaxDays} days."];
-            }
         }
 
         return errors.Count > 0 ? (null, errors) : (new ReportPeriod(start!.Value, end!.Value), errors);
@@ -49,6 +48,12 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             errors[name] = [$"'{name}' must be a real date as YYYY-MM-DD."];
+            return null;
+        }
+
+        if (date.Year is < FirstYear or > LastYear)
+        {
+            errors[name] = [$"'{name}' must be a date from {FirstYear} to {LastYear}."];
             return null;
         }
 

@@ -23,7 +23,8 @@ public sealed class SummaryReportHttpTests : IDisposable
     [InlineData("")]
     [InlineData("?from=2026-11-01")]
     [InlineData("?from=2026-11-30&to=2026-11-01")]
-    [InlineData("?from=2025-01-01&to=2026-06-01")]
+    [InlineData("?from=1999-12-01&to=2026-06-01")] // contract §8: a date outside 2000–2100
+    [InlineData("?from=2026-11-01&to=9999-12-31")]
     [InlineData("?from=yesterday&to=2026-11-01")]
     public async Task RunAsync_BadPeriod_Returns400ProblemDetails(string query)
     {
