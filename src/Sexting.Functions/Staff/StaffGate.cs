@@ -67,12 +67,16 @@ public sealed class StaffGate(StaffSignIn signIn, IOptions<PublicLinkOptions> ur
     public static BodyResult Forbidden() =>
         HttpResults.Problem(StatusCodes.Status403Forbidden, "Your account does not have the role this needs for this force.");
 
-    /// <summary><c>/.auth/login/aad?post_login_redirect_uri=&lt;this path&gt;</c>: back here once signed in.</summary>
+    /// <summary>
+    /// <c>/.auth/login/aad?post_login_redirect_uri=&lt;this path&gt;</c>: back here once signed in. The path's
+    /// slashes stay as they are, as the contract writes it (§5, §9; a slash needs no escaping in a query);
+    /// anything else that could end the parameter (<c>?</c>, <c>&amp;</c>, <c>=</c>, <c>#</c>, <c>+</c>, <c>%</c>) is escaped.
+    /// </summary>
     public static string SignInUrl(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var back = request.PathBase.Add(request.Path).Value + request.QueryString.Value;
-        return SignInPath + "?post_login_redirect_uri=" + Uri.EscapeDataString(back);
+        return SignInPath + "?post_login_redirect_uri=" + Uri.EscapeDataString(back).Replace("%2F", "/", StringComparison.Ordinal);
     }
 
     private Uri PublicBase => urls.Value.PublicBaseUrl;

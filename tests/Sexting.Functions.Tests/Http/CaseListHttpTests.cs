@@ -50,7 +50,7 @@ public sealed class CaseListHttpTests : IDisposable
         var response = await GetAsync("?status=Received", null, json: false);
 
         Assert.Equal(302, response.Status);
-        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString("/api/cases?status=Received"), response.Headers.Location.ToString());
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=/api/cases%3Fstatus%3DReceived", response.Headers.Location.ToString());
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class CasePageHttpTests : IDisposable
         var response = await GetAsync(@case.ReferralId, null, json: false);
 
         Assert.Equal(302, response.Status);
-        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString("/api/cases/" + @case.ReferralId), response.Headers.Location.ToString());
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=/api/cases/" + @case.ReferralId, response.Headers.Location.ToString());
         Assert.DoesNotContain(@case.CrimeReference, response.Body, StringComparison.Ordinal);
     }
 
