@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
@@ -5,6 +6,7 @@ using Sexting.Core.Staff;
 using Sexting.Functions.Common;
 using Sexting.Functions.Links;
 using Sexting.Functions.Workflow;
+using Sexting.Functions.Workspace;
 using Sexting.Functions.Pages.Decisions;
 
 namespace Sexting.Functions.Authorisation;
@@ -15,7 +17,7 @@ namespace Sexting.Functions.Authorisation;
 /// link of the referral, so exactly one decision reaches the workflow; <c>consult</c> is not final and
 /// leaves the link valid. Either way the use is recorded with who made it, and the event names only it (§4.7).
 /// </summary>
-public sealed class ApprovalAction : LinkAction<ApprovalForm>
+public sealed class ApprovalAction(ICaseStore store) : LinkAction<ApprovalForm>
 {
     public override LinkPurpose Purpose => LinkPurpose.Authorisation;
 
@@ -34,6 +36,25 @@ public sealed class ApprovalAction : LinkAction<ApprovalForm>
         return decision is not { } chosen
             ? (null, errors)
             : (new LinkChoice(ApprovalDecisions.ActionOf(chosen), FormFields.TextOrNull(form.Rationale), [], AuditActionOf(chosen), ApprovalDecisions.IsFinal(chosen)), errors);
+    }
+
+    /// <summary>
+    /// While the case awaits the decision and its orchestration runs, the recorded decision is still awaited,
+    /// unless it belongs to an earlier round: a decline the workflow acted on, the case since returned to
+    /// Outcome 21 and asked for again (an <see cref="TimelineEvent.AuthorisationRequested"/> after the decision).
+    /// </summary>
+    public override async Task<bool> AwaitsEventAsync(CaseRecord @case, LinkUse decided, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(decided);
+        if (!LinkResolver.Awaits(@case, Purpose)
+            || await WorkspaceActions.RunningVersionAsync(client, @case.ReferralId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        var timeline = await store.GetTimelineAsync(@case.ReferralId, cancellationToken).ConfigureAwait(false);
+        return !timeline.Any(e => e.Event == TimelineEvent.AuthorisationRequested && e.At > decided.At);
     }
 
     private static string AuditActionOf(ApprovalDecision decision) => decision switch

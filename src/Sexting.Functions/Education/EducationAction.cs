@@ -54,16 +54,7 @@ public sealed partial class EducationAction(EducationDelivery delivery, ILogger<
     {
         ArgumentNullException.ThrowIfNull(use);
         await delivery.RecordAsync(use, @case, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await WorkspaceActions.RunningVersionAsync(client, use.ReferralId, cancellationToken).ConfigureAwait(false) is { } version
-                && version < WorkflowVersions.DeliveryByTheLink;
-        }
-        catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
-        {
-            LogBackendUnavailable(logger, ex, use.ReferralId);
-            return false;
-        }
+        return await EarlierVersionWaitsAsync(client, use.ReferralId, cancellationToken).ConfigureAwait(false);
     }
 
     public override bool Recovers => true;
@@ -71,6 +62,34 @@ public sealed partial class EducationAction(EducationDelivery delivery, ILogger<
     /// <summary>A delivery whose link was used but whose case could not be written then: recorded now.</summary>
     public override Task RecoverAsync(CaseRecord @case, CancellationToken cancellationToken) =>
         delivery.CompleteRecordedAsync(@case, cancellationToken);
+
+    /// <summary>
+    /// A used link POSTed again: the recorded delivery's event for an instance of an earlier version still waiting
+    /// for it (its first raise lost); the case itself is closed by <see cref="RecoverAsync"/>, whatever the version.
+    /// </summary>
+    public override Task<bool> AwaitsEventAsync(CaseRecord @case, LinkUse decided, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        return EarlierVersionWaitsAsync(client, @case.ReferralId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether an instance of a version before <see cref="WorkflowVersions.DeliveryByTheLink"/> runs, and so waits for the
+    /// event. A backend that cannot be asked is logged and taken as no: the answer does not become a 503 for it.
+    /// </summary>
+    private async Task<bool> EarlierVersionWaitsAsync(DurableTaskClient client, string referralId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WorkspaceActions.RunningVersionAsync(client, referralId, cancellationToken).ConfigureAwait(false) is { } version
+                && version < WorkflowVersions.DeliveryByTheLink;
+        }
+        catch (Exception ex) when (BackendFaults.IsUnavailable(ex))
+        {
+            LogBackendUnavailable(logger, ex, referralId);
+            return false;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: delivery recorded and case closed; the workflow backend could not be asked whether an instance of an earlier version waits for the event, so none was raised")]
     private static partial void LogBackendUnavailable(ILogger logger, Exception exception, string referralId);

@@ -59,7 +59,7 @@ public abstract class LinkAction<TForm>
     public virtual Task<bool> ApplyAsync(CaseRecord @case, LinkUse use, DurableTaskClient client, CancellationToken cancellationToken) =>
         Task.FromResult(true);
 
-    /// <summary>Whether <see cref="RecoverAsync"/> does anything (the flow reads the case only then).</summary>
+    /// <summary>Whether <see cref="RecoverAsync"/> does anything.</summary>
     public virtual bool Recovers => false;
 
     /// <summary>
@@ -67,4 +67,12 @@ public abstract class LinkAction<TForm>
     /// what the winning use's <see cref="ApplyAsync"/> left undone after a fault (the answer stays 410). By default nothing.
     /// </summary>
     public virtual Task RecoverAsync(CaseRecord @case, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Whether the workflow still waits for the event of <paramref name="decided"/>, the final use the link store
+    /// recorded for <paramref name="case"/> and this purpose: a POST finding the links used then raises it again, in
+    /// case the first raise was lost (the durable backend unavailable). By default it never does.
+    /// </summary>
+    public virtual Task<bool> AwaitsEventAsync(CaseRecord @case, LinkUse decided, DurableTaskClient client, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
 }

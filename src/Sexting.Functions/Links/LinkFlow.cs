@@ -16,6 +16,8 @@ namespace Sexting.Functions.Links;
 /// use wins); apply it (the education link records the delivery itself, workflow v6); raise the workflow
 /// event naming only the use (§4.7), unless the purpose applied it without one; audit who did it (§9); log.
 /// Nothing is raised unless the use was recorded, and nothing is recorded for a refused person or a bad form.
+/// A POST of a used link raises the recorded decision's event again while the workflow still waits for it, so
+/// a retry after a lost raise (503) repairs it; the answer stays 410.
 /// </summary>
 public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore links, StaffAudit audit, TimeProvider clock, ILogger<LinkFlow> logger)
 {
@@ -68,7 +70,7 @@ public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore l
         var lookup = await resolver.ResolveAsync(token, action.Purpose, cancellationToken).ConfigureAwait(false);
         if (lookup.Outcome == LinkOutcome.Used)
         {
-            await RecoverAsync(action, lookup, who, cancellationToken).ConfigureAwait(false);
+            await RecoverAsync(action, lookup, who, client, cancellationToken).ConfigureAwait(false);
         }
 
         if (lookup.Outcome != LinkOutcome.Accepted)
@@ -120,7 +122,7 @@ public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore l
 
         if (await action.ApplyAsync(prepared, use, client, cancellationToken).ConfigureAwait(false))
         {
-            await client.RaiseEventAsync(@case.ReferralId, action.EventName, action.EventOf(use.UseId), cancellationToken).ConfigureAwait(false);
+            await RaiseAsync(action, @case.ReferralId, use.UseId, client, cancellationToken).ConfigureAwait(false);
         }
 
         // §9: after the event, so a failing audit never holds up the workflow; the link store's use
@@ -136,19 +138,56 @@ public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore l
 
     /// <summary>
     /// A used link POSTed again (the person retrying after a 503, say): the purpose finishes what its use left
-    /// undone, for a person who may act on the case's force only. The answer stays 410 (contract §5).
+    /// undone, and the recorded decision's event is raised again if the workflow still waits for it, for a person
+    /// who may act on the case's force only. The answer stays 410 (contract §5).
     /// </summary>
-    private async Task RecoverAsync<TForm>(LinkAction<TForm> action, LinkLookup lookup, StaffMember? who, CancellationToken cancellationToken)
+    private async Task RecoverAsync<TForm>(LinkAction<TForm> action, LinkLookup lookup, StaffMember? who, DurableTaskClient client, CancellationToken cancellationToken)
         where TForm : class
     {
-        if (!action.Recovers || who is null || lookup.Link is not { } link
+        if (who is null || lookup.Link is not { } link
             || await resolver.CaseOfAsync(link, cancellationToken).ConfigureAwait(false) is not { } @case
             || !MayAct(action, who, @case))
         {
             return;
         }
 
-        await action.RecoverAsync(@case, cancellationToken).ConfigureAwait(false);
+        if (action.Recovers)
+        {
+            await action.RecoverAsync(@case, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RaiseRecordedAsync(action, @case, client, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tells the referral's workflow of a recorded use: the purpose's event, naming only the use (contract §4.7).</summary>
+    public static Task RaiseAsync<TForm>(LinkAction<TForm> action, string referralId, string useId, DurableTaskClient client, CancellationToken cancellationToken)
+        where TForm : class
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(client);
+        return client.RaiseEventAsync(referralId, action.EventName, action.EventOf(useId), cancellationToken);
+    }
+
+    /// <summary>
+    /// Raises again the event of the final use recorded for the case and purpose, when the workflow still waits
+    /// for it (<see cref="LinkAction{TForm}.AwaitsEventAsync"/>): the repair of a raise lost after the use was
+    /// recorded. Harmless if the first raise did arrive: the workflow acts only on a recorded use (§4.7), and
+    /// the same use once. Nothing is raised when no decision was recorded (links closed another way).
+    /// </summary>
+    public async Task<bool> RaiseRecordedAsync<TForm>(LinkAction<TForm> action, CaseRecord @case, DurableTaskClient client, CancellationToken cancellationToken)
+        where TForm : class
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(@case);
+        if (await links.GetDecisionAsync(@case.ReferralId, action.Purpose, cancellationToken).ConfigureAwait(false) is not { } decided
+            || !await action.AwaitsEventAsync(@case, decided, client, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await RaiseAsync(action, @case.ReferralId, decided.UseId, client, cancellationToken).ConfigureAwait(false);
+        LogRaisedAgain(@case.ReferralId, action.Purpose, decided.UseId);
+        return true;
     }
 
     private static void RequireSignedIn<TForm>(LinkAction<TForm> action, StaffMember? who)
@@ -166,4 +205,7 @@ public sealed partial class LinkFlow(LinkResolver resolver, IDecisionLinkStore l
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: {Purpose} link used ({Action})")]
     private partial void LogUsed(string referralId, LinkPurpose purpose, string action);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: the workflow still waited for the recorded {Purpose} use {UseId}; its event raised again")]
+    private partial void LogRaisedAgain(string referralId, LinkPurpose purpose, string useId);
 }

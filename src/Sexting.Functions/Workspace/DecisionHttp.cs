@@ -19,11 +19,11 @@ namespace Sexting.Functions.Workspace;
 /// (<see cref="ApprovalAction"/>, contract §5), and the same record: a final decision is stored as the
 /// referral's one decision, closing every emailed link (which then answer 410), so a decision by link
 /// and one from the case page cannot both win; <c>consult</c> is recorded and leaves the links valid.
-/// The workflow is told by the same <see cref="WorkflowEvents.Decision"/> event, naming only the use (§4.7).
+/// The workflow is told by the same <see cref="WorkflowEvents.Decision"/> event, naming only the use (§4.7); a final
+/// decision POSTed again (409) raises the recorded decision's event again while the workflow still waits for it.
 /// </summary>
-public sealed class DecisionHttp(WorkspaceActions actions, IDecisionLinkStore links, TimeProvider clock)
+public sealed class DecisionHttp(WorkspaceActions actions, IDecisionLinkStore links, LinkFlow flow, ApprovalAction approval, TimeProvider clock)
 {
-    private static readonly ApprovalAction Approval = new();
 
     [Function("DecideFromCasePage")]
     public Task<IActionResult> RunAsync(
@@ -43,7 +43,7 @@ public sealed class DecisionHttp(WorkspaceActions actions, IDecisionLinkStore li
                 }
             }
 
-            var (choice, errors) = Approval.Validate(form, r.Case);
+            var (choice, errors) = approval.Validate(form, r.Case);
             if (choice is null)
             {
                 var (field, message) = errors.First();
@@ -63,6 +63,8 @@ public sealed class DecisionHttp(WorkspaceActions actions, IDecisionLinkStore li
             {
                 if (!await links.DecideAsync(use, now, cancellationToken).ConfigureAwait(false))
                 {
+                    // A retry after a lost raise (503): the recorded decision's event again, if the workflow still waits.
+                    await flow.RaiseRecordedAsync(approval, r.Case, client, cancellationToken).ConfigureAwait(false);
                     return WorkspaceActions.Conflict("Outcome 21 has already been decided for this case.");
                 }
             }
@@ -71,7 +73,7 @@ public sealed class DecisionHttp(WorkspaceActions actions, IDecisionLinkStore li
                 await links.RecordUseAsync(use, cancellationToken).ConfigureAwait(false);
             }
 
-            await client.RaiseEventAsync(r.Case.ReferralId, WorkflowEvents.Decision, new DecisionEvent(use.UseId), cancellationToken).ConfigureAwait(false);
+            await LinkFlow.RaiseAsync(approval, r.Case.ReferralId, use.UseId, client, cancellationToken).ConfigureAwait(false);
             return WorkspaceOutcome.Done(choice.Action, choice.AuditAction ?? Core.Audit.AuditActions.Authorised, r.Case.Status, raiseCaseAction: false);
         }, cancellationToken);
 }

@@ -327,6 +327,55 @@ public sealed class ApprovalHttpTests : IDisposable
     }
 
     /// <summary>The use the app recorded, found through the id the raised event carries: the event carries nothing else.</summary>
+    // Contract §5, §4.7: the decision was recorded but its event lost (503); the retry finds the link used, answers
+    // 410 and raises the recorded decision's event again, so the waiting workflow is not left waiting for good.
+    [Fact]
+    public async Task SubmitAsync_RaiseFailedThenPostedAgain_503Then410AndTheRecordedDecisionRaisedAgain()
+    {
+        var (@case, token) = await LinkAsync();
+        _h.Running(@case.ReferralId);
+        _h.FirstRaiseFails();
+
+        Assert.Equal(503, (await SubmitAsync(token.Value, ("decision", "authorise"), ("rationale", "Low risk."))).Status);
+        Assert.Equal(410, (await SubmitAsync(token.Value, ("decision", "authorise"), ("rationale", "Low risk."))).Status);
+
+        var decided = await _h.Links.GetDecisionAsync(@case.ReferralId, LinkPurpose.Authorisation, default);
+        Assert.NotNull(decided);
+        Assert.Equal("authorise", decided.Action);
+        Assert.All(_h.Raised(@case.ReferralId), r => Assert.Equal((WorkflowEvents.Decision, decided.UseId), (r.Name, Assert.IsType<DecisionEvent>(r.Event).UseId)));
+        Assert.Equal(2, _h.Raised(@case.ReferralId).Count);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_UsedLinkWithNoRecordedDecision_410AndNothingRaised()
+    {
+        var (@case, token) = await LinkAsync();
+        _h.Running(@case.ReferralId);
+        await _h.Links.CloseAllAsync(@case.ReferralId, LinkPurpose.Authorisation, _h.Clock.GetUtcNow(), default);
+
+        Assert.Equal(410, (await SubmitAsync(token.Value, ("decision", "authorise"), ("rationale", "Low risk."))).Status);
+
+        Assert.Empty(_h.Raised(@case.ReferralId));
+    }
+
+    // A decision of an earlier round (declined, acted on, the case returned to Outcome 21 and asked for again) is
+    // not raised again: the new round's wait would take it for its own decision.
+    [Fact]
+    public async Task SubmitAsync_UsedLinkDecidedBeforeTheLatestRequest_410AndNothingRaised()
+    {
+        var (@case, token) = await LinkAsync();
+        Assert.Equal(200, (await SubmitAsync(token.Value, ("decision", "decline"), ("rationale", "Investigate."))).Status);
+        _h.Client.ClearReceivedCalls();
+        _h.Running(@case.ReferralId);
+        _h.Clock.Advance(TimeSpan.FromDays(3));
+        await _h.Store.AppendTimelineAsync(@case.ReferralId,
+            new TimelineEntry(_h.Clock.GetUtcNow(), TimelineEvent.AuthorisationRequested, "Outcome 21 proposed again", "request-2"), default);
+
+        Assert.Equal(410, (await SubmitAsync(token.Value, ("decision", "decline"), ("rationale", "Investigate."))).Status);
+
+        Assert.Empty(_h.Raised(@case.ReferralId));
+    }
+
     private async Task<LinkUse> RecordedUseAsync(string referralId)
     {
         var call = Assert.Single(_h.Client.ReceivedCalls(), c => c.GetMethodInfo().Name == nameof(_h.Client.RaiseEventAsync));

@@ -63,6 +63,39 @@ public sealed class DecisionHttpTests : IDisposable
         await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.Decision, Arg.Any<object?>(), Arg.Any<CancellationToken>());
     }
 
+    // Contract §10, §4.7: the decision was recorded but its event lost (503); the retry answers 409 and raises the
+    // recorded decision's event again (not the retry's), so the waiting workflow is not left waiting for good.
+    [Fact]
+    public async Task RaiseFailedThenPostedAgain_503Then409AndTheRecordedDecisionRaisedAgain()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.AwaitingAuthorisation);
+        _h.Running(@case.ReferralId);
+        _h.FirstRaiseFails();
+
+        var first = await DecideAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("decision", "decline"), ("rationale", "Needs investigating.")), DcManager));
+        var again = await DecideAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("decision", "authorise"), ("rationale", "Changed my mind.")), DcManager));
+
+        Assert.Equal((503, 409), (first.Status, again.Status));
+        var decided = await _h.Links.GetDecisionAsync(@case.ReferralId, LinkPurpose.Authorisation, default);
+        Assert.Equal("decline", decided!.Action);
+        var raised = _h.Raised(@case.ReferralId);
+        Assert.Equal(2, raised.Count);
+        Assert.All(raised, r => Assert.Equal((WorkflowEvents.Decision, decided.UseId), (r.Name, Assert.IsType<DecisionEvent>(r.Event).UseId)));
+    }
+
+    [Fact]
+    public async Task LinksClosedAnotherWay_409AndNothingRaised()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.AwaitingAuthorisation);
+        _h.Running(@case.ReferralId);
+        await _h.Links.CloseAllAsync(@case.ReferralId, LinkPurpose.Authorisation, _h.Clock.GetUtcNow(), default);
+
+        var response = await DecideAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("decision", "authorise"), ("rationale", "Low risk.")), DcManager));
+
+        Assert.Equal(409, response.Status);
+        Assert.Empty(_h.Raised(@case.ReferralId));
+    }
+
     [Theory]
     [InlineData("authorise", "")]
     [InlineData("decline", " ")]

@@ -103,6 +103,25 @@ public sealed class EducationHttpTests : IDisposable
         Assert.Equal(use!.UseId, Assert.IsType<EducationDeliveredEvent>(call.GetArguments()[2]).UseId);
     }
 
+    // Issue 22: an instance of v5 still waits for the delivery; its event was lost (503). The retry answers 410
+    // and raises the recorded delivery's event again.
+    [Fact]
+    public async Task SubmitAsync_RaiseToAnEarlierVersionFailedThenPostedAgain_503Then410AndTheRecordedUseRaisedAgain()
+    {
+        var (@case, token) = await LinkAsync();
+        _h.Running(@case.ReferralId, WorkflowVersions.OneActivityPerStep);
+        _h.FirstRaiseFails();
+
+        Assert.Equal(503, (await SubmitAsync(token.Value, ("notes", "Session held"), ("delivered.YP1", "on"))).Status);
+        Assert.Equal(410, (await SubmitAsync(token.Value, ("notes", "Session held"), ("delivered.YP1", "on"))).Status);
+
+        var use = await _h.Links.GetDecisionAsync(@case.ReferralId, LinkPurpose.EducationDelivered, default);
+        await AssertClosedByAsync(@case.ReferralId, use!);
+        var raised = _h.Raised(@case.ReferralId);
+        Assert.Equal(2, raised.Count);
+        Assert.All(raised, r => Assert.Equal((WorkflowEvents.EducationDelivered, use!.UseId), (r.Name, Assert.IsType<EducationDeliveredEvent>(r.Event).UseId)));
+    }
+
     // Issue 22 (v6): once the case is closed the delivery is recorded; a workflow backend that cannot be asked
     // whether an older instance waits does not make it a 503 (the event could not have been raised either).
     [Fact]

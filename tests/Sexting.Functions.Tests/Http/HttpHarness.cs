@@ -68,6 +68,28 @@ public sealed class HttpHarness : IDisposable
 
     public T Create<T>() => ActivatorUtilities.CreateInstance<T>(_services);
 
+    /// <summary>The referral's orchestration answers as running, of <paramref name="version"/>.</summary>
+    public void Running(string referralId, int version = Functions.Workflow.WorkflowVersions.Current) =>
+        Client.GetInstanceAsync(referralId, true, Arg.Any<CancellationToken>())
+            .Returns(new OrchestrationMetadata("ReferralOrchestration", referralId)
+            {
+                RuntimeStatus = OrchestrationRuntimeStatus.Running,
+                SerializedInput = "{\"referralId\":\"" + referralId + "\",\"version\":" + version + "}",
+            });
+
+    /// <summary>The first event raised fails as when the durable backend is unavailable; later ones arrive.</summary>
+    public void FirstRaiseFails() =>
+        Client.RaiseEventAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<object?>(), Arg.Any<CancellationToken>())
+            .Returns(
+                Task.FromException(new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, "sidecar down"))),
+                Task.CompletedTask);
+
+    /// <summary>The event ids of every event raised to the referral, in order.</summary>
+    public IReadOnlyList<(string Name, object? Event)> Raised(string referralId) =>
+        [.. Client.ReceivedCalls()
+            .Where(c => c.GetMethodInfo().Name == nameof(DurableTaskClient.RaiseEventAsync) && (string)c.GetArguments()[0]! == referralId)
+            .Select(c => ((string)c.GetArguments()[1]!, c.GetArguments()[2]))];
+
     public static HttpRequest Request(string method, string? contentType = null, string? body = null, long? contentLength = -1, string? accept = null)
     {
         var context = new DefaultHttpContext();
