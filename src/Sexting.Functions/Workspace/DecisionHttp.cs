@@ -24,7 +24,6 @@ namespace Sexting.Functions.Workspace;
 /// </summary>
 public sealed class DecisionHttp(WorkspaceActions actions, IDecisionLinkStore links, LinkFlow flow, ApprovalAction approval, TimeProvider clock)
 {
-
     [Function("DecideFromCasePage")]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "cases/{referralId}/decision")] HttpRequest request,
