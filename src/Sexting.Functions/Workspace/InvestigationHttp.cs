@@ -145,24 +145,20 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
 
     /// <summary>
     /// The one shape of the three moves: <paramref name="change"/> is applied only to a case still in
-    /// <paramref name="from"/> (it may refuse with null), through <see cref="CaseUpdater"/>'s retries; once
-    /// moved, <paramref name="entry"/> goes on the timeline (idempotent by its key). Not moved: the case as it is.
+    /// <paramref name="from"/> (it may refuse with null), through <see cref="CaseUpdater"/>'s retries, and
+    /// <paramref name="entry"/> goes on the timeline in the same transaction, so a case is never moved without
+    /// it. Not moved: the case as it is.
     /// </summary>
     private async Task<(bool Moved, CaseRecord Case)> MoveAsync(
         WorkspaceActions.Request r, CaseStatus from, Func<CaseRecord, CaseRecord?> change, TimelineEntry entry, CancellationToken cancellationToken)
     {
         var moved = false;
-        var updated = await updater.UpdateAsync(r.Case, c =>
+        var updated = await updater.UpdateAsync(r.Case.ReferralId, r.Case, c =>
         {
             var next = c.Status == from ? change(c) : null;
             moved = next is not null;
             return next;
-        }, cancellationToken).ConfigureAwait(false);
-        if (moved)
-        {
-            await store.AppendTimelineAsync(updated.ReferralId, entry, cancellationToken).ConfigureAwait(false);
-        }
-
+        }, _ => moved ? entry : null, cancellationToken).ConfigureAwait(false);
         return (moved, updated);
     }
 }

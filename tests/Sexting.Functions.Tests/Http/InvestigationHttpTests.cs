@@ -125,6 +125,27 @@ public sealed class InvestigationHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task Close_TimelineWriteFails_503NothingClosedThenTheRetryCloses()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+        _h.Store.FailAppendOnce = e => e.Event == TimelineEvent.InvestigationClosed;
+
+        var failed = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+
+        // The move and its entry are one write: a case is never closed without the entry that says who closed it.
+        Assert.Equal(503, failed.Status);
+        Assert.Equal(CaseStatus.UnderInvestigation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+
+        var retried = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+
+        Assert.Equal(303, retried.Status);
+        Assert.Equal(CaseStatus.Closed, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+        Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.InvestigationClosed);
+        Assert.NotNull(_h.Store.DueOf(@case.ReferralId, DueKind.Closed));
+    }
+
+    [Fact]
     public async Task Return_ToRunningV4_DiscountsFactorsRouteEducation303()
     {
         var @case = await WithFactorsAsync();
