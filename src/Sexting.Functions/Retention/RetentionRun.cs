@@ -6,4 +6,11 @@ namespace Sexting.Functions.Retention;
 /// <param name="Finished">Cases an earlier run had begun to delete, finished now.</param>
 /// <param name="StillRunning">Cases whose orchestration has not finished yet: left for the next run.</param>
 /// <param name="Failed">Cases whose deletion failed: the next run tries again.</param>
-public sealed record RetentionRun(int DueEntries, int Deleted, int Finished, int StillRunning, int Failed);
+public sealed record RetentionRun(int DueEntries, int Deleted, int Finished, int StillRunning, int Failed)
+{
+    /// <summary>
+    /// Orchestrations still running past <see cref="RetentionService.RunningGrace"/> on an ended case, terminated
+    /// (then counted as deleted, or as still running when they had not ended within the wait).
+    /// </summary>
+    public int Terminated { get; init; }
+}

@@ -14,7 +14,10 @@ namespace Sexting.Functions.Workspace;
 /// <summary>
 /// The investigation's actions of the workspace (contract §10): an investigator accepts or closes a
 /// referral for investigation (§1.2.2, §3.5), a supervisor returns it to the Outcome 21 route with a
-/// rationale, discounting factors (§3.5.1). Each changes the store first; the workflow is then told.
+/// rationale, discounting factors (§3.5.1). Each changes the store first, with its timeline entry; the workflow
+/// is then told. The retry of an action that failed (503) after its change still answers 409, the case being no
+/// longer in the status it needs, but first does again what the change was to be followed by (the close's due
+/// entry, the event to the workflow), so an outage never leaves a case undeleted or an orchestration waiting.
 /// </summary>
 public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater updater, ICaseStore store, TimeProvider clock)
 {
@@ -38,11 +41,14 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
             // §1.2.2, §3.5; contract §9: the timeline names the person as signed in.
             var (moved, updated) = await MoveAsync(r, CaseStatus.ReferredForInvestigation,
                 c => c.MoveTo(CaseStatus.UnderInvestigation) with { Investigation = new InvestigationRecord(r.Who.Name, now, null, null) },
-                new TimelineEntry(now, TimelineEvent.InvestigationAccepted, $"Investigation accepted by {r.Who.Name} ({r.Who.Email})",
-                    nameof(TimelineEvent.InvestigationAccepted) + "-" + now.UtcTicks), cancellationToken).ConfigureAwait(false);
+                new TimelineEntry(now, TimelineEvent.InvestigationAccepted, $"Investigation accepted by {r.Who.Name} ({r.Who.Email})", AcceptedKey(now)),
+                AcceptedEntry, cancellationToken).ConfigureAwait(false);
             if (!moved)
             {
-                return WorkspaceActions.Conflict($"The case is {updated.Status}: only a referral for investigation can be accepted.");
+                var conflict = WorkspaceActions.Conflict($"The case is {updated.Status}: only a referral for investigation can be accepted.");
+                // The retry of an accept that failed after the move: once the reporter has confirmed, the v4 instance
+                // waits for this event alone to tell the setting (contract §4.3), so it is told again.
+                return AcceptedEntry(updated) is null ? conflict : conflict.RaisingAgain(Accepted);
             }
 
             return WorkspaceOutcome.Done(Accepted, AuditActions.AcceptedInvestigation, updated.Status);
@@ -68,11 +74,20 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
                 {
                     Investigation = (c.Investigation ?? new InvestigationRecord(null, null, null, null)) with { Outcome = outcome, ClosedAt = now, ClosedBy = r.Who.Name },
                 },
-                new TimelineEntry(now, TimelineEvent.InvestigationClosed, $"Investigation closed by {r.Who.Name} ({r.Who.Email})",
-                    nameof(TimelineEvent.InvestigationClosed)), cancellationToken).ConfigureAwait(false);
+                new TimelineEntry(now, TimelineEvent.InvestigationClosed, $"Investigation closed by {r.Who.Name} ({r.Who.Email})", ClosedKey),
+                ClosedEntry, cancellationToken).ConfigureAwait(false);
             if (!moved)
             {
-                return WorkspaceActions.Conflict($"The case is {updated.Status}: only a case under investigation can be closed.");
+                var conflict = WorkspaceActions.Conflict($"The case is {updated.Status}: only a case under investigation can be closed.");
+                if (updated is not { Status: CaseStatus.Closed, Investigation.ClosedAt: { } closedAt })
+                {
+                    return conflict;
+                }
+
+                // The retry of a close that failed after the move: without the due entry the case would never be
+                // deleted, without the event the v4 instance would wait for ever. Both again, from the close's own time.
+                await store.SetDueAsync(new DueEntry(updated.ReferralId, DueKind.Closed, closedAt), cancellationToken).ConfigureAwait(false);
+                return conflict.RaisingAgain(Closed);
             }
 
             // Contract §12: a closed case is deleted Retention:ClosedCaseAfter after it closed.
@@ -110,7 +125,7 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
 
             if (r.Case.Status != CaseStatus.ReferredForInvestigation)
             {
-                return WorkspaceActions.Conflict($"The case is {r.Case.Status}: only a referral for investigation can be returned.");
+                return NotReturnable(r.Case);
             }
 
             // §4: the workflow continues at step 4 only in a running v4 orchestration; an older or finished
@@ -134,10 +149,10 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
                     },
                 },
                 new TimelineEntry(now, TimelineEvent.ReturnedToOutcome21, $"Returned to the Outcome 21 route by {r.Who.Name} ({r.Who.Email})",
-                    nameof(TimelineEvent.ReturnedToOutcome21) + "-" + now.UtcTicks), cancellationToken).ConfigureAwait(false);
+                    nameof(TimelineEvent.ReturnedToOutcome21) + "-" + now.UtcTicks), null, cancellationToken).ConfigureAwait(false);
             if (!moved)
             {
-                return WorkspaceActions.Conflict($"The case is {updated.Status}: only a referral for investigation can be returned.");
+                return NotReturnable(updated);
             }
 
             return WorkspaceOutcome.Done(Returned, AuditActions.ReturnedToOutcome21, updated.Status);
@@ -145,24 +160,54 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
 
     /// <summary>
     /// The one shape of the three moves: <paramref name="change"/> is applied only to a case still in
-    /// <paramref name="from"/> (it may refuse with null), through <see cref="CaseUpdater"/>'s retries; once
-    /// moved, <paramref name="entry"/> goes on the timeline (idempotent by its key). Not moved: the case as it is.
+    /// <paramref name="from"/> (it may refuse with null), through <see cref="CaseUpdater"/>'s retries, and
+    /// <paramref name="entry"/> goes on the timeline in the same transaction, so a case is never moved without
+    /// it. Not moved: the case as it is, and <paramref name="done"/>'s entry for it, when it shows this action
+    /// done already, appended again (idempotent by its key) for a case an older release moved without it.
     /// </summary>
     private async Task<(bool Moved, CaseRecord Case)> MoveAsync(
-        WorkspaceActions.Request r, CaseStatus from, Func<CaseRecord, CaseRecord?> change, TimelineEntry entry, CancellationToken cancellationToken)
+        WorkspaceActions.Request r, CaseStatus from, Func<CaseRecord, CaseRecord?> change, TimelineEntry entry,
+        Func<CaseRecord, TimelineEntry?>? done, CancellationToken cancellationToken)
     {
         var moved = false;
-        var updated = await updater.UpdateAsync(r.Case, c =>
+        var updated = await updater.UpdateAsync(r.Case.ReferralId, r.Case, c =>
         {
             var next = c.Status == from ? change(c) : null;
             moved = next is not null;
             return next;
-        }, cancellationToken).ConfigureAwait(false);
-        if (moved)
-        {
-            await store.AppendTimelineAsync(updated.ReferralId, entry, cancellationToken).ConfigureAwait(false);
-        }
-
+        }, c => moved ? entry : done?.Invoke(c), cancellationToken).ConfigureAwait(false);
         return (moved, updated);
+    }
+
+    private const string ClosedKey = nameof(TimelineEvent.InvestigationClosed);
+
+    private static string AcceptedKey(DateTimeOffset at) => nameof(TimelineEvent.InvestigationAccepted) + "-" + at.UtcTicks;
+
+    // The entries of an accept or a close the case shows (the case keeps who and when, not the email address),
+    // with the keys the action gave them: null for a case that does not show it.
+    private static TimelineEntry? AcceptedEntry(CaseRecord c) =>
+        c is { Status: CaseStatus.UnderInvestigation, Investigation: { AcceptedAt: { } at } investigation }
+            ? new TimelineEntry(at, TimelineEvent.InvestigationAccepted, "Investigation accepted" + By(investigation.AcceptedBy), AcceptedKey(at))
+            : null;
+
+    private static TimelineEntry? ClosedEntry(CaseRecord c) =>
+        c is { Status: CaseStatus.Closed, Investigation: { ClosedAt: { } at } investigation }
+            ? new TimelineEntry(at, TimelineEvent.InvestigationClosed, "Investigation closed" + By(investigation.ClosedBy), ClosedKey)
+            : null;
+
+    private static string By(string? name) => name is null ? string.Empty : " by " + name;
+
+    /// <summary>
+    /// 409 for a case not referred for investigation; for one a supervisor returned (§3.5.1: only a return leaves
+    /// aggravating factors on the education route, awaiting authorisation), after telling the v4 instance again:
+    /// the retry of a return that failed after the move, which the instance, once the reporter has confirmed,
+    /// waits for alone to propose Outcome 21 (contract §4.4).
+    /// </summary>
+    private static WorkspaceOutcome NotReturnable(CaseRecord c)
+    {
+        var conflict = WorkspaceActions.Conflict($"The case is {c.Status}: only a referral for investigation can be returned.");
+        return c is { Status: CaseStatus.AwaitingAuthorisation, Assessment: { Route: Route.EducationAndIntervention, AggravatingFactors.Count: > 0 } }
+            ? conflict.RaisingAgain(Returned)
+            : conflict;
     }
 }

@@ -19,7 +19,8 @@ namespace Sexting.Functions.Workspace;
 /// case's force role (§9); 400 for a form that cannot be read; then the action itself (its 400 or 409, or
 /// its change of the store); after the change the <see cref="WorkflowEvents.CaseAction"/> event to a running
 /// orchestration, the audit of who did it (§9), and 303 to the case page for a browser form or 200 JSON.
-/// 503 only when storage or the workflow backend is unavailable.
+/// 503 only when storage or the workflow backend is unavailable; the action's retry then finds its change
+/// stored and answers 409, but first repeats what may not have happened (<see cref="WorkspaceOutcome.RaisingAgain"/>).
 /// </summary>
 public sealed partial class WorkspaceActions(ICaseStore store, StaffGate gate, StaffAudit audit, ILogger<WorkspaceActions> logger)
 {
@@ -69,11 +70,6 @@ public sealed partial class WorkspaceActions(ICaseStore store, StaffGate gate, S
             }
 
             var outcome = await act(new Request(who, form, @case)).ConfigureAwait(false);
-            if (outcome.Refusal is { } refused)
-            {
-                return refused;
-            }
-
             if (outcome.RaiseCaseAction)
             {
                 if (client is null)
@@ -82,6 +78,16 @@ public sealed partial class WorkspaceActions(ICaseStore store, StaffGate gate, S
                 }
 
                 await RaiseAsync(client, referralId, outcome.Action, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (outcome.Refusal is { } refused)
+            {
+                if (outcome.RaiseCaseAction)
+                {
+                    LogRepeated(referralId, outcome.Action);
+                }
+
+                return refused;
             }
 
             await audit.RecordAsync(referralId, who, outcome.AuditAction, cancellationToken).ConfigureAwait(false);
@@ -204,6 +210,9 @@ public sealed partial class WorkspaceActions(ICaseStore store, StaffGate gate, S
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: workspace action {Action} recorded")]
     private partial void LogDone(string referralId, string action);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Referral {ReferralId}: workspace action {Action} was done already; its trailing steps repeated")]
+    private partial void LogRepeated(string referralId, string action);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId}: no running v4 workflow told of {Action}")]
     private partial void LogNotRaised(string referralId, string action);
 
@@ -211,11 +220,22 @@ public sealed partial class WorkspaceActions(ICaseStore store, StaffGate gate, S
     private partial void LogFailed(Exception exception, string referralId, StaffAction action);
 }
 
-/// <summary>What an action did: a refusal (400, 409), or its code, audit action and the status it left.</summary>
+/// <summary>
+/// What an action did: a refusal (400, 409), or its code, audit action and the status it left. A refusal
+/// may still tell the workflow (<see cref="RaisingAgain"/>); it is never audited.
+/// </summary>
 public sealed record WorkspaceOutcome(IActionResult? Refusal, string Action, string AuditAction, CaseStatus Status, bool RaiseCaseAction)
 {
     public static WorkspaceOutcome Done(string action, string auditAction, CaseStatus status, bool raiseCaseAction = true) =>
         new(null, action, auditAction, status, raiseCaseAction);
+
+    /// <summary>
+    /// This refusal, after <paramref name="action"/>'s <see cref="WorkflowEvents.CaseAction"/> to a running v4
+    /// orchestration again: the case shows the action done by an earlier request that failed (503) after its
+    /// change was stored, perhaps before the workflow was told. The orchestration reads the store on each event
+    /// (§4.7), so a second event changes nothing it has already acted on.
+    /// </summary>
+    public WorkspaceOutcome RaisingAgain(string action) => this with { Action = action, RaiseCaseAction = true };
 }
 
 /// <summary>The JSON answer of a workspace action: <c>{ "referralId", "action", "status" }</c>.</summary>

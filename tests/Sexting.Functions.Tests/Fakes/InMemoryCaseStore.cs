@@ -28,6 +28,9 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     /// <summary>Makes the next append of an entry matching this fail once (a fault after the email went).</summary>
     public Func<TimelineEntry, bool>? FailAppendOnce { get; set; }
 
+    /// <summary>Makes the next due entry matching this fail once (a storage fault after the case was written).</summary>
+    public Func<DueEntry, bool>? FailSetDueOnce { get; set; }
+
     public int CreateCalls { get; private set; }
 
     public Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
@@ -313,6 +316,12 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     {
         lock (_lock)
         {
+            if (FailSetDueOnce is { } fail && fail(entry))
+            {
+                FailSetDueOnce = null;
+                throw new Azure.RequestFailedException(503, "Injected storage fault.");
+            }
+
             _due[(entry.ReferralId, entry.Kind)] = entry;
             return Task.CompletedTask;
         }

@@ -125,6 +125,133 @@ public sealed class InvestigationHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task Close_TimelineWriteFails_503NothingClosedThenTheRetryCloses()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+        _h.Store.FailAppendOnce = e => e.Event == TimelineEvent.InvestigationClosed;
+
+        var failed = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+
+        // The move and its entry are one write: a case is never closed without the entry that says who closed it.
+        Assert.Equal(503, failed.Status);
+        Assert.Equal(CaseStatus.UnderInvestigation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+
+        var retried = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+
+        Assert.Equal(303, retried.Status);
+        Assert.Equal(CaseStatus.Closed, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+        Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.InvestigationClosed);
+        Assert.NotNull(_h.Store.DueOf(@case.ReferralId, DueKind.Closed));
+    }
+
+    [Fact]
+    public async Task Close_DueEntryFailsOnce_503ThenTheRetry409FinishesDueEntryAtTheCloseTimeAndTellsTheWorkflow()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+        await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+        var closedAt = _h.Clock.GetUtcNow();
+        _h.Store.FailSetDueOnce = d => d.Kind == DueKind.Closed;
+
+        var failed = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+        _h.Clock.Advance(TimeSpan.FromMinutes(5));
+        var retried = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+
+        Assert.Equal(503, failed.Status);
+        // Contract §10: the case is no longer under investigation, so 409; but what the close left undone is done.
+        Assert.Equal(409, retried.Status);
+        var stored = (await _h.Store.GetAsync(@case.ReferralId, default))!;
+        Assert.Equal(CaseStatus.Closed, stored.Status);
+        Assert.Equal(closedAt, stored.Investigation!.ClosedAt);
+        // Contract §12: retention counts from the close, not from the retry.
+        Assert.Equal(closedAt, _h.Store.DueOf(@case.ReferralId, DueKind.Closed)?.DueAt);
+        var entry = Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.InvestigationClosed);
+        Assert.Equal(closedAt, entry.At);
+        // The v4 instance waiting for the close is told (it never was: the first request failed before it).
+        await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.CaseAction, CaseAction(InvestigationHttp.Closed), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Close_WorkflowBackendFailsOnce_503ThenTheRetry409TellsTheWorkflow()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+        await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+        RaiseFailsOnce(@case.ReferralId, InvestigationHttp.Closed);
+
+        var failed = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+        var retried = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+
+        Assert.Equal(503, failed.Status);
+        Assert.Equal(409, retried.Status);
+        await _h.Client.Received(2).RaiseEventAsync(@case.ReferralId, WorkflowEvents.CaseAction, CaseAction(InvestigationHttp.Closed), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Close_CaseClosedOtherwise_409NothingRepeated()
+    {
+        // Closed by the education delivery (§3.4.7), never by an investigator: nothing of a close to finish here.
+        var @case = await _h.CaseAsync(CaseStatus.Closed);
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+
+        var response = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+
+        Assert.Equal(409, response.Status);
+        Assert.Null(_h.Store.DueOf(@case.ReferralId, DueKind.Closed));
+        Assert.DoesNotContain(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.InvestigationClosed);
+        await _h.Client.DidNotReceive().RaiseEventAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<object?>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Accept_WorkflowBackendFailsOnce_503ThenTheRetry409TellsTheWorkflow()
+    {
+        // Once the reporter has confirmed, the v4 instance waits only for this event to tell the setting (§4.3).
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+        RaiseFailsOnce(@case.ReferralId, InvestigationHttp.Accepted);
+
+        var failed = await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+        var retried = await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+
+        Assert.Equal(503, failed.Status);
+        Assert.Equal(409, retried.Status);
+        Assert.Equal(CaseStatus.UnderInvestigation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+        Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.InvestigationAccepted);
+        await _h.Client.Received(2).RaiseEventAsync(@case.ReferralId, WorkflowEvents.CaseAction, CaseAction(InvestigationHttp.Accepted), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Return_WorkflowBackendFailsOnce_503ThenTheRetry409TellsTheWorkflow()
+    {
+        // Once the reporter has confirmed, the v4 instance waits only for this event to propose Outcome 21 (§4.4).
+        var @case = await WithFactorsAsync();
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+        RaiseFailsOnce(@case.ReferralId, InvestigationHttp.Returned);
+
+        var failed = await ReturnAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("rationale", "Consensual, close in age")), DcSupervisor));
+        var retried = await ReturnAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("rationale", "Consensual, close in age")), DcSupervisor));
+
+        Assert.Equal(503, failed.Status);
+        Assert.Equal(409, retried.Status);
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+        await _h.Client.Received(2).RaiseEventAsync(@case.ReferralId, WorkflowEvents.CaseAction, CaseAction(InvestigationHttp.Returned), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Return_CaseAwaitingAuthorisationOnTheEducationRoute_409NothingRaised()
+    {
+        // Proposed Outcome 21 from the start (no aggravating factor): never returned, so nothing to tell.
+        var @case = await _h.CaseAsync(CaseStatus.AwaitingAuthorisation);
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+
+        var response = await ReturnAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("rationale", "why")), DcSupervisor));
+
+        Assert.Equal(409, response.Status);
+        await _h.Client.DidNotReceive().RaiseEventAsync(Arg.Any<string>(), Arg.Any<string>(), Arg.Any<object?>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task Return_ToRunningV4_DiscountsFactorsRouteEducation303()
     {
         var @case = await WithFactorsAsync();
@@ -197,6 +324,14 @@ public sealed class InvestigationHttpTests : IDisposable
             RuntimeStatus = OrchestrationRuntimeStatus.Running,
             SerializedInput = "{\"referralId\":\"" + id + "\",\"version\":" + version + "}",
         });
+
+    private static object? CaseAction(string action) =>
+        Arg.Is<object?>(e => e is CaseActionEvent && ((CaseActionEvent)e).Action == action);
+
+    /// <summary>The workflow backend answers the first raise of <paramref name="action"/> with 503, as during an outage.</summary>
+    private void RaiseFailsOnce(string id, string action) =>
+        _h.Client.RaiseEventAsync(id, WorkflowEvents.CaseAction, CaseAction(action), Arg.Any<CancellationToken>())
+            .Returns(Task.FromException(new Azure.RequestFailedException(503, "Service unavailable")), Task.CompletedTask);
 
     private async Task<CaseRecord> WithFactorsAsync()
     {

@@ -57,18 +57,78 @@ public sealed class RetentionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_OrchestrationStillRunning_DeletesNothingAndKeepsTheEntry()
+    public async Task RunAsync_OrchestrationStillRunningWithinTheGrace_DeletesNothingAndKeepsTheEntry()
     {
-        var id = await CaseEndedAsync(DueKind.Closed, Now - ClosedAfter - TimeSpan.FromDays(1));
-        _client.GetInstanceAsync(id, false, Arg.Any<CancellationToken>())
-            .Returns(new OrchestrationMetadata(nameof(ReferralOrchestration), id) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        var id = await CaseEndedAsync(DueKind.Closed, Now - ClosedAfter - RetentionService.RunningGrace + TimeSpan.FromMinutes(1));
+        Running(id);
 
         var run = await Service.RunAsync(_client, default);
 
         Assert.Equal(new RetentionRun(1, 0, 0, 1, 0), run);
         Assert.NotNull(await _h.Store.GetAsync(id, default));
         Assert.NotNull(_h.Store.DueOf(id, DueKind.Closed));
+        await _client.DidNotReceive().TerminateInstanceAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
         await _client.DidNotReceive().PurgeInstanceAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData(DueKind.Closed)]
+    [InlineData(DueKind.Unconfirmed)]
+    public async Task RunAsync_OrchestrationStillRunningPastTheGrace_TerminatesPurgesAndDeletes(DueKind kind)
+    {
+        // An instance that missed the event which would have ended it (a close whose event was lost) never ends.
+        var after = kind == DueKind.Closed ? ClosedAfter : UnconfirmedAfter;
+        var id = await CaseEndedAsync(kind, Now - after - RetentionService.RunningGrace - TimeSpan.FromMinutes(1));
+        Running(id);
+        _client.WaitForInstanceCompletionAsync(id, false, Arg.Any<CancellationToken>())
+            .Returns(new OrchestrationMetadata(nameof(ReferralOrchestration), id) { RuntimeStatus = OrchestrationRuntimeStatus.Terminated });
+
+        var run = await Service.RunAsync(_client, default);
+
+        Assert.Equal(new RetentionRun(1, 1, 0, 0, 0) { Terminated = 1 }, run);
+        Received.InOrder(() =>
+        {
+            _client.TerminateInstanceAsync(id, Arg.Any<CancellationToken>());
+            _client.PurgeInstanceAsync(id, Arg.Any<CancellationToken>());
+        });
+        Assert.Null(await _h.Store.GetAsync(id, default));
+        Assert.Null(_h.Store.DueOf(id, kind));
+    }
+
+    [Fact]
+    public async Task RunAsync_OrchestrationRunningPastTheGraceOnACaseNotEnded_LeftRunning()
+    {
+        // Only a case the store shows Closed or Unconfirmed has an instance with nothing left to do.
+        var id = await CaseEndedAsync(DueKind.Closed, Now - ClosedAfter - TimeSpan.FromDays(30));
+        _h.Store.ForceStatus(id, CaseStatus.UnderInvestigation);
+        Running(id);
+
+        var run = await Service.RunAsync(_client, default);
+
+        Assert.Equal(new RetentionRun(1, 0, 0, 1, 0), run);
+        await _client.DidNotReceive().TerminateInstanceAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
+        Assert.NotNull(await _h.Store.GetAsync(id, default));
+        Assert.NotNull(_h.Store.DueOf(id, DueKind.Closed));
+    }
+
+    [Fact]
+    public async Task RunAsync_TerminatedInstanceNotEndedWithinTheWait_KeptForTheNextRun()
+    {
+        var id = await CaseEndedAsync(DueKind.Closed, Now - ClosedAfter - TimeSpan.FromDays(30));
+        Running(id);
+        _client.WaitForInstanceCompletionAsync(id, false, Arg.Any<CancellationToken>()).Returns<Task<OrchestrationMetadata>>(call =>
+        {
+            _h.Clock.Advance(RetentionService.TerminationWait);
+            call.ArgAt<CancellationToken>(2).ThrowIfCancellationRequested();
+            throw new InvalidOperationException("The wait was not cancelled.");
+        });
+
+        var run = await Service.RunAsync(_client, default);
+
+        Assert.Equal(new RetentionRun(1, 0, 0, 1, 0) { Terminated = 1 }, run);
+        await _client.DidNotReceive().PurgeInstanceAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
+        Assert.NotNull(await _h.Store.GetAsync(id, default));
+        Assert.NotNull(_h.Store.DueOf(id, DueKind.Closed));
     }
 
     [Fact]
@@ -123,6 +183,10 @@ public sealed class RetentionServiceTests : IDisposable
         Assert.Equal(id, tombstone.ReferralId);
         Assert.Equal(Now, tombstone.DeletedAt);
     }
+
+    private void Running(string id) =>
+        _client.GetInstanceAsync(id, false, Arg.Any<CancellationToken>())
+            .Returns(new OrchestrationMetadata(nameof(ReferralOrchestration), id) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
 
     private void Finished(params string[] ids)
     {
