@@ -13,7 +13,7 @@ namespace Sexting.Functions.Confirmation;
 /// concurrent uses wins) and the workflow is woken. A case already unconfirmed (the deadline passed)
 /// is not revived.
 /// </summary>
-public sealed class ReporterConfirmationAction(CaseUpdater updater) : LinkAction<NoForm>
+public sealed class ReporterConfirmationAction(CaseUpdater updater, ICaseStore store) : LinkAction<NoForm>
 {
     /// <summary>Who a reporter's link use is recorded as: not a member of staff, the address the link was sent to.</summary>
     public const string ReporterUserId = "reporter";
@@ -41,8 +41,12 @@ public sealed class ReporterConfirmationAction(CaseUpdater updater) : LinkAction
 
     /// <summary>
     /// The case first, conditional on its version: if the deadline made it unconfirmed first, nothing
-    /// changes. A crash after this and before the link is consumed loses nothing: the workflow reads
-    /// the case at the deadline, and the reporter's retry finds the link still valid.
+    /// changes. Then the people index, so the case's young people count for repeat offending from now
+    /// (contract §3: an earlier referral counts once its reporter confirmed), whichever way the workflow
+    /// then reads the confirmation: on the investigation route it may see it in the case before it takes
+    /// the event, and then does not settle it. A crash after this and before the link is consumed loses
+    /// nothing: the workflow reads the case at the deadline, and the reporter's retry finds the link still
+    /// valid and does both again (each is idempotent).
     /// </summary>
     public override async Task<CaseRecord?> PrepareAsync(CaseRecord @case, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -58,6 +62,12 @@ public sealed class ReporterConfirmationAction(CaseUpdater updater) : LinkAction
                 ? new TimelineEntry(c.Confirmation!.ConfirmedAt!.Value, TimelineEvent.ReporterConfirmed, "The reporter confirmed their email address", nameof(TimelineEvent.ReporterConfirmed))
                 : null,
             cancellationToken).ConfigureAwait(false);
-        return updated.ReporterConfirmed ? updated : null;
+        if (!updated.ReporterConfirmed)
+        {
+            return null;
+        }
+
+        await store.IndexPeopleAsync(updated, cancellationToken).ConfigureAwait(false);
+        return updated;
     }
 }

@@ -18,6 +18,7 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     private readonly Dictionary<string, List<SentEmail>> _emails = [];
     private readonly Dictionary<(ForceArea, int), int> _sequences = [];
     private readonly Dictionary<string, HashSet<string>> _people = [];
+    private readonly List<(string ReferralId, ReferralStanding Standing)> _indexed = [];
     private readonly Dictionary<(string, DueKind), DueEntry> _due = [];
     private readonly Dictionary<string, CaseFigures> _tombstones = [];
     private readonly Dictionary<string, DateTimeOffset> _awaitingSince = [];
@@ -253,10 +254,23 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
     private IReadOnlyList<SentEmail> EmailsOf(string referralId) =>
         _emails.TryGetValue(referralId, out var list) ? [.. list.OrderBy(e => e.At)] : [];
 
+    /// <summary>Each <see cref="IndexPeopleAsync"/> call's referral and the standing it indexed (the Table store keeps it).</summary>
+    public IReadOnlyList<(string ReferralId, ReferralStanding Standing)> Indexed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _indexed];
+            }
+        }
+    }
+
     public Task IndexPeopleAsync(CaseRecord @case, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
+            _indexed.Add((@case.ReferralId, @case.Standing));
             foreach (var person in @case.Referral.YoungPeople)
             {
                 var key = $"{@case.ForceArea}|{PersonIdentity.KeyOf(person)}";
