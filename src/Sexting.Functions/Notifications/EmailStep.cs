@@ -8,12 +8,12 @@ namespace Sexting.Functions.Notifications;
 
 /// <summary>
 /// Composes, sends and records one email step. Idempotency key
-/// <c>{referralId}:{kind}:{step}:{hash of recipient}</c> (<see cref="EmailIdempotencyKey"/>): a retried
+/// <c>{referralId}:{kind}:{step}:{keyed hash of recipient}</c> (<see cref="EmailIdempotencyKey"/>): a retried
 /// step is delivered once by the sender, and no key carries an address.
 /// A refused message is recorded as <see cref="TimelineEvent.StepFailed"/> and the workflow goes on;
 /// a transient failure is thrown so the activity's retry policy tries again (contract §4.6).
 /// </summary>
-public sealed partial class EmailStep(IEmailComposer composer, IEmailSender sender, ICaseStore store, ILogger<EmailStep> logger)
+public sealed partial class EmailStep(IEmailComposer composer, IEmailSender sender, ICaseStore store, EmailIdempotencyKey keys, ILogger<EmailStep> logger)
 {
     public async Task<EmailStepResult> SendAsync(
         IReadOnlyList<EmailRequest> requests, string referralId, string step, DateTimeOffset at, TimelineEvent onSuccess, string detail, CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ public sealed partial class EmailStep(IEmailComposer composer, IEmailSender send
         {
             kind = request.Kind;
             var composed = composer.Compose(request);
-            var key = EmailIdempotencyKey.For(referralId, request.Kind, step, request.To);
+            var key = keys.For(referralId, request.Kind, step, request.To);
             var message = new EmailMessage(request.Kind, referralId, key, request.To, composed.Subject, composed.TextBody, composed.HtmlBody);
             var result = await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
             if (result.Status == EmailDeliveryStatus.Rejected)

@@ -34,6 +34,7 @@ public sealed partial class ReviewReminderService(
     SendLinkEmailActivity linkEmail,
     IEmailComposer composer,
     IEmailSender sender,
+    EmailIdempotencyKey keys,
     IOptions<ForcesOptions> forces,
     IOptions<PolicyOptions> policy,
     IOptions<ApprovalOptions> approval,
@@ -150,7 +151,7 @@ public sealed partial class ReviewReminderService(
                 () =>
                 {
                     var request = new EmailRequest(EmailKind.PolicyReviewReminder, options.OwnerEmail, null) { PolicyReviewDate = options.NextReviewDate };
-                    return sender.SendAsync(EmailMessageFactory.Create(request, composer.Compose(request), step), cancellationToken);
+                    return sender.SendAsync(EmailMessageFactory.Create(request, composer.Compose(request), step, keys), cancellationToken);
                 },
                 _ => true,
                 LogReleaseFailed,

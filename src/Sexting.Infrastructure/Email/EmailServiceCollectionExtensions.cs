@@ -18,7 +18,7 @@ public static class EmailServiceCollectionExtensions
     public const string SendGridHttpClientName = "SendGrid";
 
     /// <summary>
-    /// Adds <see cref="IEmailComposer"/> and <see cref="IEmailSender"/>. In <see cref="EmailMode.SendGrid"/>
+    /// Adds <see cref="IEmailComposer"/>, <see cref="IEmailSender"/> and <see cref="EmailIdempotencyKey"/>. In <see cref="EmailMode.SendGrid"/>
     /// mode the sender needs an <c>IOnceLedger</c> from the container (registered elsewhere) and
     /// <c>SendGrid:ApiKey</c>, checked at start.
     /// </summary>
@@ -39,6 +39,8 @@ public static class EmailServiceCollectionExtensions
         services.TryAddSingleton(ForceProfiles.BuiltIn); // the app registers its configured forces (contract §1)
         services.TryAddSingleton<EmailTemplates>();
         services.TryAddSingleton<IEmailComposer, FluidEmailComposer>();
+        // Keyed by Tables:IndexKey, bound by AddTableStorage; without it, the development key.
+        services.TryAddSingleton<EmailIdempotencyKey>();
 
         // The mode is read here, once: it decides what is registered, not only how it behaves.
         var mode = configuration.GetValue($"{EmailOptions.Section}:{nameof(EmailOptions.Mode)}", EmailMode.Outbox);

@@ -7,9 +7,10 @@ namespace Sexting.Infrastructure.Storage;
 /// <summary>
 /// Turns a person's identity key (normalised name and date of birth, §3.4.6) into the key of the
 /// people index: HMAC-SHA256, lower-case hex, under a 256-bit key derived with HKDF-SHA256 from the
-/// secret <see cref="TableStorageOptions.IndexKey"/>, so the secret's length does not matter (azd
-/// generates 15 characters; docs/storage.md). Without the secret, a copy of the table cannot be
-/// searched for a guessed name. Changing the secret or <see cref="KeyPurpose"/> orphans every entry.
+/// secret <see cref="TableStorageOptions.IndexKey"/> (<see cref="IndexKeyDerivation"/>), so the
+/// secret's length does not matter (azd generates 15 characters; docs/storage.md). Without the
+/// secret, a copy of the table cannot be searched for a guessed name. Changing the secret or
+/// <see cref="KeyPurpose"/> orphans every entry.
 /// </summary>
 internal sealed class PersonKeyHasher
 {
@@ -21,12 +22,7 @@ internal sealed class PersonKeyHasher
     public PersonKeyHasher(IOptions<TableStorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _key = HKDF.DeriveKey(
-            HashAlgorithmName.SHA256,
-            Encoding.UTF8.GetBytes(options.Value.IndexKey),
-            outputLength: 32,
-            salt: [],
-            info: Encoding.UTF8.GetBytes(KeyPurpose));
+        _key = IndexKeyDerivation.DeriveKey(options.Value, KeyPurpose);
     }
 
     public string Hash(string personKey)

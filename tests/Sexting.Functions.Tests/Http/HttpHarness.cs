@@ -16,6 +16,7 @@ using Sexting.Core.Staff;
 using Sexting.Functions.Staff;
 using Sexting.Functions.Tests.Fakes;
 using Sexting.Functions.Pages;
+using Sexting.Infrastructure.Email;
 
 namespace Sexting.Functions.Tests.Http;
 
@@ -42,6 +43,7 @@ public sealed class HttpHarness : IDisposable
         services.AddSingleton<IAuditLog>(Audit);
         services.AddSingleton<IEmailSender>(Emails);
         services.AddSingleton<IEmailComposer, TrivialEmailComposer>();
+        services.AddSingleton<EmailIdempotencyKey>(); // the development key: no Tables:IndexKey set
         _services = services.BuildServiceProvider();
     }
 

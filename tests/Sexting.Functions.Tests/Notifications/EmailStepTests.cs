@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
 using Sexting.Functions.Notifications;
 using Sexting.Functions.Tests.Fakes;
+using Sexting.Infrastructure.Email;
+using Sexting.Infrastructure.Storage;
 
 namespace Sexting.Functions.Tests.Notifications;
 
@@ -18,7 +21,7 @@ public sealed class EmailStepTests
     {
         var id = ReferralIds.NewRandom();
         await _store.CreateAsync(id, Fakes.Referrals.Parse(Fakes.Referrals.Json(submissionId: null)), Fakes.Referrals.Now, default);
-        var step = new EmailStep(new TrivialEmailComposer(), _sender, _store, NullLogger<EmailStep>.Instance);
+        var step = new EmailStep(new TrivialEmailComposer(), _sender, _store, new EmailIdempotencyKey(Options.Create(new TableStorageOptions())), NullLogger<EmailStep>.Instance);
         _sender.RejectKinds.Add(EmailKind.YouthTeamNotification);
         EmailRequest[] requests =
         [

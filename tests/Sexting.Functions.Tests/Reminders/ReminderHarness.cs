@@ -7,6 +7,7 @@ using Sexting.Core.Links;
 using Sexting.Core.Notifications;
 using Sexting.Functions.Reminders;
 using Sexting.Functions.Tests.Fakes;
+using Sexting.Infrastructure.Email;
 
 namespace Sexting.Functions.Tests.Reminders;
 
@@ -37,6 +38,7 @@ public sealed class ReminderHarness : IDisposable
         services.AddSingleton<IOnceLedger>(Ledger);
         services.AddSingleton<IEmailSender>(Sender);
         services.AddSingleton<IEmailComposer, TrivialEmailComposer>();
+        services.AddSingleton<EmailIdempotencyKey>(); // the development key: no Tables:IndexKey set
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

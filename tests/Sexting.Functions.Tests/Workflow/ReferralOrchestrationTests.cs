@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
@@ -340,7 +341,7 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         var attempts = _h.Sender.Attempts.Where(m => m.Kind == EmailKind.InvestigationReferral).ToList();
         Assert.Equal(2, attempts.Count);
         Assert.Single(attempts.Select(a => a.IdempotencyKey).Distinct());
-        Assert.Equal(EmailIdempotencyKey.For(id, EmailKind.InvestigationReferral, "assessment", WorkflowHarness.Contacts.InvestigationEmail), attempts[0].IdempotencyKey);
+        Assert.Equal(_h.Services.GetRequiredService<EmailIdempotencyKey>().For(id, EmailKind.InvestigationReferral, "assessment", WorkflowHarness.Contacts.InvestigationEmail), attempts[0].IdempotencyKey);
         Assert.DoesNotContain("@", attempts[0].IdempotencyKey, StringComparison.Ordinal);
         Assert.Single(_h.Sender.DeliveredOf(EmailKind.InvestigationReferral));
         Assert.Single(await _h.EventsAsync(id), e => e == TimelineEvent.InvestigationReferralSent);

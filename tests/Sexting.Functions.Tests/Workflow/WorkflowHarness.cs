@@ -17,6 +17,7 @@ using Sexting.Functions.Links;
 using Sexting.Functions.Notifications;
 using Sexting.Functions.Tests.Fakes;
 using Sexting.Functions.Workflow;
+using Sexting.Infrastructure.Email;
 using Sexting.TestSupport;
 
 namespace Sexting.Functions.Tests.Workflow;
@@ -71,6 +72,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
         services.AddSingleton<RecordingEmailSender>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<RecordingEmailSender>());
         services.AddSingleton<IEmailComposer, TrivialEmailComposer>();
+        services.AddSingleton<EmailIdempotencyKey>(); // the development key: no Tables:IndexKey set
         var sp = services.BuildServiceProvider();
         var calls = new System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)>();
 

@@ -136,7 +136,7 @@ public sealed class OutboxEmailSenderTests : IDisposable
         new(
             kind,
             TestCases.ReferralId,
-            EmailIdempotencyKey.For(TestCases.ReferralId, kind, step, to),
+            TestCases.Keys.For(TestCases.ReferralId, kind, step, to),
             to,
             "DC-2026-000042: test subject",
             "Plain text with a link http://127.0.0.1:7071/api/approvals/x",

@@ -28,7 +28,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
             new Sexting.Infrastructure.Email.Composition.EmailTemplates(),
             Microsoft.Extensions.Options.Options.Create(new PublicLinkOptions()));
         var request = TestCases.RequestFor(EmailKind.AuthorisationRequest);
-        var message = EmailMessageFactory.Create(request, composed.Compose(request), "request-1");
+        var message = EmailMessageFactory.Create(request, composed.Compose(request), "request-1", TestCases.Keys);
 
         var delivery = await Sender().SendAsync(message, CancellationToken.None);
 

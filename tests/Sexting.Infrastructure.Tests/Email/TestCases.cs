@@ -3,6 +3,8 @@ using Sexting.Core.Cases;
 using Sexting.Core.Forces;
 using Sexting.Core.Notifications;
 using Sexting.Core.Referrals;
+using Sexting.Infrastructure.Email;
+using Sexting.Infrastructure.Storage;
 
 namespace Sexting.Infrastructure.Tests.Email;
 
@@ -24,6 +26,9 @@ internal static class TestCases
     public static readonly Uri EducationLink = new("http://127.0.0.1:7071/api/education/" + ReferralId + ".an0ther-token_value");
     public static readonly DateTimeOffset LinkExpiresAt = new(2026, 12, 4, 14, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset DueBy = new(2026, 12, 28, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Idempotency keys under the development <c>Tables:IndexKey</c>, as the app makes them when none is set.</summary>
+    public static EmailIdempotencyKey Keys { get; } = new(Microsoft.Extensions.Options.Options.Create(new TableStorageOptions()));
 
     public static IReadOnlyList<EmailKind> AllKinds { get; } = Enum.GetValues<EmailKind>();
 
