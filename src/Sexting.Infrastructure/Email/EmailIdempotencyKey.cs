@@ -19,12 +19,12 @@ public sealed class EmailIdempotencyKey
     /// <summary>The HKDF <c>info</c>: binds the derived key to this one use of the secret.</summary>
     internal const string KeyPurpose = "Sexting email recipient v1";
 
-    private readonly byte[] _key;
+    private readonly IndexKeyedHash _recipients;
 
     public EmailIdempotencyKey(IOptions<TableStorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _key = IndexKeyDerivation.DeriveKey(options.Value, KeyPurpose);
+        _recipients = new IndexKeyedHash(options.Value, KeyPurpose);
     }
 
     /// <summary>The key of one message.</summary>
@@ -50,6 +50,5 @@ public sealed class EmailIdempotencyKey
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
     // 16 hex digits (64 bits) of the keyed hash: the key's shape is unchanged from the unkeyed form.
-    private string Recipient(string recipient) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(recipient.Trim().ToUpperInvariant())))[..16];
+    private string Recipient(string recipient) => _recipients.Hex(recipient.Trim().ToUpperInvariant())[..16];
 }

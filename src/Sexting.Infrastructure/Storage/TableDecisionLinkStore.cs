@@ -153,7 +153,7 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
 
         LogConsumed(logger, use.ReferralId, use.Purpose);
         // Stamp the emailed links closed, so each says when it stopped working (the marker already stops them).
-        await StampClosedAsync(table, use.ReferralId, use.Purpose, now, cancellationToken).ConfigureAwait(false);
+        await StampClosedAsync(table, use.ReferralId, use.Purpose, now, null, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -244,7 +244,7 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
         }
 
         // Stamp the links too, so each says when it stopped working.
-        await StampClosedAsync(table, referralId, purpose, now, cancellationToken).ConfigureAwait(false);
+        await StampClosedAsync(table, referralId, purpose, now, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -259,7 +259,7 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
         var table = await tables.GetAsync(StorageTables.Links, cancellationToken).ConfigureAwait(false);
 
         // The earlier rounds' links stay closed once the marker goes: stamp them first.
-        await StampClosedAsync(table, referralId, purpose, roundStart, cancellationToken, issuedBefore: roundStart).ConfigureAwait(false);
+        await StampClosedAsync(table, referralId, purpose, roundStart, roundStart, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
             var read = await table.GetEntityIfExistsAsync<TableEntity>(referralId, DecidedPrefix + purpose, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -304,7 +304,7 @@ internal sealed partial class TableDecisionLinkStore(StorageTables tables, CaseK
     /// when given): one query, then transactions of 100.
     /// </summary>
     private static async Task StampClosedAsync(
-        TableClient table, string referralId, LinkPurpose purpose, DateTimeOffset now, CancellationToken cancellationToken, DateTimeOffset? issuedBefore = null)
+        TableClient table, string referralId, LinkPurpose purpose, DateTimeOffset now, DateTimeOffset? issuedBefore, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {referralId} and RowKey ge {LinkPrefix} and RowKey lt {LinkEnd} and Purpose eq {purpose.ToString()}");
