@@ -24,11 +24,11 @@ namespace Sexting.Functions.Workflow;
 public static partial class ReferralOrchestration
 {
     private static async Task<ReferralOrchestrationResult> RunWorkspaceAsync(
-        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, ILogger log, Route route, DateTime confirmBy)
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, ActivityRetryHandler retry, ILogger log, Route route, DateTime confirmBy)
     {
         var id = input.ReferralId;
         var contacts = input.Contacts;
-        var wait = new WorkspaceWaits(context, input, options, confirmBy);
+        var wait = new WorkspaceWaits(context, input, retry, confirmBy);
         // Issue 22 (v5): the request goes with the settled confirmation, the fan-out with the recorded authorisation.
         var merged = input.Version >= WorkflowVersions.OneActivityPerStep;
         var investigation = route == Route.Investigation;
@@ -59,7 +59,7 @@ public static partial class ReferralOrchestration
             {
                 // 3. §1.2.2, §3.5: the referral goes at once (police only); the setting is told only when an
                 // investigator accepted and the reporter confirmed (contract §4.3, §10).
-                await ReferForInvestigationAsync(context, input, options, referStep, referUseId, referEntry, tellSetting: false,
+                await ReferForInvestigationAsync(context, input, retry, referStep, referUseId, referEntry, tellSetting: false,
                     timelineKey: referEntry is null ? null : referEntry.Event + suffix).ConfigureAwait(true);
                 LogReferred(log, id);
                 if (await WorkInvestigationAsync(context, wait, suffix).ConfigureAwait(true) is { } ended)
@@ -85,11 +85,11 @@ public static partial class ReferralOrchestration
             if (sentRequest is null)
             {
                 sentRequest = Request(context.CurrentUtcDateTime);
-                await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), sentRequest, options).ConfigureAwait(true);
+                await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), sentRequest, retry.For(nameof(SendLinkEmailActivity))).ConfigureAwait(true);
             }
 
             var requestedAt = sentRequest.At.UtcDateTime;
-            var decision = await AwaitDecisionAsync(context, input, options, requestedAt, fewer: true, suffix, merged ? FanOut : null).ConfigureAwait(true);
+            var decision = await AwaitDecisionAsync(context, input, retry, requestedAt, fewer: true, suffix, merged ? FanOut : null).ConfigureAwait(true);
             if (decision.Kind == ApprovalDecision.Decline)
             {
                 // §3.4.3: declined, so referred for investigation again, in a new round.
@@ -106,7 +106,7 @@ public static partial class ReferralOrchestration
             // (v5: sent by the decision's activity).
             if (!merged)
             {
-                await context.CallActivityAsync<EmailStepResult[]>(nameof(SendFanOutActivity), FanOut(decision.DecidedAt), options).ConfigureAwait(true);
+                await context.CallActivityAsync<EmailStepResult[]>(nameof(SendFanOutActivity), FanOut(decision.DecidedAt), retry.For(nameof(SendFanOutActivity))).ConfigureAwait(true);
             }
 
             LogAuthorised(log, id);
@@ -124,7 +124,7 @@ public static partial class ReferralOrchestration
             {
                 var raised = await context.WaitForExternalEvent<EducationDeliveredEvent>(WorkflowEvents.EducationDelivered).ConfigureAwait(true);
                 status = await context.CallActivityAsync<CaseStatus>(nameof(RecordEducationDeliveredActivity),
-                    new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = raised.UseId, IgnoreUnrecorded = true }, options).ConfigureAwait(true);
+                    new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = raised.UseId, IgnoreUnrecorded = true }, retry.For(nameof(RecordEducationDeliveredActivity))).ConfigureAwait(true);
             }
 
             LogClosed(log, id);
@@ -162,7 +162,7 @@ public static partial class ReferralOrchestration
         while (!returned)
         {
             // §4.7: what the store recorded, whoever raised the event.
-            var state = await context.CallActivityAsync<CaseState>(nameof(ReadCaseStateActivity), new ReadCaseStateInput(id), wait.Options).ConfigureAwait(true);
+            var state = await context.CallActivityAsync<CaseState>(nameof(ReadCaseStateActivity), new ReadCaseStateInput(id), wait.Retry.For(nameof(ReadCaseStateActivity))).ConfigureAwait(true);
             var confirmed = wait.Confirmed || state.ReporterConfirmed;
             switch (state.Status)
             {
@@ -172,7 +172,7 @@ public static partial class ReferralOrchestration
                     // Contract §4.3, §10: an investigator accepted and the reporter confirmed.
                     await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
                         id, EmailKind.SettingOutcome, "accepted" + suffix, EmailRecipient.Reporter, null,
-                        context.CurrentUtcDateTime, TimelineEvent.SettingNotified, "Setting told the police will investigate"), wait.Options).ConfigureAwait(true);
+                        context.CurrentUtcDateTime, TimelineEvent.SettingNotified, "Setting told the police will investigate"), wait.Retry.For(nameof(SendEmailActivity))).ConfigureAwait(true);
                     settingTold = true;
                     break;
                 case CaseStatus.AwaitingAuthorisation when confirmed:
@@ -195,7 +195,7 @@ public static partial class ReferralOrchestration
     /// The waits a v4 instance keeps across rounds: one waiter per event name at a time (a waiter left behind
     /// would take the next event of its name), and the confirmation deadline's timer (contract §11).
     /// </summary>
-    private sealed class WorkspaceWaits(TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime confirmBy)
+    private sealed class WorkspaceWaits(TaskOrchestrationContext context, ReferralOrchestrationInput input, ActivityRetryHandler retry, DateTime confirmBy)
     {
         private CancellationTokenSource? _cts;
         private Task? _timer;
@@ -205,7 +205,7 @@ public static partial class ReferralOrchestration
 
         public ReferralOrchestrationInput Input => input;
 
-        public TaskOptions Options => options;
+        public ActivityRetryHandler Retry => retry;
 
         /// <summary>The store showed the confirmation (through <see cref="SettleConfirmationActivity"/>).</summary>
         public bool Confirmed { get; private set; }
@@ -280,7 +280,7 @@ public static partial class ReferralOrchestration
             // §4.7: an event counts only when the store shows the confirmation; at the deadline an accepted
             // referral is spared, any other not yet confirmed is made unconfirmed (contract §11).
             var settled = await context.CallActivityAsync<bool>(nameof(SettleConfirmationActivity),
-                new SettleConfirmationInput(input.ReferralId, deadlinePassed, context.CurrentUtcDateTime) { ThenRequest = thenRequest }, options).ConfigureAwait(true);
+                new SettleConfirmationInput(input.ReferralId, deadlinePassed, context.CurrentUtcDateTime) { ThenRequest = thenRequest }, retry.For(nameof(SettleConfirmationActivity))).ConfigureAwait(true);
             Confirmed = settled;
             _sentRequest = settled ? thenRequest : null;
             DeadlinePassed = deadlinePassed;

@@ -36,15 +36,16 @@ public static partial class ReferralOrchestration
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var log = context.CreateReplaySafeLogger(nameof(ReferralOrchestration));
-        var options = TaskOptions.FromRetryPolicy(new RetryPolicy(input.Retry.MaxAttempts, input.Retry.FirstInterval, input.Retry.BackoffCoefficient));
+        // Contract §4.6: a step that still fails after the back-off is stalled and tried again, not failed.
+        var retry = new ActivityRetryHandler(input.ReferralId, input.Retry);
         var id = input.ReferralId;
         var contacts = input.Contacts;
 
         Task<EmailStepResult> Email(SendEmailInput step) =>
-            context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), step, options);
+            context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), step, retry.For(nameof(SendEmailActivity)));
 
         Task<EmailStepResult> LinkEmail(SendLinkEmailInput step) =>
-            context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), step, options);
+            context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), step, retry.For(nameof(SendLinkEmailActivity)));
 
         // Contract v2 §11: the reporter confirms their address before anything goes outside the police.
         // Instances started before v2 have no version in their input and replay the v1 shape unchanged.
@@ -60,8 +61,8 @@ public static partial class ReferralOrchestration
             var first = await context.CallActivityAsync<AssessReferralResult>(nameof(AcknowledgeAndAssessActivity), new AcknowledgeAndAssessInput(
                 Acknowledgement(input, now, confirmBy),
                 new AssessReferralInput(id, now, input.SignificantAgeGapYears),
-                SafeguardingAlert(input, now)), options).ConfigureAwait(true);
-            return await RunWorkspaceAsync(context, input, options, log, first.Route, confirmBy).ConfigureAwait(true);
+                SafeguardingAlert(input, now)), retry.For(nameof(AcknowledgeAndAssessActivity))).ConfigureAwait(true);
+            return await RunWorkspaceAsync(context, input, retry, log, first.Route, confirmBy).ConfigureAwait(true);
         }
 
         // 1. Contract §4.1, §3.2.3: acknowledge with the initial advice (v2: and the confirmation link, none of the submitter's text).
@@ -77,7 +78,7 @@ public static partial class ReferralOrchestration
 
         // 2. §3.2.2, §3.5: assess; safeguarding concerns alert the expert at once.
         var assessment = await context.CallActivityAsync<AssessReferralResult>(
-            nameof(AssessReferralActivity), new AssessReferralInput(id, context.CurrentUtcDateTime, input.SignificantAgeGapYears), options).ConfigureAwait(true);
+            nameof(AssessReferralActivity), new AssessReferralInput(id, context.CurrentUtcDateTime, input.SignificantAgeGapYears), retry.For(nameof(AssessReferralActivity))).ConfigureAwait(true);
         if (assessment.HasSafeguardingConcerns)
         {
             await Email(SafeguardingAlert(input, context.CurrentUtcDateTime)).ConfigureAwait(true);
@@ -86,15 +87,15 @@ public static partial class ReferralOrchestration
         // Issue 20 (v4): the investigation goes on in the workspace (contract §10); v1–v3 replay below unchanged.
         if (input.Version >= WorkflowVersions.Workspace)
         {
-            return await RunWorkspaceAsync(context, input, options, log, assessment.Route, confirmBy).ConfigureAwait(true);
+            return await RunWorkspaceAsync(context, input, retry, log, assessment.Route, confirmBy).ConfigureAwait(true);
         }
 
         // 3. §1.2.2, §3.5: aggravating factors, investigation; no Outcome 21 proposed. Contract §4.3: the
         // investigation referral goes at once (police only); the setting is told only once the reporter confirmed.
         if (assessment.Route == Route.Investigation && confirming)
         {
-            await ReferForInvestigationAsync(context, input, options, "assessment", null, null, tellSetting: false).ConfigureAwait(true);
-            if (!await AwaitConfirmationAsync(context, input, options, confirmBy).ConfigureAwait(true))
+            await ReferForInvestigationAsync(context, input, retry, "assessment", null, null, tellSetting: false).ConfigureAwait(true);
+            if (!await AwaitConfirmationAsync(context, input, retry, confirmBy).ConfigureAwait(true))
             {
                 LogUnconfirmed(log, id);
                 return new ReferralOrchestrationResult(CaseStatus.Unconfirmed);
@@ -108,13 +109,13 @@ public static partial class ReferralOrchestration
 
         if (assessment.Route == Route.Investigation)
         {
-            await ReferForInvestigationAsync(context, input, options, "assessment", null, null).ConfigureAwait(true);
+            await ReferForInvestigationAsync(context, input, retry, "assessment", null, null).ConfigureAwait(true);
             LogReferred(log, id);
             return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
         }
 
         // Contract §4.4, §11: no authorisation request, outcome or advice until the reporter confirmed.
-        if (confirming && !await AwaitConfirmationAsync(context, input, options, confirmBy).ConfigureAwait(true))
+        if (confirming && !await AwaitConfirmationAsync(context, input, retry, confirmBy).ConfigureAwait(true))
         {
             LogUnconfirmed(log, id);
             return new ReferralOrchestrationResult(CaseStatus.Unconfirmed);
@@ -124,7 +125,7 @@ public static partial class ReferralOrchestration
         if (!fewer)
         {
             await context.CallActivityAsync<CaseStatus>(nameof(MoveCaseActivity),
-                new MoveCaseInput(id, CaseStatus.AwaitingAuthorisation, context.CurrentUtcDateTime, null, null, null), options).ConfigureAwait(true);
+                new MoveCaseInput(id, CaseStatus.AwaitingAuthorisation, context.CurrentUtcDateTime, null, null, null), retry.For(nameof(MoveCaseActivity))).ConfigureAwait(true);
         }
 
         var requestedAt = context.CurrentUtcDateTime;
@@ -135,11 +136,11 @@ public static partial class ReferralOrchestration
             MoveTo = fewer ? CaseStatus.AwaitingAuthorisation : null,
         }).ConfigureAwait(true);
 
-        var decision = await AwaitDecisionAsync(context, input, options, requestedAt, fewer).ConfigureAwait(true);
+        var decision = await AwaitDecisionAsync(context, input, retry, requestedAt, fewer).ConfigureAwait(true);
 
         if (decision.Kind == ApprovalDecision.Decline)
         {
-            await ReferForInvestigationAsync(context, input, options, "declined", decision.UseId,
+            await ReferForInvestigationAsync(context, input, retry, "declined", decision.UseId,
                 new TimelineEntryPlan(TimelineEvent.Declined, string.Empty)).ConfigureAwait(true);
             LogDeclined(log, id);
             return new ReferralOrchestrationResult(CaseStatus.ReferredForInvestigation);
@@ -151,7 +152,7 @@ public static partial class ReferralOrchestration
         if (!fewer)
         {
             await context.CallActivityAsync<CaseStatus>(nameof(RecordAuthorisationActivity),
-                new RecordAuthorisationInput(id, authorisedAt, dueBy) { UseId = decision.UseId }, options).ConfigureAwait(true);
+                new RecordAuthorisationInput(id, authorisedAt, dueBy) { UseId = decision.UseId }, retry.For(nameof(RecordAuthorisationActivity))).ConfigureAwait(true);
         }
 
         var dueText = dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -166,7 +167,7 @@ public static partial class ReferralOrchestration
             authorisedAt, TimelineEvent.SettingNotified, "Outcome 21 authorised: setting told the outcome") { DueBy = dueBy };
         if (fewer)
         {
-            await context.CallActivityAsync<EmailStepResult[]>(nameof(SendFanOutActivity), new SendFanOutInput(youthTeam, advice, setting), options).ConfigureAwait(true);
+            await context.CallActivityAsync<EmailStepResult[]>(nameof(SendFanOutActivity), new SendFanOutInput(youthTeam, advice, setting), retry.For(nameof(SendFanOutActivity))).ConfigureAwait(true);
         }
         else
         {
@@ -184,7 +185,7 @@ public static partial class ReferralOrchestration
             {
                 var raised = await context.WaitForExternalEvent<EducationDeliveredEvent>(WorkflowEvents.EducationDelivered).ConfigureAwait(true);
                 status = await context.CallActivityAsync<CaseStatus>(nameof(RecordEducationDeliveredActivity),
-                    new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = raised.UseId, IgnoreUnrecorded = true }, options).ConfigureAwait(true);
+                    new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = raised.UseId, IgnoreUnrecorded = true }, retry.For(nameof(RecordEducationDeliveredActivity))).ConfigureAwait(true);
             }
 
             LogClosed(log, id);
@@ -200,12 +201,12 @@ public static partial class ReferralOrchestration
             var deliveredEvent = await context.WaitForExternalEvent<EducationDeliveredEvent>(WorkflowEvents.EducationDelivered).ConfigureAwait(true);
             deliveredUseId = deliveredEvent.UseId;
             delivered = await context.CallActivityAsync<RecordedUse?>(nameof(ReadLinkUseActivity),
-                new ReadLinkUseInput(id, LinkPurpose.EducationDelivered, deliveredEvent.UseId), options).ConfigureAwait(true);
+                new ReadLinkUseInput(id, LinkPurpose.EducationDelivered, deliveredEvent.UseId), retry.For(nameof(ReadLinkUseActivity))).ConfigureAwait(true);
         }
 
         // Contract §12: the use's id, not who confirmed or their notes; the activity reads those from the link store.
         await context.CallActivityAsync<CaseStatus>(nameof(RecordEducationDeliveredActivity),
-            new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = deliveredUseId }, options).ConfigureAwait(true);
+            new RecordEducationDeliveredInput(id, context.CurrentUtcDateTime) { UseId = deliveredUseId }, retry.For(nameof(RecordEducationDeliveredActivity))).ConfigureAwait(true);
         LogClosed(log, id);
         return new ReferralOrchestrationResult(CaseStatus.Closed);
     }
@@ -227,7 +228,7 @@ public static partial class ReferralOrchestration
     /// unless the confirmation was recorded just before (then it counts).
     /// </summary>
     private static async Task<bool> AwaitConfirmationAsync(
-        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime confirmBy)
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, ActivityRetryHandler retry, DateTime confirmBy)
     {
         var id = input.ReferralId;
         using var cts = new CancellationTokenSource();
@@ -241,7 +242,7 @@ public static partial class ReferralOrchestration
             var winner = await Task.WhenAny(confirmed, timer).ConfigureAwait(true);
             var deadlinePassed = winner == timer;
             var settled = await context.CallActivityAsync<bool>(nameof(SettleConfirmationActivity),
-                new SettleConfirmationInput(id, deadlinePassed, context.CurrentUtcDateTime), options).ConfigureAwait(true);
+                new SettleConfirmationInput(id, deadlinePassed, context.CurrentUtcDateTime), retry.For(nameof(SettleConfirmationActivity))).ConfigureAwait(true);
             if (settled && !deadlinePassed)
             {
                 // Synchronous on purpose (see AwaitDecisionAsync).
@@ -264,7 +265,7 @@ public static partial class ReferralOrchestration
     /// are measured from the request and kept through any number of consultations.
     /// </summary>
     private static async Task<ConfirmedDecision> AwaitDecisionAsync(
-        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, DateTime requestedAt, bool fewer, string suffix = "",
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, ActivityRetryHandler retry, DateTime requestedAt, bool fewer, string suffix = "",
         Func<DateTime, SendFanOutInput>? fanOut = null)
     {
         var id = input.ReferralId;
@@ -295,7 +296,7 @@ public static partial class ReferralOrchestration
                         await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), new SendLinkEmailInput(
                             id, EmailKind.AuthorisationReminder, LinkPurpose.Authorisation, "reminder" + suffix, contacts.AuthorisingManagerEmail,
                             input.PublicBaseUrl, now, now + input.Timeouts.LinkLifetime, null,
-                            TimelineEvent.AuthorisationReminderSent, $"Reminder sent to {contacts.AuthorisingManagerEmail}"), options).ConfigureAwait(true);
+                            TimelineEvent.AuthorisationReminderSent, $"Reminder sent to {contacts.AuthorisingManagerEmail}"), retry.For(nameof(SendLinkEmailActivity))).ConfigureAwait(true);
                     }
                     else
                     {
@@ -303,7 +304,7 @@ public static partial class ReferralOrchestration
                         await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), new SendLinkEmailInput(
                             id, EmailKind.AuthorisationEscalation, LinkPurpose.Authorisation, "escalation" + suffix, contacts.EscalationEmail,
                             input.PublicBaseUrl, now, now + input.Timeouts.LinkLifetime, null,
-                            TimelineEvent.AuthorisationEscalated, $"Escalated to {contacts.EscalationEmail}"), options).ConfigureAwait(true);
+                            TimelineEvent.AuthorisationEscalated, $"Escalated to {contacts.EscalationEmail}"), retry.For(nameof(SendLinkEmailActivity))).ConfigureAwait(true);
                     }
 
                     continue;
@@ -327,12 +328,12 @@ public static partial class ReferralOrchestration
                 // v5: an authorisation's three emails go in the same activity (fanOut given).
                 read = await context.CallActivityAsync<ApprovalDecision?>(nameof(RecordDecisionActivity),
                     new RecordDecisionInput(id, raised.UseId, decidedAt, decidedAt + input.Timeouts.EducationDueAfter) { FanOut = fanOut?.Invoke(decidedAt) },
-                    options).ConfigureAwait(true);
+                    retry.For(nameof(RecordDecisionActivity))).ConfigureAwait(true);
             }
             else
             {
                 var use = await context.CallActivityAsync<RecordedUse?>(nameof(ReadLinkUseActivity),
-                    new ReadLinkUseInput(id, LinkPurpose.Authorisation, raised.UseId), options).ConfigureAwait(true);
+                    new ReadLinkUseInput(id, LinkPurpose.Authorisation, raised.UseId), retry.For(nameof(ReadLinkUseActivity))).ConfigureAwait(true);
                 read = ApprovalDecisions.Of(use?.Action);
             }
 
@@ -360,7 +361,7 @@ public static partial class ReferralOrchestration
                 SendEmailInput.ByPlaceholder + " (link sent to " + SendEmailInput.SentToPlaceholder + ") consulted " + contacts.SafeguardingExpertEmail)
             {
                 UseId = decision.UseId,
-            }, options).ConfigureAwait(true);
+            }, retry.For(nameof(SendEmailActivity))).ConfigureAwait(true);
         }
 
         return final;
@@ -368,7 +369,7 @@ public static partial class ReferralOrchestration
 
     /// <summary>§1.2.2, §3.5: status ReferredForInvestigation, the investigation referral, and the setting told.</summary>
     private static async Task ReferForInvestigationAsync(
-        TaskOrchestrationContext context, ReferralOrchestrationInput input, TaskOptions options, string step,
+        TaskOrchestrationContext context, ReferralOrchestrationInput input, ActivityRetryHandler retry, string step,
         string? useId, TimelineEntryPlan? entry = null, bool tellSetting = true, string? timelineKey = null)
     {
         var id = input.ReferralId;
@@ -386,10 +387,10 @@ public static partial class ReferralOrchestration
             {
                 UseId = useId,
                 ThenEmail = merged ? referral : null,
-            }, options).ConfigureAwait(true);
+            }, retry.For(nameof(MoveCaseActivity))).ConfigureAwait(true);
         if (!merged)
         {
-            await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), referral, options).ConfigureAwait(true);
+            await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), referral, retry.For(nameof(SendEmailActivity))).ConfigureAwait(true);
         }
         if (!tellSetting)
         {
@@ -398,7 +399,7 @@ public static partial class ReferralOrchestration
 
         await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
             id, EmailKind.SettingOutcome, step, EmailRecipient.Reporter, null,
-            at, TimelineEvent.SettingNotified, "Setting told the police will investigate"), options).ConfigureAwait(true);
+            at, TimelineEvent.SettingNotified, "Setting told the police will investigate"), retry.For(nameof(SendEmailActivity))).ConfigureAwait(true);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Referral {ReferralId} unconfirmed")]

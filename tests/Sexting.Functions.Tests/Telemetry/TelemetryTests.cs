@@ -5,7 +5,9 @@ using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sexting.Functions.Notifications;
 using Sexting.Functions.Telemetry;
+using Sexting.Functions.Workflow;
 
 namespace Sexting.Functions.Tests.Telemetry;
 
@@ -27,6 +29,28 @@ public sealed class TelemetryTests
             // Without removing the SDK's default rule only Warning and above would arrive.
             var trace = Assert.Single(channel.Items.OfType<TraceTelemetry>(), t => t.Message.Contains("r-123", StringComparison.Ordinal));
             Assert.Equal(SeverityLevel.Information, trace.SeverityLevel);
+        }
+    }
+
+    // docs/monitoring.md's alert query reads these dimensions of a stalled step's error.
+    [Fact]
+    public async Task Logger_StalledStep_ErrorWithTheDimensionsTheAlertQueries()
+    {
+        var (provider, channel) = Build();
+        await using (provider)
+        {
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(ReferralOrchestration));
+
+            ActivityRetryHandler.LogStalled(logger, "r-123", nameof(SendEmailActivity), 9, new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc));
+
+            var trace = Assert.Single(channel.Items.OfType<TraceTelemetry>(), t => t.Message.Contains("r-123", StringComparison.Ordinal));
+            Assert.Equal(SeverityLevel.Error, trace.SeverityLevel);
+            Assert.Equal("Referral r-123: step SendEmailActivity stalled, attempt 9 failed; next attempt at 2026-12-01T10:00:00.0000000Z", trace.Message);
+            Assert.StartsWith("Referral {ReferralId}: step {Activity} ", trace.Properties["OriginalFormat"], StringComparison.Ordinal);
+            Assert.Equal("r-123", trace.Properties["ReferralId"]);
+            Assert.Equal(nameof(SendEmailActivity), trace.Properties["Activity"]);
+            Assert.Equal("9", trace.Properties["Attempt"]);
+            Assert.StartsWith("Referral {ReferralId}: step {Activity} ", ActivityRetryHandler.GaveUpMessage, StringComparison.Ordinal);
         }
     }
 

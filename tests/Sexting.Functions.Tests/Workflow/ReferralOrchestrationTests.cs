@@ -1,4 +1,6 @@
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
@@ -236,9 +238,9 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
 
     // A case of that version authorised as the app records it and, for versions that wait for it (v5 and
     // earlier), delivered likewise, to its completion: Closed, or EducationAndIntervention for v6.
-    private async Task<string> EducationRouteToTheEndAsync(int version)
+    private async Task<string> EducationRouteToTheEndAsync(int version, ActivityRetry? retry = null)
     {
-        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, youngPersonEmail: "\"alex@pupil.example\""), version: version);
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null, youngPersonEmail: "\"alex@pupil.example\""), version: version, retry: retry);
         await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
         var request = Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
         await _h.Client.RaiseEventAsync(id, WorkflowEvents.Decision, new DecisionEvent(await DecidedAsync(id, "authorise", "Pat Manager", request.To, "No aggravating factors")));
@@ -388,6 +390,61 @@ public sealed class ReferralOrchestrationTests : IAsyncLifetime
         Assert.Equal(CaseStatus.ReferredForInvestigation, (await _h.CaseAsync(id)).Status);
         Assert.Equal([nameof(AcknowledgeAndAssessActivity), nameof(MoveCaseActivity), nameof(MoveCaseActivity)], _h.ActivitiesOf(id).Take(3));
         Assert.DoesNotContain(nameof(SendEmailActivity), _h.ActivitiesOf(id));
+    }
+
+    // Contract §4.6: a step still failing after its attempts (an outage longer than the back-off) is stalled,
+    // logged as an error and tried again every StalledInterval; it used to fail the orchestration for good.
+    [Fact]
+    public async Task RunAsync_StepFailsBeyondMaxAttemptsThenRecovers_StalledRetriedAndCompletesEachEmailOnce()
+    {
+        var retry = new ActivityRetry(5, TimeSpan.FromMilliseconds(100), 1.5) { StalledInterval = TimeSpan.FromMilliseconds(300), StalledFor = TimeSpan.FromMinutes(1) };
+        _h.Sender.FailTransiently(EmailKind.IntakeAcknowledgement, 7);
+        _h.Sender.FailTransiently(EmailKind.AdviceGuidance, 6);
+
+        var id = await EducationRouteToTheEndAsync(WorkflowVersions.Current, retry);
+
+        Assert.Equal(8, _h.Sender.Attempts.Count(m => m.Kind == EmailKind.IntakeAcknowledgement));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.IntakeAcknowledgement));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.AuthorisationRequest));
+        // The fan-out failed on the advice 6 times: the youth team's and the setting's emails went once.
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.YouthTeamNotification));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
+        Assert.Equal(["sam@family.example", "alex@pupil.example"], _h.Sender.DeliveredOf(EmailKind.AdviceGuidance).Select(m => m.To));
+        var timeline = await _h.Store.GetTimelineAsync(id, CancellationToken.None);
+        Assert.Equal(timeline.Count, timeline.Select(t => t.Key).Distinct().Count());
+        Assert.Single(timeline, t => t.Event == TimelineEvent.Assessed);
+        Assert.Single(timeline, t => t.Event == TimelineEvent.AdviceSent);
+
+        // Attempts 5, 6 and 7 of the first step and 5 and 6 of the fan-out's activity failed stalled: one error
+        // each (the replay-safe logger), naming the referral, the step, the attempt and the next attempt's time.
+        var stalled = _h.Logs.Lines.Where(l => l.Level == LogLevel.Error && l.Message.Contains(" stalled", StringComparison.Ordinal)).Select(l => l.Message).ToList();
+        Assert.Equal(5, stalled.Count);
+        Assert.All(stalled, m => Assert.StartsWith("Referral " + id + ": step ", m, StringComparison.Ordinal));
+        Assert.Equal(3, stalled.Count(m => m.Contains(nameof(AcknowledgeAndAssessActivity), StringComparison.Ordinal)));
+        Assert.Equal(2, stalled.Count(m => m.Contains(nameof(RecordDecisionActivity), StringComparison.Ordinal)));
+        Assert.Contains(stalled, m => m.Contains("attempt 7 failed; next attempt at ", StringComparison.Ordinal));
+        Assert.All(stalled, m => Assert.DoesNotContain("@", m, StringComparison.Ordinal));
+    }
+
+    // After StalledFor the step is given up and the orchestration fails, as every failed step did before.
+    [Fact]
+    public async Task RunAsync_StepFailsLongerThanStalledFor_OrchestrationFailsAfterIt()
+    {
+        var retry = new ActivityRetry(3, TimeSpan.FromMilliseconds(100), 1.0) { StalledInterval = TimeSpan.FromMilliseconds(200), StalledFor = TimeSpan.FromSeconds(1) };
+        _h.Sender.FailTransiently(EmailKind.IntakeAcknowledgement, int.MaxValue);
+
+        var id = await _h.StartCaseAsync(Referrals.Json(submissionId: null), version: WorkflowVersions.Current, retry: retry);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var state = await _h.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: false, cts.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, state.RuntimeStatus);
+        Assert.True(state.LastUpdatedAt - state.CreatedAt >= retry.StalledFor, $"failed after {state.LastUpdatedAt - state.CreatedAt}");
+        // Three attempts with back-off, then one every 200 ms until a second had passed since the first.
+        var attempts = _h.Sender.Attempts.Count(m => m.Kind == EmailKind.IntakeAcknowledgement);
+        Assert.True(attempts > retry.MaxAttempts, $"{attempts} attempts");
+        Assert.DoesNotContain(TimelineEvent.Assessed, await _h.EventsAsync(id));
+        var gaveUp = Assert.Single(_h.Logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains("given up", StringComparison.Ordinal));
+        Assert.Equal($"Referral {id}: step {nameof(AcknowledgeAndAssessActivity)} given up after attempt {attempts}; the orchestration fails", gaveUp.Message);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Sexting.Core.Audit;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
@@ -35,12 +36,21 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)> _calls;
 
-    private WorkflowHarness(ServiceProvider services, DurableTaskTestHost host, System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)> calls)
+    private readonly ILoggerFactory _loggers;
+
+    private WorkflowHarness(
+        ServiceProvider services, DurableTaskTestHost host, System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)> calls,
+        ILoggerFactory loggers, CapturedLogs logs)
     {
         _services = services;
         Host = host;
         _calls = calls;
+        _loggers = loggers;
+        Logs = logs;
     }
+
+    /// <summary>The warnings and errors the worker logged, the orchestration's replay-safe logger included.</summary>
+    public CapturedLogs Logs { get; }
 
     /// <summary>The activities run for an instance, in the order they ran (issue 22 counts them).</summary>
     public IReadOnlyList<string> ActivitiesOf(string instanceId) => [.. _calls.Where(c => c.Instance == instanceId).Select(c => c.Activity)];
@@ -75,6 +85,8 @@ public sealed class WorkflowHarness : IAsyncDisposable
         services.AddSingleton<EmailIdempotencyKey>(); // the development key: no Tables:IndexKey set
         var sp = services.BuildServiceProvider();
         var calls = new System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)>();
+        var logs = new CapturedLogs();
+        var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddProvider(logs));
 
         void Register(DurableTaskRegistry r)
         {
@@ -99,8 +111,8 @@ public sealed class WorkflowHarness : IAsyncDisposable
         {
             try
             {
-                var host = await DurableTaskTestHost.StartAsync(Register, new DurableTaskTestHostOptions { Port = Ports.GetFree() });
-                return new WorkflowHarness(sp, host, calls);
+                var host = await DurableTaskTestHost.StartAsync(Register, new DurableTaskTestHostOptions { Port = Ports.GetFree(), LoggerFactory = loggers });
+                return new WorkflowHarness(sp, host, calls, loggers, logs);
             }
             catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
             {
@@ -113,7 +125,8 @@ public sealed class WorkflowHarness : IAsyncDisposable
     /// v1 shape or in <paramref name="version"/>; from v2 on the reporter has confirmed already, so the
     /// workflow goes on when its short confirmation wait ends.
     /// </summary>
-    public async Task<string> StartCaseAsync(string json, TimeSpan? reminderAfter = null, TimeSpan? escalateAfter = null, int version = WorkflowVersions.Original)
+    public async Task<string> StartCaseAsync(
+        string json, TimeSpan? reminderAfter = null, TimeSpan? escalateAfter = null, int version = WorkflowVersions.Original, ActivityRetry? retry = null)
     {
         var referral = Referrals.Parse(json);
         var id = Sexting.Core.Links.ReferralIds.NewRandom();
@@ -125,7 +138,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
             Contacts,
             new WorkflowTimeouts(reminderAfter ?? TimeSpan.FromHours(1), escalateAfter ?? TimeSpan.FromHours(2), TimeSpan.FromDays(7), TimeSpan.FromDays(28)),
             3,
-            new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5))
+            retry ?? new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5))
         {
             Version = version,
             ConfirmWithin = TimeSpan.FromMilliseconds(300),
@@ -212,5 +225,6 @@ public sealed class WorkflowHarness : IAsyncDisposable
     {
         await Host.DisposeAsync();
         await _services.DisposeAsync();
+        _loggers.Dispose();
     }
 }
