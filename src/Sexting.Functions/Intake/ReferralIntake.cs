@@ -84,7 +84,7 @@ public sealed partial class ReferralIntake(ICaseStore store, OrchestrationInputF
     private Task ScheduleAsync(DurableTaskClient client, CaseRecord @case, CancellationToken cancellationToken) =>
         client.ScheduleNewOrchestrationInstanceAsync(
             nameof(ReferralOrchestration),
-            inputs.Create(@case.ReferralId, @case.ForceArea),
+            inputs.Create(@case.ReferralId),
             new StartOrchestrationOptions(@case.ReferralId),
             cancellationToken);
 

@@ -3,7 +3,10 @@ namespace Sexting.Functions.Notifications;
 /// <summary>Who an email step writes to.</summary>
 public enum EmailRecipient
 {
-    /// <summary>A configured mailbox given in the step (manager, expert, team, investigation).</summary>
+    /// <summary>
+    /// A mailbox of the case's force (manager, expert, team, investigation), named in the step by its role
+    /// (<see cref="SendEmailInput.Mailbox"/>); steps scheduled before contract §12's fix gave its address.
+    /// </summary>
     Configured,
 
     /// <summary>The reporter of the case (the setting).</summary>

@@ -1,13 +1,15 @@
 using System.Globalization;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
+using Sexting.Functions.Configuration;
 
 namespace Sexting.Functions.Notifications;
 
 /// <summary>Sends the emails of one workflow step that carry no link.</summary>
-public sealed class SendEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep)
+public sealed class SendEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep, IOptions<ForcesOptions> forces)
 {
     [Function(nameof(SendEmailActivity))]
     public Task<EmailStepResult> RunAsync([ActivityTrigger] SendEmailInput input) => SendAsync(input, null);
@@ -35,7 +37,11 @@ public sealed class SendEmailActivity(ICaseStore store, IDecisionLinkStore links
             : null;
         var actorName = use?.By.ToString() ?? input.ActorName;
         var rationale = use is null ? input.Rationale : use.Text;
-        var requests = Recipients(input, @case)
+        // Contract §12: a configured mailbox is named by its role in the history; its address is read now.
+        var mailbox = input.Recipient == EmailRecipient.Configured && input.Mailbox is { } role
+            ? forces.Value.AddressOf(@case.ForceArea, role)
+            : null;
+        var requests = Recipients(input, @case, mailbox)
             .Select(r => new EmailRequest(input.Kind, r.To, @case)
             {
                 RecipientName = r.Name,
@@ -48,18 +54,20 @@ public sealed class SendEmailActivity(ICaseStore store, IDecisionLinkStore links
 
         var detail = input.Recipient == EmailRecipient.AdviceAudience
             ? DescribeAdvice(requests, NotSafeToContact(@case).Count)
-            : input.Detail
+            // The mailbox first: what replaces the other two comes from the link store.
+            : (mailbox is null ? input.Detail : input.Detail.Replace(SendEmailInput.MailboxPlaceholder, mailbox, StringComparison.Ordinal))
                 .Replace(SendEmailInput.ByPlaceholder, actorName ?? "the manager", StringComparison.Ordinal)
                 .Replace(SendEmailInput.SentToPlaceholder, use?.SentTo ?? "an earlier link", StringComparison.Ordinal);
         return await emailStep.DeliverAsync(requests, input.ReferralId, input.Step, input.At, input.Event, detail, ct).ConfigureAwait(false);
     }
 
-    private static IEnumerable<(string To, string? Name, AdviceAudience? Audience)> Recipients(SendEmailInput input, CaseRecord @case)
+    private static IEnumerable<(string To, string? Name, AdviceAudience? Audience)> Recipients(SendEmailInput input, CaseRecord @case, string? mailbox)
     {
         switch (input.Recipient)
         {
             case EmailRecipient.Configured:
-                yield return (input.To ?? throw new InvalidOperationException("A configured recipient needs an address."), null, null);
+                // An input scheduled before contract §12's fix gave the address itself.
+                yield return (mailbox ?? input.To ?? throw new InvalidOperationException("A configured recipient needs a mailbox or an address."), null, null);
                 break;
             case EmailRecipient.Reporter:
                 yield return (@case.Referral.Reporter.Email, @case.Referral.Reporter.Name, null);

@@ -23,6 +23,16 @@ public sealed record SendEmailInput(
     /// <summary>In <see cref="Detail"/>, replaced by the address the used link went to.</summary>
     public const string SentToPlaceholder = "{sentTo}";
 
+    /// <summary>In <see cref="Detail"/>, replaced by the address of <see cref="Mailbox"/>, read when the email is sent.</summary>
+    public const string MailboxPlaceholder = "{mailbox}";
+
+    /// <summary>
+    /// For <see cref="EmailRecipient.Configured"/>: the mailbox of the case's force to write to, by its role. Its
+    /// address is read from configuration when the email is sent, so none enters the durable history (contract
+    /// §12). <c>null</c> in inputs scheduled before, which gave the address in <see cref="To"/> (still honoured).
+    /// </summary>
+    public StaffMailbox? Mailbox { get; init; }
+
     /// <summary>
     /// The recorded use of an authorisation link (consult or decline) whose person and rationale the
     /// email carries: read from the link store, so they never enter the durable history (contract §12).

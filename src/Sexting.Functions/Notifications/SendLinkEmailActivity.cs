@@ -1,8 +1,10 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
 using Sexting.Functions.Cases;
+using Sexting.Functions.Configuration;
 
 namespace Sexting.Functions.Notifications;
 
@@ -11,7 +13,7 @@ namespace Sexting.Functions.Notifications;
 /// activity: the raw token never appears in orchestration history. A retry issues another token;
 /// the sender's idempotency key keeps the first email, whose link was stored before it was sent.
 /// </summary>
-public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep, CaseUpdater updater)
+public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep, CaseUpdater updater, IOptions<ForcesOptions> forces)
 {
     [Function(nameof(SendLinkEmailActivity))]
     public Task<EmailStepResult> RunAsync([ActivityTrigger] SendLinkEmailInput input) => SendAsync(input, null);
@@ -46,8 +48,12 @@ public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore l
                 ?? throw new InvalidOperationException($"Case {input.ReferralId} does not exist.");
         }
 
-        // The reporter's address is read from the case: orchestration inputs carry no personal data (§12).
-        var to = input.Purpose == LinkPurpose.ReporterConfirmation ? @case.Referral.Reporter.Email : input.To;
+        // Contract §12: orchestration inputs carry no address. The reporter's is read from the case, a configured
+        // mailbox's from configuration, for the case's force; an input scheduled before that fix gave it in To.
+        var mailbox = input.Mailbox is { } role ? forces.Value.AddressOf(@case.ForceArea, role) : null;
+        var to = input.Purpose == LinkPurpose.ReporterConfirmation ? @case.Referral.Reporter.Email
+            : mailbox ?? (string.IsNullOrEmpty(input.To) ? throw new InvalidOperationException("A link email needs a mailbox or an address.") : input.To);
+        var detail = mailbox is null ? input.Detail : input.Detail.Replace(SendLinkEmailInput.MailboxPlaceholder, mailbox, StringComparison.Ordinal);
         if (input.Reopen)
         {
             // Before this round's link is stored: it is issued at input.At, so it stays open.
@@ -63,6 +69,6 @@ public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore l
             LinkExpiresAt = input.ExpiresAt,
             DueBy = input.DueBy,
         };
-        return await emailStep.DeliverAsync([request], input.ReferralId, input.Step, input.At, input.Event, input.Detail, ct).ConfigureAwait(false);
+        return await emailStep.DeliverAsync([request], input.ReferralId, input.Step, input.At, input.Event, detail, ct).ConfigureAwait(false);
     }
 }

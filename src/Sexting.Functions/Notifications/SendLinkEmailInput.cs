@@ -6,14 +6,16 @@ namespace Sexting.Functions.Notifications;
 
 /// <summary>
 /// An email that carries a decision or education-delivered link. The token is issued inside the
-/// activity so the raw token never enters orchestration history; only its hash is stored.
+/// activity so the raw token never enters orchestration history; only its hash is stored. The recipient:
+/// the reporter for <see cref="LinkPurpose.ReporterConfirmation"/>, else <see cref="Mailbox"/>, else
+/// <paramref name="To"/> (inputs scheduled before contract §12's fix, and the review timer's, which is not durable).
 /// </summary>
 public sealed record SendLinkEmailInput(
     string ReferralId,
     EmailKind Kind,
     LinkPurpose Purpose,
     string Step,
-    string To,
+    string? To,
     string PublicBaseUrl,
     DateTimeOffset At,
     DateTimeOffset ExpiresAt,
@@ -21,6 +23,16 @@ public sealed record SendLinkEmailInput(
     TimelineEvent Event,
     string Detail)
 {
+    /// <summary>In <see cref="Detail"/>, replaced by the address of <see cref="Mailbox"/>, read when the email is sent.</summary>
+    public const string MailboxPlaceholder = SendEmailInput.MailboxPlaceholder;
+
+    /// <summary>
+    /// The mailbox of the case's force the link goes to, by its role: its address is read from configuration when
+    /// the email is sent, so none enters the durable history (contract §12). <c>null</c> in inputs scheduled before,
+    /// which gave the address in <see cref="To"/> (still honoured).
+    /// </summary>
+    public StaffMailbox? Mailbox { get; init; }
+
     /// <summary>
     /// Workflow v3: the status the case moves to before the email goes (idempotent: a case already
     /// there is left alone); <c>null</c> for none, as in every input of earlier versions.

@@ -27,7 +27,6 @@ public static partial class ReferralOrchestration
         TaskOrchestrationContext context, ReferralOrchestrationInput input, ActivityRetryHandler retry, ILogger log, Route route, DateTime confirmBy)
     {
         var id = input.ReferralId;
-        var contacts = input.Contacts;
         var wait = new WorkspaceWaits(context, input, retry, confirmBy);
         // Issue 22 (v5): the request goes with the settled confirmation, the fan-out with the recorded authorisation.
         var merged = input.Version >= WorkflowVersions.OneActivityPerStep;
@@ -46,10 +45,11 @@ public static partial class ReferralOrchestration
 
             // 4. §3.4.1, §3.4.3: the proposal of Outcome 21 (a returned case is awaiting authorisation already).
             SendLinkEmailInput Request(DateTime at) => new(
-                id, EmailKind.AuthorisationRequest, LinkPurpose.Authorisation, "request" + suffix, contacts.AuthorisingManagerEmail,
+                id, EmailKind.AuthorisationRequest, LinkPurpose.Authorisation, "request" + suffix, null,
                 input.PublicBaseUrl, at, at + input.Timeouts.LinkLifetime, null,
-                TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {contacts.AuthorisingManagerEmail}")
+                TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {SendLinkEmailInput.MailboxPlaceholder}")
             {
+                Mailbox = StaffMailbox.AuthorisingManager,
                 MoveTo = returned ? null : CaseStatus.AwaitingAuthorisation,
                 // A case declined in an earlier round has that decision's marker (§5): the new round reopens.
                 Reopen = round > 1,
@@ -136,10 +136,7 @@ public static partial class ReferralOrchestration
         SendFanOutInput FanOut(DateTime authorisedAt)
         {
             var dueBy = authorisedAt + input.Timeouts.EducationDueAfter;
-            var dueText = dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var youthTeam = new SendLinkEmailInput(id, EmailKind.YouthTeamNotification, LinkPurpose.EducationDelivered, "authorised", contacts.YouthTeamEmail,
-                input.PublicBaseUrl, authorisedAt, dueBy + input.Timeouts.LinkLifetime, dueBy,
-                TimelineEvent.YouthTeamNotified, $"Youth team ({contacts.YouthTeamEmail}) asked to deliver education by {dueText}");
+            var youthTeam = YouthTeamNotification(input, authorisedAt, dueBy);
             var advice = new SendEmailInput(id, EmailKind.AdviceGuidance, "authorised", EmailRecipient.AdviceAudience, null,
                 authorisedAt, TimelineEvent.AdviceSent, "Advice and guidance sent") { DueBy = dueBy };
             var setting = new SendEmailInput(id, EmailKind.SettingOutcome, "authorised", EmailRecipient.Reporter, null,

@@ -23,7 +23,10 @@ namespace Sexting.Functions.Workflow;
 /// Contract §12: inputs, outputs and events carry ids, codes and times; who decided and why are read
 /// by the activities from the link store by the use's id. (That change kept the order and kind of
 /// activities, so instances in flight replay; their activity inputs of the earlier shape, which named
-/// the person, are still understood by the activities.)
+/// the person, are still understood by the activities.) Likewise the force's mailboxes: every version names
+/// them by role (<see cref="StaffMailbox"/>), and the activity that sends reads the address from configuration
+/// for the case's force, so a changed mailbox applies to the instances in flight; the timeline entry names the
+/// address, put in place of <see cref="SendEmailInput.MailboxPlaceholder"/> by that activity.
 /// </summary>
 public static partial class ReferralOrchestration
 {
@@ -39,7 +42,6 @@ public static partial class ReferralOrchestration
         // Contract §4.6: a step that still fails after the back-off is stalled and tried again, not failed.
         var retry = new ActivityRetryHandler(input.ReferralId, input.Retry);
         var id = input.ReferralId;
-        var contacts = input.Contacts;
 
         Task<EmailStepResult> Email(SendEmailInput step) =>
             context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), step, retry.For(nameof(SendEmailActivity)));
@@ -129,10 +131,11 @@ public static partial class ReferralOrchestration
         }
 
         var requestedAt = context.CurrentUtcDateTime;
-        await LinkEmail(new SendLinkEmailInput(id, EmailKind.AuthorisationRequest, LinkPurpose.Authorisation, "request", contacts.AuthorisingManagerEmail,
+        await LinkEmail(new SendLinkEmailInput(id, EmailKind.AuthorisationRequest, LinkPurpose.Authorisation, "request", null,
             input.PublicBaseUrl, requestedAt, requestedAt + input.Timeouts.LinkLifetime, null,
-            TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {contacts.AuthorisingManagerEmail}")
+            TimelineEvent.AuthorisationRequested, $"Outcome 21 proposed to {SendLinkEmailInput.MailboxPlaceholder}")
         {
+            Mailbox = StaffMailbox.AuthorisingManager,
             MoveTo = fewer ? CaseStatus.AwaitingAuthorisation : null,
         }).ConfigureAwait(true);
 
@@ -155,11 +158,8 @@ public static partial class ReferralOrchestration
                 new RecordAuthorisationInput(id, authorisedAt, dueBy) { UseId = decision.UseId }, retry.For(nameof(RecordAuthorisationActivity))).ConfigureAwait(true);
         }
 
-        var dueText = dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // §3.4.8, §3.4.9: the youth team delivers education and intervention.
-        var youthTeam = new SendLinkEmailInput(id, EmailKind.YouthTeamNotification, LinkPurpose.EducationDelivered, "authorised", contacts.YouthTeamEmail,
-            input.PublicBaseUrl, authorisedAt, dueBy + input.Timeouts.LinkLifetime, dueBy,
-            TimelineEvent.YouthTeamNotified, $"Youth team ({contacts.YouthTeamEmail}) asked to deliver education by {dueText}");
+        var youthTeam = YouthTeamNotification(input, authorisedAt, dueBy);
         // §3.4.7, §3.6.2: advice and guidance to parents/carers and young people.
         var advice = new SendEmailInput(id, EmailKind.AdviceGuidance, "authorised", EmailRecipient.AdviceAudience, null,
             authorisedAt, TimelineEvent.AdviceSent, "Advice and guidance sent") { DueBy = dueBy };
@@ -219,8 +219,21 @@ public static partial class ReferralOrchestration
 
     // §3.2.2, §3.5: safeguarding concerns alert the expert at once.
     private static SendEmailInput SafeguardingAlert(ReferralOrchestrationInput input, DateTime at) =>
-        new(input.ReferralId, EmailKind.SafeguardingAlert, "assessment", EmailRecipient.Configured, input.Contacts.SafeguardingExpertEmail,
-            at, TimelineEvent.SafeguardingAlertSent, $"Safeguarding alert sent to {input.Contacts.SafeguardingExpertEmail}");
+        new(input.ReferralId, EmailKind.SafeguardingAlert, "assessment", EmailRecipient.Configured, null,
+            at, TimelineEvent.SafeguardingAlertSent, $"Safeguarding alert sent to {SendEmailInput.MailboxPlaceholder}")
+        {
+            Mailbox = StaffMailbox.SafeguardingExpert,
+        };
+
+    // §3.4.8, §3.4.9: the youth team delivers education and intervention by the due date.
+    private static SendLinkEmailInput YouthTeamNotification(ReferralOrchestrationInput input, DateTime authorisedAt, DateTime dueBy) =>
+        new(input.ReferralId, EmailKind.YouthTeamNotification, LinkPurpose.EducationDelivered, "authorised", null,
+            input.PublicBaseUrl, authorisedAt, dueBy + input.Timeouts.LinkLifetime, dueBy,
+            TimelineEvent.YouthTeamNotified,
+            $"Youth team ({SendLinkEmailInput.MailboxPlaceholder}) asked to deliver education by {dueBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")
+        {
+            Mailbox = StaffMailbox.YouthTeam,
+        };
 
     /// <summary>
     /// Contract §11: waits for the reporter to confirm, raced against the deadline. An event counts only
@@ -269,7 +282,6 @@ public static partial class ReferralOrchestration
         Func<DateTime, SendFanOutInput>? fanOut = null)
     {
         var id = input.ReferralId;
-        var contacts = input.Contacts;
         var remindAt = requestedAt + input.Timeouts.ReminderAfter;
         var escalateAt = requestedAt + input.Timeouts.EscalateAfter;
         var reminded = false;
@@ -294,17 +306,23 @@ public static partial class ReferralOrchestration
                     {
                         reminded = true;
                         await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), new SendLinkEmailInput(
-                            id, EmailKind.AuthorisationReminder, LinkPurpose.Authorisation, "reminder" + suffix, contacts.AuthorisingManagerEmail,
+                            id, EmailKind.AuthorisationReminder, LinkPurpose.Authorisation, "reminder" + suffix, null,
                             input.PublicBaseUrl, now, now + input.Timeouts.LinkLifetime, null,
-                            TimelineEvent.AuthorisationReminderSent, $"Reminder sent to {contacts.AuthorisingManagerEmail}"), retry.For(nameof(SendLinkEmailActivity))).ConfigureAwait(true);
+                            TimelineEvent.AuthorisationReminderSent, $"Reminder sent to {SendLinkEmailInput.MailboxPlaceholder}")
+                        {
+                            Mailbox = StaffMailbox.AuthorisingManager,
+                        }, retry.For(nameof(SendLinkEmailActivity))).ConfigureAwait(true);
                     }
                     else
                     {
                         escalated = true;
                         await context.CallActivityAsync<EmailStepResult>(nameof(SendLinkEmailActivity), new SendLinkEmailInput(
-                            id, EmailKind.AuthorisationEscalation, LinkPurpose.Authorisation, "escalation" + suffix, contacts.EscalationEmail,
+                            id, EmailKind.AuthorisationEscalation, LinkPurpose.Authorisation, "escalation" + suffix, null,
                             input.PublicBaseUrl, now, now + input.Timeouts.LinkLifetime, null,
-                            TimelineEvent.AuthorisationEscalated, $"Escalated to {contacts.EscalationEmail}"), retry.For(nameof(SendLinkEmailActivity))).ConfigureAwait(true);
+                            TimelineEvent.AuthorisationEscalated, $"Escalated to {SendLinkEmailInput.MailboxPlaceholder}")
+                        {
+                            Mailbox = StaffMailbox.Escalation,
+                        }, retry.For(nameof(SendLinkEmailActivity))).ConfigureAwait(true);
                     }
 
                     continue;
@@ -356,10 +374,11 @@ public static partial class ReferralOrchestration
             consultations++;
             var step = "consult-" + consultations.ToString(CultureInfo.InvariantCulture) + suffix;
             await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
-                id, EmailKind.SafeguardingExpertConsultation, step, EmailRecipient.Configured, contacts.SafeguardingExpertEmail,
+                id, EmailKind.SafeguardingExpertConsultation, step, EmailRecipient.Configured, null,
                 context.CurrentUtcDateTime, TimelineEvent.SafeguardingExpertConsulted,
-                SendEmailInput.ByPlaceholder + " (link sent to " + SendEmailInput.SentToPlaceholder + ") consulted " + contacts.SafeguardingExpertEmail)
+                SendEmailInput.ByPlaceholder + " (link sent to " + SendEmailInput.SentToPlaceholder + ") consulted " + SendEmailInput.MailboxPlaceholder)
             {
+                Mailbox = StaffMailbox.SafeguardingExpert,
                 UseId = decision.UseId,
             }, retry.For(nameof(SendEmailActivity))).ConfigureAwait(true);
         }
@@ -375,9 +394,10 @@ public static partial class ReferralOrchestration
         var id = input.ReferralId;
         var at = context.CurrentUtcDateTime;
         var referral = new SendEmailInput(
-            id, EmailKind.InvestigationReferral, step, EmailRecipient.Configured, input.Contacts.InvestigationEmail,
-            at, TimelineEvent.InvestigationReferralSent, $"Referred for investigation to {input.Contacts.InvestigationEmail}")
+            id, EmailKind.InvestigationReferral, step, EmailRecipient.Configured, null,
+            at, TimelineEvent.InvestigationReferralSent, $"Referred for investigation to {SendEmailInput.MailboxPlaceholder}")
         {
+            Mailbox = StaffMailbox.Investigation,
             UseId = useId,
         };
         // v5: the move and the referral in one activity.

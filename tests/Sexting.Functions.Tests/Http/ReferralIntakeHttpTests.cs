@@ -38,7 +38,7 @@ public sealed class ReferralIntakeHttpTests : IDisposable
         Assert.Equal("/api/referrals/" + id, json.RootElement.GetProperty("statusUrl").GetString());
         await _h.Client.Received(1).ScheduleNewOrchestrationInstanceAsync(
             nameof(ReferralOrchestration),
-            Arg.Is<object?>(o => Is<ReferralOrchestrationInput>(o, i => i.ReferralId == id && i.Contacts.AuthorisingManagerEmail.EndsWith(".example", StringComparison.Ordinal))),
+            Arg.Is<object?>(o => Is<ReferralOrchestrationInput>(o, i => i.ReferralId == id && i.Version == WorkflowVersions.Current && i.Contacts == null)), // contract §12: no mailbox in the input
             Arg.Is<StartOrchestrationOptions?>(o => o!.InstanceId == id),
             Arg.Any<CancellationToken>());
     }

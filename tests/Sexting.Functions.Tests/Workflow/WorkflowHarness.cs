@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -29,8 +30,15 @@ namespace Sexting.Functions.Tests.Workflow;
 /// </summary>
 public sealed class WorkflowHarness : IAsyncDisposable
 {
+    /// <summary>
+    /// The mailboxes the harness configures for DevonAndCornwall (<c>Forces:DevonAndCornwall:*</c>), the force of its
+    /// example referrals: what the activities read when they send (contract §12: none is in the orchestration's input).
+    /// </summary>
     public static readonly WorkflowContacts Contacts = new(
         "manager@police.example", "escalation@police.example", "expert@police.example", "youth@police.example", "investigation@police.example");
+
+    // Unescaped, so that an address in a payload reads as one ("@", not "\u0040").
+    private static readonly JsonSerializerOptions PlainJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ServiceProvider _services;
 
@@ -38,13 +46,20 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
     private readonly ILoggerFactory _loggers;
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Instance, string What, string Json)> _payloads;
+
     private WorkflowHarness(
-        ServiceProvider services, DurableTaskTestHost host, System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)> calls,
-        ILoggerFactory loggers, CapturedLogs logs)
+        ServiceProvider services,
+        DurableTaskTestHost host,
+        System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)> calls,
+        System.Collections.Concurrent.ConcurrentQueue<(string Instance, string What, string Json)> payloads,
+        ILoggerFactory loggers,
+        CapturedLogs logs)
     {
         _services = services;
         Host = host;
         _calls = calls;
+        _payloads = payloads;
         _loggers = loggers;
         Logs = logs;
     }
@@ -54,6 +69,20 @@ public sealed class WorkflowHarness : IAsyncDisposable
 
     /// <summary>The activities run for an instance, in the order they ran (issue 22 counts them).</summary>
     public IReadOnlyList<string> ActivitiesOf(string instanceId) => [.. _calls.Where(c => c.Instance == instanceId).Select(c => c.Activity)];
+
+    /// <summary>
+    /// Contract §12: what an instance put in the durable history, serialized with System.Text.Json: the
+    /// orchestration's input, each activity's input and output, and the instance's stored input and output.
+    /// </summary>
+    public async Task<IReadOnlyList<(string What, string Json)>> DurablePayloadsOfAsync(string instanceId)
+    {
+        var found = _payloads.Where(p => p.Instance == instanceId).Select(p => (p.What, p.Json)).ToList();
+        var stored = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
+        found.Add(("stored input", stored?.SerializedInput ?? ""));
+        found.Add(("stored output", stored?.SerializedOutput ?? ""));
+        found.Add(("stored custom status", stored?.SerializedCustomStatus ?? ""));
+        return found;
+    }
 
     public InMemoryCaseStore Store => _services.GetRequiredService<InMemoryCaseStore>();
 
@@ -71,7 +100,15 @@ public sealed class WorkflowHarness : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        var configuration = new ConfigurationBuilder().Build();
+        // Contract §1: the case's force's mailboxes are configuration, read by the activities when they send.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Forces:DevonAndCornwall:AuthorisingManagerEmail"] = Contacts.AuthorisingManagerEmail,
+            ["Forces:DevonAndCornwall:EscalationEmail"] = Contacts.EscalationEmail,
+            ["Forces:DevonAndCornwall:SafeguardingExpertEmail"] = Contacts.SafeguardingExpertEmail,
+            ["Forces:DevonAndCornwall:YouthTeamEmail"] = Contacts.YouthTeamEmail,
+            ["Forces:DevonAndCornwall:InvestigationEmail"] = Contacts.InvestigationEmail,
+        }).Build();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSextingWorkflow(configuration);
         services.AddSingleton<InMemoryCaseStore>();
@@ -85,25 +122,41 @@ public sealed class WorkflowHarness : IAsyncDisposable
         services.AddSingleton<EmailIdempotencyKey>(); // the development key: no Tables:IndexKey set
         var sp = services.BuildServiceProvider();
         var calls = new System.Collections.Concurrent.ConcurrentQueue<(string Instance, string Activity)>();
+        var payloads = new System.Collections.Concurrent.ConcurrentQueue<(string Instance, string What, string Json)>();
         var logs = new CapturedLogs();
         var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddProvider(logs));
 
         void Register(DurableTaskRegistry r)
         {
-            r.AddOrchestratorFunc<ReferralOrchestrationInput, ReferralOrchestrationResult>(nameof(ReferralOrchestration), (context, input) => ReferralOrchestration.RunAsync(context, input));
-            r.AddActivityFunc<AssessReferralInput, AssessReferralResult>(nameof(AssessReferralActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(AssessReferralActivity))); return sp.GetRequiredService<AssessReferralActivity>().RunAsync(i); });
-            r.AddActivityFunc<MoveCaseInput, CaseStatus>(nameof(MoveCaseActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(MoveCaseActivity))); return sp.GetRequiredService<MoveCaseActivity>().RunAsync(i); });
-            r.AddActivityFunc<SendEmailInput, EmailStepResult>(nameof(SendEmailActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SendEmailActivity))); return sp.GetRequiredService<SendEmailActivity>().RunAsync(i); });
-            r.AddActivityFunc<SendLinkEmailInput, EmailStepResult>(nameof(SendLinkEmailActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SendLinkEmailActivity))); return sp.GetRequiredService<SendLinkEmailActivity>().RunAsync(i); });
-            r.AddActivityFunc<RecordAuthorisationInput, CaseStatus>(nameof(RecordAuthorisationActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(RecordAuthorisationActivity))); return sp.GetRequiredService<RecordAuthorisationActivity>().RunAsync(i); });
-            r.AddActivityFunc<RecordEducationDeliveredInput, CaseStatus>(nameof(RecordEducationDeliveredActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(RecordEducationDeliveredActivity))); return sp.GetRequiredService<RecordEducationDeliveredActivity>().RunAsync(i); });
-            r.AddActivityFunc<ReadLinkUseInput, RecordedUse?>(nameof(ReadLinkUseActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(ReadLinkUseActivity))); return sp.GetRequiredService<ReadLinkUseActivity>().RunAsync(i); });
-            r.AddActivityFunc<SettleConfirmationInput, bool>(nameof(SettleConfirmationActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SettleConfirmationActivity))); return sp.GetRequiredService<SettleConfirmationActivity>().RunAsync(i); });
-            r.AddActivityFunc<RecordDecisionInput, ApprovalDecision?>(nameof(RecordDecisionActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(RecordDecisionActivity))); return sp.GetRequiredService<RecordDecisionActivity>().RunAsync(i); });
-            r.AddActivityFunc<ReadCaseStateInput, CaseState>(nameof(ReadCaseStateActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(ReadCaseStateActivity))); return sp.GetRequiredService<ReadCaseStateActivity>().RunAsync(i); });
-            r.AddActivityFunc<AcknowledgeAndAssessInput, AssessReferralResult>(nameof(AcknowledgeAndAssessActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(AcknowledgeAndAssessActivity))); return sp.GetRequiredService<AcknowledgeAndAssessActivity>().RunAsync(i); });
-            r.AddActivityFunc<SendFanOutInput, EmailStepResult[]>(nameof(SendFanOutActivity), (c, i) => { calls.Enqueue((c.InstanceId, nameof(SendFanOutActivity))); return sp.GetRequiredService<SendFanOutActivity>().RunAsync(i); });
+            r.AddOrchestratorFunc<ReferralOrchestrationInput, ReferralOrchestrationResult>(nameof(ReferralOrchestration), (context, input) =>
+            {
+                payloads.Enqueue((context.InstanceId, nameof(ReferralOrchestration) + " input", JsonSerializer.Serialize(input, PlainJson)));
+                return ReferralOrchestration.RunAsync(context, input);
+            });
+            Activity<AssessReferralInput, AssessReferralResult>(r, nameof(AssessReferralActivity), i => sp.GetRequiredService<AssessReferralActivity>().RunAsync(i));
+            Activity<MoveCaseInput, CaseStatus>(r, nameof(MoveCaseActivity), i => sp.GetRequiredService<MoveCaseActivity>().RunAsync(i));
+            Activity<SendEmailInput, EmailStepResult>(r, nameof(SendEmailActivity), i => sp.GetRequiredService<SendEmailActivity>().RunAsync(i));
+            Activity<SendLinkEmailInput, EmailStepResult>(r, nameof(SendLinkEmailActivity), i => sp.GetRequiredService<SendLinkEmailActivity>().RunAsync(i));
+            Activity<RecordAuthorisationInput, CaseStatus>(r, nameof(RecordAuthorisationActivity), i => sp.GetRequiredService<RecordAuthorisationActivity>().RunAsync(i));
+            Activity<RecordEducationDeliveredInput, CaseStatus>(r, nameof(RecordEducationDeliveredActivity), i => sp.GetRequiredService<RecordEducationDeliveredActivity>().RunAsync(i));
+            Activity<ReadLinkUseInput, RecordedUse?>(r, nameof(ReadLinkUseActivity), i => sp.GetRequiredService<ReadLinkUseActivity>().RunAsync(i));
+            Activity<SettleConfirmationInput, bool>(r, nameof(SettleConfirmationActivity), i => sp.GetRequiredService<SettleConfirmationActivity>().RunAsync(i));
+            Activity<RecordDecisionInput, ApprovalDecision?>(r, nameof(RecordDecisionActivity), i => sp.GetRequiredService<RecordDecisionActivity>().RunAsync(i));
+            Activity<ReadCaseStateInput, CaseState>(r, nameof(ReadCaseStateActivity), i => sp.GetRequiredService<ReadCaseStateActivity>().RunAsync(i));
+            Activity<AcknowledgeAndAssessInput, AssessReferralResult>(r, nameof(AcknowledgeAndAssessActivity), i => sp.GetRequiredService<AcknowledgeAndAssessActivity>().RunAsync(i));
+            Activity<SendFanOutInput, EmailStepResult[]>(r, nameof(SendFanOutActivity), i => sp.GetRequiredService<SendFanOutActivity>().RunAsync(i));
         }
+
+        // Each activity as the host runs it: counted, and its input and output kept as the durable history holds them.
+        void Activity<TInput, TOutput>(DurableTaskRegistry r, string name, Func<TInput, Task<TOutput>> run) =>
+            r.AddActivityFunc<TInput, TOutput>(name, async (c, i) =>
+            {
+                calls.Enqueue((c.InstanceId, name));
+                payloads.Enqueue((c.InstanceId, name + " input", JsonSerializer.Serialize(i, PlainJson)));
+                var output = await run(i);
+                payloads.Enqueue((c.InstanceId, name + " output", JsonSerializer.Serialize(output, PlainJson)));
+                return output;
+            });
 
         // The test host's sidecar takes a random port of 30000-40000 unless given one, and that range
         // overlaps the ephemeral ports of the run's other connections: a free port, again if taken meanwhile.
@@ -112,7 +165,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
             try
             {
                 var host = await DurableTaskTestHost.StartAsync(Register, new DurableTaskTestHostOptions { Port = Ports.GetFree(), LoggerFactory = loggers });
-                return new WorkflowHarness(sp, host, calls, loggers, logs);
+                return new WorkflowHarness(sp, host, calls, payloads, loggers, logs);
             }
             catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
             {
@@ -125,8 +178,13 @@ public sealed class WorkflowHarness : IAsyncDisposable
     /// v1 shape or in <paramref name="version"/>; from v2 on the reporter has confirmed already, so the
     /// workflow goes on when its short confirmation wait ends.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="earlierContacts"/>: the input as a release before contract §12's fix wrote it, with the
+    /// force's mailboxes in it (an instance in flight when the fix was deployed).
+    /// </remarks>
     public async Task<string> StartCaseAsync(
-        string json, TimeSpan? reminderAfter = null, TimeSpan? escalateAfter = null, int version = WorkflowVersions.Original, ActivityRetry? retry = null)
+        string json, TimeSpan? reminderAfter = null, TimeSpan? escalateAfter = null, int version = WorkflowVersions.Original,
+        WorkflowContacts? earlierContacts = null, ActivityRetry? retry = null)
     {
         var referral = Referrals.Parse(json);
         var id = Sexting.Core.Links.ReferralIds.NewRandom();
@@ -135,7 +193,6 @@ public sealed class WorkflowHarness : IAsyncDisposable
         var input = new ReferralOrchestrationInput(
             id,
             "http://127.0.0.1:7071",
-            Contacts,
             new WorkflowTimeouts(reminderAfter ?? TimeSpan.FromHours(1), escalateAfter ?? TimeSpan.FromHours(2), TimeSpan.FromDays(7), TimeSpan.FromDays(28)),
             3,
             retry ?? new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5))
@@ -143,6 +200,14 @@ public sealed class WorkflowHarness : IAsyncDisposable
             Version = version,
             ConfirmWithin = TimeSpan.FromMilliseconds(300),
         };
+        if (earlierContacts is not null)
+        {
+            var earlier = JsonSerializer.SerializeToNode(input)!.AsObject();
+            earlier["Contacts"] = JsonSerializer.SerializeToNode(earlierContacts);
+            await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), earlier, new StartOrchestrationOptions(id));
+            return id;
+        }
+
         await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ReferralOrchestration), input, new StartOrchestrationOptions(id));
         return id;
     }
@@ -160,7 +225,6 @@ public sealed class WorkflowHarness : IAsyncDisposable
         var input = new ReferralOrchestrationInput(
             id,
             "http://127.0.0.1:7071",
-            Contacts,
             new WorkflowTimeouts(TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromDays(7), TimeSpan.FromDays(28)),
             3,
             new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5))

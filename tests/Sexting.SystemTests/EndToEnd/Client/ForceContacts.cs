@@ -8,6 +8,9 @@ public sealed record ForceContacts(string Manager, string Escalation, string Saf
 {
     public static IReadOnlyList<string> ForceAreas { get; } = ["DevonAndCornwall", "Dorset"];
 
+    /// <summary>The five mailboxes.</summary>
+    public IEnumerable<string> All => [Manager, Escalation, Safeguarding, YouthTeam, Investigation];
+
     public static ForceContacts For(string forceArea)
     {
         var prefix = forceArea switch

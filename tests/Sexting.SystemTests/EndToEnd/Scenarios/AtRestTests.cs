@@ -13,7 +13,8 @@ namespace Sexting.SystemTests.EndToEnd.Scenarios;
 /// Contract §12 over HTTP: cases with a distinctive string in every personal field go through both
 /// routes (authorised and delivered; consulted and declined), then every table entity, queue message
 /// and blob of the host's Azurite (app tables and durable task hub) and the host's log are read:
-/// none of the strings is there, while the case ids are (so the scan sees what is stored). The
+/// none of the strings is there, nor any force's configured mailbox (in storage), while the case ids and
+/// the activities' inputs are (so the scan sees what is stored, the durable history included). The
 /// timeline's chain verifies, and the subject-access export holds it all, over the routes of contract §10.
 /// </summary>
 [Trait("Category", "EndToEnd")]
@@ -61,9 +62,18 @@ public sealed class AtRestTests : IClassFixture<AtRestTests.Host>
         var stored = await AtRestScan.ReadAllAsync(_host.Azurite.ConnectionString);
         Assert.Contains(authorised, stored, StringComparison.Ordinal);
         Assert.Contains(declined, stored, StringComparison.Ordinal);
-        // It reads the durable task hub's history too, decoded: the orchestration input's configured contacts are there.
+        // It reads the durable task hub's history too, decoded: the activities' inputs are there, each naming
+        // a force's mailbox by the placeholder its activity replaces when it sends (in the sealed timeline).
         Assert.Contains(_host.TaskHub.ToLowerInvariant() + "history", stored, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(ForceContacts.For("DevonAndCornwall").YouthTeam, stored, StringComparison.Ordinal);
+        Assert.Contains("Outcome 21 proposed to {mailbox}", stored, StringComparison.Ordinal);
+        Assert.Contains("Youth team ({mailbox}) asked to deliver education by", stored, StringComparison.Ordinal);
+        Assert.Contains("Referred for investigation to {mailbox}", stored, StringComparison.Ordinal);
+        // Contract §12: no address of any force's configured mailboxes is readable anywhere, the task hub included.
+        foreach (var mailbox in ForceContacts.ForceAreas.SelectMany(f => ForceContacts.For(f).All))
+        {
+            Assert.False(stored.Contains(mailbox, StringComparison.OrdinalIgnoreCase), $"'{mailbox}' is readable in storage");
+        }
+
         var log = await File.ReadAllTextAsync(_host.Host.LogPath);
         foreach (var text in first.All.Concat(second.All))
         {
