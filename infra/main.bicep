@@ -124,6 +124,9 @@ param logDailyQuotaGb int = 1
 @description('Require Microsoft Entra ID for telemetry ingestion (the worker must send with the managed identity).')
 param appInsightsDisableLocalAuth bool = true
 
+@description('Who is told when a referral\'s workflow step stalls (docs/monitoring.md); empty for the alert rule alone.')
+param alertEmail string = ''
+
 @description('Key Vault purge protection (irreversible once on; switch off only for throwaway test environments).')
 param keyVaultPurgeProtection bool = true
 
@@ -163,6 +166,8 @@ module monitoring 'modules/monitoring.bicep' = {
     retentionInDays: logRetentionInDays
     dailyQuotaGb: logDailyQuotaGb
     disableLocalAuth: appInsightsDisableLocalAuth
+    resourceToken: resourceToken
+    alertEmail: alertEmail
   }
 }
 

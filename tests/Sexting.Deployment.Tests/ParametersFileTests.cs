@@ -57,6 +57,14 @@ public sealed class ParametersFileTests(CompiledInfraFixture infra)
         Assert.Equal("string", (string?)Declared[name]!["type"]);
     }
 
+    [Fact]
+    public void ParametersFile_AlertEmail_FromTheEnvironment()
+    {
+        // docs/deploy.md: ALERT_EMAIL is who hears of a stalled case; empty deploys the alert rule alone.
+        Assert.Equal("${ALERT_EMAIL}", (string?)File["alertEmail"]!["value"]);
+        Assert.Equal("string", (string?)Declared["alertEmail"]!["type"]);
+    }
+
     [Theory]
     [InlineData("devonAndCornwall")]
     [InlineData("dorset")]

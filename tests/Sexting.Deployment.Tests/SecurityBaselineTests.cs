@@ -163,6 +163,35 @@ public sealed class SecurityBaselineTests(CompiledInfraFixture infra)
     }
 
     [Fact]
+    public void Monitoring_StalledStepAlert_MatchesTheWorkersMessagesPerReferral()
+    {
+        // docs/monitoring.md, "Stalled workflow steps": the rule must match what ActivityRetryHandler logs, or a
+        // stalled case would stay silent.
+        var rule = Assert.Single(Template.OfType("Microsoft.Insights/scheduledQueryRules"));
+        var prefix = "Referral {ReferralId}: step {Activity} ";
+        Assert.StartsWith(prefix, Sexting.Functions.Workflow.ActivityRetryHandler.StalledMessage, StringComparison.Ordinal);
+        Assert.StartsWith(prefix, Sexting.Functions.Workflow.ActivityRetryHandler.GaveUpMessage, StringComparison.Ordinal);
+
+        var criterion = Assert.Single(rule.At("properties.criteria.allOf")!.AsArray())!.AsObject();
+        var query = (string)criterion["query"]!;
+        Assert.Contains("severityLevel == 3", query, StringComparison.Ordinal);
+        Assert.Contains("tostring(customDimensions.OriginalFormat) startswith \"" + prefix + "\"", query, StringComparison.Ordinal);
+        Assert.Contains("ReferralId = tostring(customDimensions.ReferralId)", query, StringComparison.Ordinal);
+        Assert.Equal("ReferralId", (string?)criterion["dimensions"]![0]!["name"]);
+        Assert.Equal("GreaterThan", (string?)criterion["operator"]);
+        Assert.Equal(0, (int)criterion["threshold"]!);
+        Assert.Contains("Microsoft.Insights/components", rule.At("properties.scopes")!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("PT1H", rule.StringAt("properties.evaluationFrequency"));
+        Assert.Equal("PT2H", rule.StringAt("properties.windowSize"));
+
+        // The action group exists only with an address to email; the rule names it only then.
+        var group = Assert.Single(Template.OfType("Microsoft.Insights/actionGroups"));
+        Assert.Equal("[not(empty(parameters('alertEmail')))]", group.StringAt("condition"));
+        Assert.Equal("[parameters('alertEmail')]", (string?)group.At("properties.emailReceivers")![0]!["emailAddress"]);
+        Assert.Equal(string.Empty, (string?)Template.Root["parameters"]!["alertEmail"]!["defaultValue"]);
+    }
+
+    [Fact]
     public void Outputs_NoSecretOrConnectionString()
     {
         var outputs = Template.Root["outputs"]!.AsObject().Select(o => o.Key).ToList();
