@@ -120,28 +120,43 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_400_RejectedWithReasonAndClaimReleased()
+    public async Task SendAsync_400AboutTheRecipient_RejectedWithReasonAndClaimReleased()
     {
-        _server.Enqueue(400, body: """{"errors":[{"message":"The from address does not match a verified Sender Identity.","field":"from","help":null}]}""");
+        _server.Enqueue(400, body: """{"errors":[{"message":"Does not contain a valid address.","field":"personalizations.0.to.0.email","help":null}]}""");
 
         var delivery = await Sender().SendAsync(OutboxEmailSenderTests.Message(EmailKind.SettingOutcome, "outcome"), CancellationToken.None);
 
         Assert.Equal(EmailDeliveryStatus.Rejected, delivery.Status);
         Assert.Contains("400", delivery.Error, StringComparison.Ordinal);
-        Assert.Contains("from: The from address does not match", delivery.Error, StringComparison.Ordinal);
+        Assert.Contains("personalizations.0.to.0.email: Does not contain a valid address.", delivery.Error, StringComparison.Ordinal);
         Assert.Single(_server.Captured); // a permanent failure is not retried
         Assert.Empty(_ledger.Claims);
     }
 
-    [Fact]
-    public async Task SendAsync_401_Rejected()
+    // Contract §4.6: a refusal that is not about the recipient is the account's fault (a key revoked, a sender not
+    // verified, an address not allowed): recorded as refused, every email of the outage would be dropped with no
+    // alert. Transient instead, with the claim released, so the workflow's step is retried, stalls and alerts.
+    [Theory]
+    [InlineData(401, null)]
+    [InlineData(403, """{"errors":[{"message":"The from address does not match a verified Sender Identity.","field":"from","help":null}]}""")]
+    [InlineData(400, """{"errors":[{"message":"The from address does not match a verified Sender Identity.","field":"from","help":null}]}""")]
+    [InlineData(400, """{"errors":[{"message":"Invalid address.","field":"personalizations.0.to.0.email"},{"message":"Bad subject.","field":"subject"}]}""")]
+    [InlineData(400, null)]
+    [InlineData(413, null)]
+    public async Task SendAsync_RefusedNotForTheRecipient_TransientClaimReleasedAndRetriedLater(int status, string? body)
     {
-        _server.Enqueue(401);
+        _server.Enqueue(status, body: body);
+        var message = OutboxEmailSenderTests.Message(EmailKind.IntakeAcknowledgement, "intake");
+        var sender = Sender();
 
-        var delivery = await Sender().SendAsync(OutboxEmailSenderTests.Message(EmailKind.SettingOutcome, "outcome"), CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<EmailTransientException>(() => sender.SendAsync(message, CancellationToken.None));
 
-        Assert.Equal(EmailDeliveryStatus.Rejected, delivery.Status);
-        Assert.Single(_server.Captured);
+        Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), refused.Message, StringComparison.Ordinal);
+        Assert.Single(_server.Captured); // not retried within the send: the account needs attention first
+        Assert.Empty(_ledger.Claims);
+        // Once the account is put right, the workflow's retry of the step sends it.
+        Assert.Equal(EmailDeliveryStatus.Delivered, (await sender.SendAsync(message, CancellationToken.None)).Status);
+        Assert.Equal(2, _server.Captured.Count);
     }
 
     [Fact]

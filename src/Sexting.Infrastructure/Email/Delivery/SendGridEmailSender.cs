@@ -12,7 +12,9 @@ namespace Sexting.Infrastructure.Email.Delivery;
 /// SendGrid mode. Each idempotency key is claimed in the <see cref="IOnceLedger"/> before the
 /// first attempt: a key already claimed is not sent again (<see cref="EmailDeliveryStatus.AlreadyDelivered"/>).
 /// 429, 408, 5xx and network failures are retried with back-off, honouring <c>Retry-After</c>, by
-/// the HTTP client's resilience handler (<see cref="SendGridRetry"/>); any other 4xx is permanent (<see cref="EmailDeliveryStatus.Rejected"/>). When a send does not
+/// the HTTP client's resilience handler (<see cref="SendGridRetry"/>). A 400 about the recipients (its errors name
+/// personalizations fields) is permanent (<see cref="EmailDeliveryStatus.Rejected"/>); any other 4xx (401, 403, a
+/// payload it does not take) is the account's fault, not the message's, and transient like the rest. When a send does not
 /// succeed the claim is released, so the workflow's retry of the step can send it.
 /// </summary>
 internal sealed partial class SendGridEmailSender(
@@ -79,9 +81,20 @@ internal sealed partial class SendGridEmailSender(
 
         if (status is { } code && !IsTransient(code))
         {
-            var error = await DescribeRejectionAsync(response!).ConfigureAwait(false);
-            LogRejected(logger, message.Kind, message.ReferralId, code);
-            return new EmailDelivery(EmailDeliveryStatus.Rejected, error);
+            var (error, fields) = await DescribeRejectionAsync(response!).ConfigureAwait(false);
+            if (IsAboutTheRecipient(code, fields))
+            {
+                LogRejected(logger, message.Kind, message.ReferralId, code);
+                return new EmailDelivery(EmailDeliveryStatus.Rejected, error);
+            }
+
+            // Contract §4.4, §4.6: anything else SendGrid refuses is the service's own fault, not this message's
+            // recipient: the API key revoked (401), the sender not verified or this address not allowed (403), a
+            // payload or path it does not take. Recorded as refused, every email of the outage would be dropped
+            // (the reporters' confirmation links among them) with no alert. Not delivered: the step is retried,
+            // stalls and alerts (docs/monitoring.md) until someone puts the account right.
+            LogRefusedByTheService(logger, message.Kind, message.ReferralId, code);
+            throw Transient($"SendGrid refused the request with {code}, not for its recipient: the account, key or sender needs attention.", null);
         }
 
         var what = status is { } s ? $"SendGrid answered {s}" : "SendGrid could not be reached";
@@ -102,14 +115,21 @@ internal sealed partial class SendGridEmailSender(
     // 408 Request Timeout and 429 Too Many Requests pass; so may any 5xx.
     private static bool IsTransient(int status) => status is 408 or 429 or >= 500;
 
+    // A refusal for good (StepFailed on the timeline) only when SendGrid says the request was bad because of its
+    // personalizations (the recipients' addresses): 400 with every error naming a personalizations field.
+    private static bool IsAboutTheRecipient(int status, IReadOnlyList<string?> fields) =>
+        status == 400 && fields.Count > 0 && fields.All(f => f is not null && f.StartsWith("personalizations", StringComparison.Ordinal));
+
     // The reason goes onto the case timeline: the status and SendGrid's error fields and
     // messages, never the message itself. SendGrid's messages name the problem, not the content.
-    private static async Task<string> DescribeRejectionAsync(Response response)
+    // Also the errors' fields, which say whether the refusal is about a recipient.
+    private static async Task<(string Description, IReadOnlyList<string?> Fields)> DescribeRejectionAsync(Response response)
     {
         var description = $"SendGrid rejected the message: {(int)response.StatusCode} {response.StatusCode}";
+        var fields = new List<string?>();
         if (response.Body is null)
         {
-            return description;
+            return (description, fields);
         }
 
         try
@@ -118,6 +138,7 @@ internal sealed partial class SendGridEmailSender(
             using var document = JsonDocument.Parse(body);
             if (document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
             {
+                fields.AddRange(errors.EnumerateArray().Select(e => Text(e, "field")));
                 var parts = errors.EnumerateArray()
                     .Select(e => string.Join(
                         ": ",
@@ -136,7 +157,7 @@ internal sealed partial class SendGridEmailSender(
             // Not SendGrid's error shape: the status says enough.
         }
 
-        return description;
+        return (description, fields);
     }
 
     private static string? Text(JsonElement element, string name) =>
@@ -152,6 +173,9 @@ internal sealed partial class SendGridEmailSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Kind} for referral {ReferralId} rejected by SendGrid with status {Status}")]
     private static partial void LogRejected(ILogger logger, EmailKind kind, string? referralId, int status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Email {Kind} for referral {ReferralId}: SendGrid refused the request with status {Status}, not for its recipient (API key, sender or account); not sent, the step is retried")]
+    private static partial void LogRefusedByTheService(ILogger logger, EmailKind kind, string? referralId, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Kind} for referral {ReferralId}: status {Status} after the client's retries; giving up for now")]
     private static partial void LogGivingUp(ILogger logger, EmailKind kind, string? referralId, int? status);
