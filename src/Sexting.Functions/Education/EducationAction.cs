@@ -59,9 +59,17 @@ public sealed partial class EducationAction(EducationDelivery delivery, ILogger<
 
     public override bool Recovers => true;
 
-    /// <summary>A delivery whose link was used but whose case could not be written then: recorded now.</summary>
-    public override Task RecoverAsync(CaseRecord @case, CancellationToken cancellationToken) =>
-        delivery.CompleteRecordedAsync(@case, cancellationToken);
+    /// <summary>
+    /// A delivery whose link was used but whose case could not be written then: recorded now. A case the delivery
+    /// closed before a later step failed: its due entries finished, from the time it closed (contract §12).
+    /// </summary>
+    public override async Task RecoverAsync(CaseRecord @case, CancellationToken cancellationToken)
+    {
+        if (await delivery.CompleteRecordedAsync(@case, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await delivery.RepairClosedAsync(@case, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// A used link POSTed again: the recorded delivery's event for an instance of an earlier version still waiting

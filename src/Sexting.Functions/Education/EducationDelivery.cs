@@ -7,9 +7,10 @@ namespace Sexting.Functions.Education;
 
 /// <summary>
 /// §3.4.7: education and intervention delivered. Closes the case with its timeline entry in one transaction,
-/// takes its education out of the due index and puts its close there, from which retention counts (contract
-/// §12). Idempotent: a closed case is left as it is and its entry is keyed, so any number of callers with the
-/// same use record it once. Called by the education link's POST (workflow v6, <see cref="Workflow.WorkflowVersions.DeliveryByTheLink"/>),
+/// puts its close in the due index, from which retention counts (contract §12), and takes its education out.
+/// Idempotent: a closed case is left as it is and its entry is keyed, so any number of callers with the
+/// same use record it once; due entries a failure after the close left behind are repaired by
+/// <see cref="RepairClosedAsync"/>. Called by the education link's POST (workflow v6, <see cref="Workflow.WorkflowVersions.DeliveryByTheLink"/>),
 /// by the two recoveries of a use whose recording failed (the link POSTed again, the review scan), and by
 /// <see cref="RecordEducationDeliveredActivity"/> for instances of earlier versions.
 /// </summary>
@@ -52,12 +53,35 @@ public sealed partial class EducationDelivery(CaseUpdater updater, ICaseStore st
                     },
                 }, _ => entry, cancellationToken).ConfigureAwait(false);
 
-        await store.RemoveDueAsync(referralId, DueKind.Education, cancellationToken).ConfigureAwait(false);
-        // Contract §12: retention counts from the close.
-        await store.SetDueAsync(new DueEntry(referralId, DueKind.Closed, updated.Education?.DeliveredAt ?? at), cancellationToken).ConfigureAwait(false);
-
+        await MoveDueToClosedAsync(referralId, updated.Education?.DeliveredAt ?? at, cancellationToken).ConfigureAwait(false);
         LogClosed(logger, referralId);
         return updated;
+    }
+
+    /// <summary>
+    /// A case a delivery closed, whose due entries a failure after the close may have left behind (a 503, a host
+    /// that died): its <c>Closed</c> entry set from the delivery's own time, then its <c>Education</c> entry removed.
+    /// Idempotent. <c>false</c>, having changed nothing, for a case no delivery closed.
+    /// </summary>
+    public async Task<bool> RepairClosedAsync(CaseRecord @case, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        if (@case is not { Status: CaseStatus.Closed, Education.DeliveredAt: { } closedAt })
+        {
+            return false;
+        }
+
+        await MoveDueToClosedAsync(@case.ReferralId, closedAt, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    // Contract §12: retention counts from the close, so the Closed entry at the time the case closed, not the
+    // time of a retry. It goes first: until the Education entry is gone the review scan and a POST of the link
+    // come back to the case and set it again (RepairClosedAsync), so a failure between the two loses nothing.
+    private async Task MoveDueToClosedAsync(string referralId, DateTimeOffset closedAt, CancellationToken cancellationToken)
+    {
+        await store.SetDueAsync(new DueEntry(referralId, DueKind.Closed, closedAt), cancellationToken).ConfigureAwait(false);
+        await store.RemoveDueAsync(referralId, DueKind.Education, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

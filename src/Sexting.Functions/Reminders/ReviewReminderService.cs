@@ -78,8 +78,14 @@ public sealed partial class ReviewReminderService(
             var @case = await store.GetAsync(entry.ReferralId, cancellationToken).ConfigureAwait(false);
             if (@case is null || CaseStateMachine.IsFinal(@case.Status))
             {
-                // Delivery removes the entry after closing the case; a host that died in between leaves it behind.
-                await store.RemoveDueAsync(entry.ReferralId, entry.Kind, cancellationToken).ConfigureAwait(false);
+                // Delivery removes the entry after closing the case; a failure in between leaves it behind, and perhaps
+                // without the Closed entry retention counts from (contract §12): that is set, from the delivery's
+                // time, before this one goes. A case no delivery closed (deleted, say) has only this entry to lose.
+                if (@case is null || !await delivery.RepairClosedAsync(@case, cancellationToken).ConfigureAwait(false))
+                {
+                    await store.RemoveDueAsync(entry.ReferralId, entry.Kind, cancellationToken).ConfigureAwait(false);
+                }
+
                 return EducationReminderOutcome.Stale;
             }
 

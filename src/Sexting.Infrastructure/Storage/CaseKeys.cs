@@ -85,33 +85,41 @@ internal sealed class CaseKeys(StorageTables tables, IKeyEncryptionKey kek, IOpt
     /// <summary>
     /// Key rotation (docs/storage.md): re-wraps the data key of one case under the newest version of the
     /// key-encryption key, when an older one wrapped it, by merging the two key properties into the case
-    /// row under its ETag. No sealed data is rewritten. Returns whether it re-wrapped.
+    /// row under its ETag. No sealed data is rewritten. Returns whether it re-wrapped; a row changed
+    /// between the read and the merge is read again, and one still contended after
+    /// <see cref="ConflictBackoff.MaxAttempts"/> throws, so the pass does not count it done.
     /// </summary>
     public async Task<bool> RewrapAsync(string referralId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(referralId, CaseEntities.CaseRow, [KeyIdProperty, KeyProperty], cancellationToken).ConfigureAwait(false);
-        if (!row.HasValue || WrappedOf(row.Value!) is not { } wrapped || !await kek.IsStaleAsync(wrapped, cancellationToken).ConfigureAwait(false))
+        for (var attempt = 1; ; attempt++)
         {
-            return false;
-        }
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(referralId, CaseEntities.CaseRow, [KeyIdProperty, KeyProperty], cancellationToken).ConfigureAwait(false);
+            if (!row.HasValue || WrappedOf(row.Value!) is not { } wrapped || !await kek.IsStaleAsync(wrapped, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
 
-        var key = await kek.UnwrapAsync(wrapped, cancellationToken).ConfigureAwait(false);
-        var rewrapped = await kek.WrapAsync(key, cancellationToken).ConfigureAwait(false);
-        var merge = new TableEntity(referralId, CaseEntities.CaseRow);
-        WriteTo(merge, rewrapped);
-        try
-        {
-            await table.UpdateEntityAsync(merge, row.Value!.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
-            // Changed (or deleted) since read: the next rotation pass looks again.
-            return false;
-        }
+            var key = await kek.UnwrapAsync(wrapped, cancellationToken).ConfigureAwait(false);
+            var rewrapped = await kek.WrapAsync(key, cancellationToken).ConfigureAwait(false);
+            var merge = new TableEntity(referralId, CaseEntities.CaseRow);
+            WriteTo(merge, rewrapped);
+            try
+            {
+                await table.UpdateEntityAsync(merge, row.Value!.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < ConflictBackoff.MaxAttempts)
+            {
+                // Changed (or deleted) since read: read again. An update writes back the key it read, so a case
+                // updated meanwhile is most likely still under the older version; left for a later pass, it would
+                // stay there once the pass moved the marker, and be unreadable when that version is disabled (§12).
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
 
-        Remember(referralId, rewrapped, key);
-        return true;
+            Remember(referralId, rewrapped, key);
+            return true;
+        }
     }
 
     public static void WriteTo(TableEntity entity, WrappedDataKey wrapped)

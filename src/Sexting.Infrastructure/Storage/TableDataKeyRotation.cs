@@ -7,10 +7,10 @@ namespace Sexting.Infrastructure.Storage;
 /// <summary>
 /// <see cref="IDataKeyRotation"/> over the case store: the received index (every referral ever
 /// recorded, by force and year) lists the cases; <see cref="CaseKeys.RewrapAsync"/> re-wraps one
-/// case's key with a merge under the row's ETag (a case changed meanwhile is left to the next pass).
-/// A marker row in the <c>Cases</c> table (partition <c>~keys</c>, not a referral id) records the key
-/// version every data key was last brought to, so a pass after no rotation costs one key-version
-/// lookup and one point read.
+/// case's key with a merge under the row's ETag (a case changed meanwhile is read and re-wrapped again;
+/// one still contended counts as failed). A marker row in the <c>Cases</c> table (partition <c>~keys</c>,
+/// not a referral id) records the key version every data key was last brought to, so a pass after no
+/// rotation costs one key-version lookup and one point read; only a pass without a failure writes it.
 /// </summary>
 internal sealed partial class TableDataKeyRotation(
     StorageTables tables, CrimeRegister register, CaseKeys keys, IKeyEncryptionKey kek, ILogger<TableDataKeyRotation> logger) : IDataKeyRotation
@@ -55,6 +55,8 @@ internal sealed partial class TableDataKeyRotation(
                 }
             }).ConfigureAwait(false);
 
+        // Contract §12: a data key left under an older version is unreadable once that version is disabled, so
+        // the marker moves only when every case was brought to this one (a conflict is retried, not skipped).
         if (failed == 0)
         {
             await table.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow) { [RewrappedToProperty] = current }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

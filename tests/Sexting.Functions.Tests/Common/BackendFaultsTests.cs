@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Identity;
 using Grpc.Core;
 using Sexting.Core.Cases;
 using Sexting.Functions.Common;
@@ -16,6 +17,14 @@ public sealed class BackendFaultsTests
         new ConcurrencyConflictException("case"),
         new AggregateException(new RequestFailedException(503, "one"), new HttpRequestException("two")),
         new AggregateException(new RequestFailedException(503, "one"), new TaskCanceledException("network timeout")),
+        // The managed identity's token (DefaultAzureCredential, ManagedIdentityCredential): not a RequestFailedException.
+        new AuthenticationFailedException("ManagedIdentityCredential authentication failed"),
+        new CredentialUnavailableException("ManagedIdentityCredential: no identity endpoint"),
+        new AggregateException(new AuthenticationFailedException("token endpoint failed")),
+        // Any of them as the inner exception of another.
+        new InvalidOperationException("wrapped", new AuthenticationFailedException("token endpoint failed")),
+        new InvalidOperationException("wrapped", new InvalidOperationException("again", new CredentialUnavailableException("no endpoint"))),
+        new TaskCanceledException("HttpClient.Timeout", new TimeoutException()),
     ];
 
     public static TheoryData<Exception> Bugs() =>
@@ -26,6 +35,7 @@ public sealed class BackendFaultsTests
         new AggregateException(new RequestFailedException(503, "one"), new InvalidOperationException("bug")),
         new AggregateException(),
         new OperationCanceledException(),
+        new InvalidOperationException("bug", new ArgumentException("inner bug")),
     ];
 
     [Theory]

@@ -159,6 +159,28 @@ public sealed class EducationHttpTests : IDisposable
         Assert.Equal("Session held", (await _h.Store.GetAsync(@case.ReferralId, default))!.Education!.Notes);
     }
 
+    // Contract §12: the case is closed, then its Closed due entry cannot be written (503). The link POSTed again finds
+    // the case closed and sets that entry, from the delivery's time (not the retry's), so retention deletes the case.
+    [Fact]
+    public async Task SubmitAsync_DueEntryFailsAfterTheClose_503ThenPostedAgainSetsTheClosedEntryAtTheDeliveryAnd410()
+    {
+        var (@case, token) = await LinkAsync();
+        await _h.Store.SetDueAsync(new DueEntry(@case.ReferralId, DueKind.Education, _h.Clock.GetUtcNow() + TimeSpan.FromDays(28)), default);
+        _h.Store.FailSetDueOnce = d => d.Kind == DueKind.Closed;
+
+        Assert.Equal(503, (await SubmitAsync(token.Value, ("notes", "Session held"), ("delivered.YP1", "on"))).Status);
+        Assert.Equal(CaseStatus.Closed, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+        Assert.Null(_h.Store.DueOf(@case.ReferralId, DueKind.Closed));
+        _h.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(410, (await SubmitAsync(token.Value, ("notes", "Posted again"))).Status);
+
+        var use = await _h.Links.GetDecisionAsync(@case.ReferralId, LinkPurpose.EducationDelivered, default);
+        Assert.Equal("Session held", use!.Text);
+        Assert.Equal(use.At, _h.Store.DueOf(@case.ReferralId, DueKind.Closed)?.DueAt);
+        await AssertClosedByAsync(@case.ReferralId, use);
+    }
+
     // The recovery is a change to the case: only for a person who may act on its force (contract §9).
     [Theory]
     [InlineData("YouthOfficer Force.Dorset", 410)]

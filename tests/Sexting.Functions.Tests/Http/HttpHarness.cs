@@ -49,12 +49,15 @@ public sealed class HttpHarness : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(Fakes.Referrals.Now);
 
-    /// <summary>A harness whose case store answers every create with storage's 503, as during an outage.</summary>
-    public static HttpHarness StorageDown()
+    /// <summary>
+    /// A harness whose case store answers every create with storage's 503, as during an outage, or with
+    /// <paramref name="fault"/> (the managed identity's token failing, say).
+    /// </summary>
+    public static HttpHarness StorageDown(Exception? fault = null)
     {
         var store = Substitute.For<ICaseStore>();
         store.CreateAsync(Arg.Any<string>(), Arg.Any<Sexting.Core.Referrals.Referral>(), Arg.Any<DateTimeOffset>(), Arg.Any<ReporterConfirmation?>(), Arg.Any<bool>(), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new Azure.RequestFailedException(503, "Service unavailable"));
+            .ThrowsAsync(fault ?? new Azure.RequestFailedException(503, "Service unavailable"));
         return new HttpHarness(store);
     }
 

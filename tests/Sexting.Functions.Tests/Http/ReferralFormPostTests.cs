@@ -85,6 +85,25 @@ public sealed partial class ReferralFormPostTests : IDisposable
         await h.Client.DidNotReceiveWithAnyArgs().ScheduleNewOrchestrationInstanceAsync(default, default, default, default);
     }
 
+    // In Azure the store signs in with the app's managed identity: a token endpoint that fails is an outage of
+    // storage like any other, not a bug, and the school keeps its answers.
+    [Fact]
+    public async Task RunAsync_ManagedIdentityTokenFails_Returns503FormPageWithAnswersKeptAndRetryAfter()
+    {
+        using var h = HttpHarness.StorageDown(new Azure.Identity.AuthenticationFailedException(
+            "ManagedIdentityCredential authentication failed", new Azure.RequestFailedException(500, "token endpoint failed")));
+        var request = HttpHarness.Form([.. ValidForm()]);
+
+        var response = await HttpHarness.ExecuteAsync(await h.Create<ReferralIntakeHttp>().RunAsync(request, h.Client, default), request);
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal("5", response.Headers.RetryAfter.ToString());
+        Assert.Contains("could not be recorded just now", response.Body, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{SubmissionId}\"", response.Body, StringComparison.Ordinal);
+        Assert.Contains("An image was shared between two pupils.", response.Body, StringComparison.Ordinal);
+        await h.Client.DidNotReceiveWithAnyArgs().ScheduleNewOrchestrationInstanceAsync(default, default, default, default);
+    }
+
     [Fact]
     public async Task RunAsync_FormAfterSameJsonSubmission_Returns200SameCase()
     {

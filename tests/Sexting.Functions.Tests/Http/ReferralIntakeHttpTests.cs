@@ -94,6 +94,18 @@ public sealed class ReferralIntakeHttpTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ManagedIdentityUnavailable_Returns503WithRetryAfterAndStartsNothing()
+    {
+        using var h = HttpHarness.StorageDown(new Azure.Identity.CredentialUnavailableException("ManagedIdentityCredential: no identity endpoint"));
+
+        var response = await PostAsync(h, "application/json", Fakes.Referrals.Json());
+
+        Assert.Equal(503, response.Status);
+        Assert.Equal("5", response.Headers.RetryAfter.ToString());
+        await h.Client.DidNotReceiveWithAnyArgs().ScheduleNewOrchestrationInstanceAsync(default, default, default, default);
+    }
+
+    [Fact]
     public async Task RunAsync_BugInStore_IsNotTurnedInto503()
     {
         // Issue 16: only storage and transport faults are a 503; a bug reaches the host, which logs it and answers 500.

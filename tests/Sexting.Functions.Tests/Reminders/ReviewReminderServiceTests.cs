@@ -85,13 +85,17 @@ public sealed class ReviewReminderServiceTests : IDisposable
         Assert.Empty(_h.Sender.Attempts);
     }
 
+    // Contract §12: the delivery closed the case, then failed before its due entries were moved. Removing the
+    // Education entry alone would leave the case with nothing retention counts from: the Closed entry is set
+    // first, at the delivery's time (not the scan's).
     [Fact]
-    public async Task RunAsync_EducationDeliveredAndClosedButEntryLeft_RemovesEntrySendsNothing()
+    public async Task RunAsync_EducationDeliveredAndClosedButEntryLeft_SetsClosedEntryAtTheDeliveryRemovesEntrySendsNothing()
     {
         var @case = await _h.AuthorisedCaseAsync(ReminderHarness.Start - TimeSpan.FromDays(1));
+        var deliveredAt = ReminderHarness.Start - TimeSpan.FromHours(1);
         await _h.Store.UpdateAsync(@case.MoveTo(CaseStatus.Closed) with
         {
-            Education = @case.Education! with { DeliveredAt = ReminderHarness.Start - TimeSpan.FromHours(1), DeliveredBy = "Chris Officer" },
+            Education = @case.Education! with { DeliveredAt = deliveredAt, DeliveredBy = "Chris Officer" },
         }, default);
 
         var run = await _h.Service.RunAsync(default);
@@ -99,6 +103,21 @@ public sealed class ReviewReminderServiceTests : IDisposable
         Assert.Equal(1, run.StaleRemoved);
         Assert.Empty(_h.Sender.Attempts);
         Assert.Null(_h.Store.DueOf(@case.ReferralId, DueKind.Education));
+        Assert.Equal(deliveredAt, _h.Store.DueOf(@case.ReferralId, DueKind.Closed)?.DueAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_EducationEntryOfADeletedCase_RemovesItSetsNothing()
+    {
+        var @case = await _h.AuthorisedCaseAsync(ReminderHarness.Start - TimeSpan.FromDays(1));
+        await _h.Store.DeleteAsync(@case.ReferralId, ReminderHarness.Start, default);
+        await _h.Store.SetDueAsync(new DueEntry(@case.ReferralId, DueKind.Education, ReminderHarness.Start - TimeSpan.FromDays(1)), default);
+
+        var run = await _h.Service.RunAsync(default);
+
+        Assert.Equal(1, run.StaleRemoved);
+        Assert.Null(_h.Store.DueOf(@case.ReferralId, DueKind.Education));
+        Assert.Null(_h.Store.DueOf(@case.ReferralId, DueKind.Closed));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Sexting.TestSupport.Contracts;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
@@ -168,6 +169,33 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(3, (await rotation.RewrapStaleAsync(default)).Rewrapped); // the next rotation moves them again
         await using var fresh = StorageHost.Create(azurite, _host.Prefix); // nothing in memory
         Assert.Equal(ChildName, (await fresh.Cases.GetAsync(held[2], default))!.Referral.YoungPeople[0].Name);
+    }
+
+    // Contract §12: a case updated by another host between the pass's read and its merge (412) still holds its
+    // key under the older version (the update wrote back the key it read). Skipped, it would stay there under
+    // a marker saying every key moved, and no later pass would look again.
+    [Fact]
+    public async Task RewrapStaleAsync_CaseUpdatedDuringItsRewrap_RewrappedInTheSamePassBeforeTheMarker()
+    {
+        InterleavingKeyEncryptionKey? interleaving = null;
+        await using var host = StorageHost.Create(azurite, services: s => s.AddSingleton<Sexting.Core.DataProtection.IKeyEncryptionKey>(
+            sp => interleaving = new InterleavingKeyEncryptionKey(sp.GetRequiredService<LocalKeyEncryptionKey>())));
+        var referralId = ReferralIds.NewRandom();
+        await host.Cases.CreateAsync(referralId, ContractReferrals.Create(people: (ChildName, new DateOnly(2011, 5, 1))), Now, default);
+        var kek = host.Get<LocalKeyEncryptionKey>();
+        kek.Rotate();
+        await using var other = StorageHost.Create(azurite, host.Prefix);
+        var read = (await other.Cases.GetAsync(referralId, default))!;
+        interleaving!.BeforeNextWrap(() => other.Cases.UpdateAsync(read with { Status = CaseStatus.AwaitingAuthorisation }, default));
+
+        var run = await host.Get<Sexting.Core.DataProtection.IDataKeyRotation>().RewrapStaleAsync(default);
+
+        Assert.Equal(new Sexting.Core.DataProtection.DataKeyRewrapRun(false, 1, 1, 0), run);
+        var row = await host.Raw.GetTableClient(host.Prefix + StorageTables.Cases).GetEntityAsync<TableEntity>(referralId, CaseEntities.CaseRow);
+        Assert.Equal(await kek.CurrentKeyIdAsync(default), row.Value.GetString(CaseKeys.KeyIdProperty));
+        Assert.Equal(nameof(CaseStatus.AwaitingAuthorisation), row.Value.GetString("Status")); // the update stands
+        await using var fresh = StorageHost.Create(azurite, host.Prefix); // nothing in memory
+        Assert.Equal(ChildName, (await fresh.Cases.GetAsync(referralId, default))!.Referral.YoungPeople[0].Name);
     }
 
     [Fact]

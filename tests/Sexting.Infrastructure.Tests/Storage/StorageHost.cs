@@ -40,7 +40,10 @@ internal sealed class StorageHost : IAsyncDisposable
     /// <summary>A client outside the store (not counted), to look at what is stored.</summary>
     public TableServiceClient Raw { get; }
 
-    public static StorageHost Create(AzuriteFixture azurite, string? prefix = null, string? indexKey = null, TimeSpan? claimLease = null, Sexting.Core.Forces.ForceProfiles? forces = null)
+    /// <param name="services">Registrations made before the store's own, which then keep them (a decorator to interleave a step).</param>
+    public static StorageHost Create(
+        AzuriteFixture azurite, string? prefix = null, string? indexKey = null, TimeSpan? claimLease = null, Sexting.Core.Forces.ForceProfiles? forces = null,
+        Action<IServiceCollection>? services = null)
     {
         prefix ??= AzuriteFixture.NewTablePrefix();
         var settings = new Dictionary<string, string?>
@@ -59,14 +62,15 @@ internal sealed class StorageHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging();
+        var collection = new ServiceCollection().AddLogging();
         if (forces is not null)
         {
-            services.AddSingleton(forces); // as the app registers its configured forces (contract §1)
+            collection.AddSingleton(forces); // as the app registers its configured forces (contract §1)
         }
 
-        services.AddTableStorage(configuration);
-        return new StorageHost(services.BuildServiceProvider(), azurite.ConnectionString, prefix);
+        services?.Invoke(collection);
+        collection.AddTableStorage(configuration);
+        return new StorageHost(collection.BuildServiceProvider(), azurite.ConnectionString, prefix);
     }
 
     /// <summary>Every entity of a table of this host, read raw.</summary>
