@@ -80,6 +80,26 @@ public sealed class AdviceHttpTests : IDisposable
         Assert.Equal(2, _h.Emails.DeliveredOf(EmailKind.SafeguardingAdviceRecorded).Count);
     }
 
+    // The mail service unavailable (SendGrid down, throttled past its waits, or its account refusing): 503 with
+    // Retry-After, not a 500 that reads as a bug. The advice is kept; the same POST again sends it, once.
+    [Fact]
+    public async Task Advice_MailServiceUnavailable_503WithRetryAfterThenTheRetrySendsItOnce()
+    {
+        var @case = await ConsultedAsync(sentTo: "duty.inspector@dc.police.example");
+        _h.Emails.FailTransiently(EmailKind.SafeguardingAdviceRecorded, 1);
+
+        var first = await AdviseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("advice", "Speak to the school first")), DcExpert));
+        var retried = await AdviseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("advice", "Speak to the school first")), DcExpert));
+
+        Assert.Equal(503, first.Status);
+        Assert.Equal("5", first.Headers.RetryAfter.ToString());
+        Assert.Equal(303, retried.Status);
+        Assert.Single((await _h.Store.GetAsync(@case.ReferralId, default))!.Advice);
+        Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.SafeguardingAdviceRecorded);
+        Assert.Single(_h.Emails.DeliveredOf(EmailKind.SafeguardingAdviceRecorded));
+        Assert.Single(await _h.Audit.ReadAsync(@case.ReferralId, default));
+    }
+
     [Fact]
     public async Task Advice_EmailRefused_AdviceStillKeptAndTimelined()
     {
