@@ -407,6 +407,10 @@ public static partial class ReferralOrchestration
             {
                 UseId = useId,
                 ThenEmail = merged ? referral : null,
+                // A retry never undoes what staff did meanwhile (a return, an accept): a move without an entry (the
+                // first round's, from the assessed case) is known done once the case has left Received; with one, by
+                // its key. The input is not replayed, so instances in flight send it on their next attempt.
+                From = entry is null ? CaseStatus.Received : null,
             }, retry.For(nameof(MoveCaseActivity))).ConfigureAwait(true);
         if (!merged)
         {
