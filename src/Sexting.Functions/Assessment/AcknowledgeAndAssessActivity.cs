@@ -20,13 +20,16 @@ public sealed class AcknowledgeAndAssessActivity(ICaseStore store, SendLinkEmail
         // The case read once: each step after works from it, or from what the one before stored.
         var @case = await store.GetAsync(input.Assessment.ReferralId, CancellationToken.None).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Case {input.Assessment.ReferralId} does not exist.");
-        await linkEmail.SendAsync(input.Acknowledgement, @case).ConfigureAwait(false);
+        var acknowledged = await linkEmail.SendAsync(input.Acknowledgement, @case).ConfigureAwait(false);
         var (assessment, assessed) = await assess.AssessAsync(input.Assessment, @case).ConfigureAwait(false);
         if (assessment.HasSafeguardingConcerns)
         {
             await email.SendAsync(input.SafeguardingAlert, assessed).ConfigureAwait(false);
         }
 
-        return assessment;
+        // Contract §11: the deadline is the link's, counted from when it was sent (a step stalled past the scheduled
+        // deadline would otherwise make the case unconfirmed at once). When an earlier attempt delivered the email, its
+        // link expires a little before this attempt's: the reporter loses nothing, the case waits that much longer.
+        return assessment with { ConfirmBy = acknowledged.LinkExpiresAt };
     }
 }

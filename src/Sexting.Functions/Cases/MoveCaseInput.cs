@@ -16,4 +16,11 @@ public sealed record MoveCaseInput(string ReferralId, CaseStatus To, DateTimeOff
     /// move (the investigation referral, §1.2.2, §3.5), sent in the same activity after the move.
     /// </summary>
     public Notifications.SendEmailInput? ThenEmail { get; init; }
+
+    /// <summary>
+    /// The status the move starts from, for a move without a timeline entry: a case found in another status
+    /// (not <see cref="To"/>) was moved by an earlier attempt and by staff since (returned, accepted), and is left
+    /// as it is. <c>null</c> in inputs scheduled before, and for a move with an entry (its key tells).
+    /// </summary>
+    public CaseStatus? From { get; init; }
 }

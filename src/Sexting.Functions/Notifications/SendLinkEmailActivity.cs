@@ -13,18 +13,39 @@ namespace Sexting.Functions.Notifications;
 /// activity: the raw token never appears in orchestration history. A retry issues another token;
 /// the sender's idempotency key keeps the first email, whose link was stored before it was sent.
 /// </summary>
-public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore links, EmailStep emailStep, CaseUpdater updater, IOptions<ForcesOptions> forces)
+/// <remarks>
+/// The link's lifetime counts from when it is sent, not from when the workflow scheduled the step
+/// (<see cref="SendLinkEmailInput.At"/>): a step stalled past <see cref="SendLinkEmailInput.ExpiresAt"/> (an outage,
+/// retried for days) would otherwise send a link expired already. The expiry is moved on by the delay.
+/// </remarks>
+public sealed class SendLinkEmailActivity(
+    ICaseStore store, IDecisionLinkStore links, EmailStep emailStep, CaseUpdater updater, IOptions<ForcesOptions> forces, TimeProvider clock)
 {
     [Function(nameof(SendLinkEmailActivity))]
-    public Task<EmailStepResult> RunAsync([ActivityTrigger] SendLinkEmailInput input) => SendAsync(input, null);
+    public async Task<EmailStepResult> RunAsync([ActivityTrigger] SendLinkEmailInput input) => (await SendAsync(input, null).ConfigureAwait(false)).Result;
 
-    /// <summary>The step, for <paramref name="known"/>, the case as a merged step (workflow v5) just read or wrote it (no read of its own).</summary>
-    public async Task<EmailStepResult> SendAsync(SendLinkEmailInput input, CaseRecord? known)
+    /// <summary>
+    /// The step, for <paramref name="known"/>, the case as a merged step (workflow v5) just read or wrote it (no read
+    /// of its own); recorded, with the expiry of the link this attempt issued (<see cref="DeliveredStep.LinkExpiresAt"/>).
+    /// </summary>
+    public async Task<DeliveredStep> SendAsync(SendLinkEmailInput input, CaseRecord? known)
     {
         ArgumentNullException.ThrowIfNull(input);
         var delivered = await DeliverAsync(input, known).ConfigureAwait(false);
         await emailStep.RecordAsync(input.ReferralId, delivered, CancellationToken.None).ConfigureAwait(false);
-        return delivered.Result;
+        return delivered;
+    }
+
+    /// <summary>
+    /// When a link sent <paramref name="now"/> for <paramref name="input"/> expires: its lifetime
+    /// (<see cref="SendLinkEmailInput.ExpiresAt"/> − <see cref="SendLinkEmailInput.At"/>) counted from the send when
+    /// that is later than the step's time, so a late email's link is as long-lived as one sent on time.
+    /// </summary>
+    public static DateTimeOffset ExpiresAt(SendLinkEmailInput input, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var late = now - input.At;
+        return late > TimeSpan.Zero ? input.ExpiresAt + late : input.ExpiresAt;
     }
 
     /// <summary>As <see cref="SendAsync"/>, but leaves the step's record to the caller (<see cref="EmailStep.DeliverAsync"/>).</summary>
@@ -60,15 +81,18 @@ public sealed class SendLinkEmailActivity(ICaseStore store, IDecisionLinkStore l
             await links.ReopenAsync(input.ReferralId, input.Purpose, input.At, ct).ConfigureAwait(false);
         }
 
+        // Issued at the step's time (a later round's reopening counts from it), expiring its lifetime after the send.
         var token = DecisionToken.Issue(input.ReferralId);
-        await links.SaveAsync(new DecisionLink(token.Hash, input.ReferralId, input.Purpose, to, input.At, input.ExpiresAt, null), ct).ConfigureAwait(false);
+        var expiresAt = ExpiresAt(input, clock.GetUtcNow());
+        await links.SaveAsync(new DecisionLink(token.Hash, input.ReferralId, input.Purpose, to, input.At, expiresAt, null), ct).ConfigureAwait(false);
 
         var request = new EmailRequest(input.Kind, to, @case)
         {
             Link = LinkUrls.For(input.PublicBaseUrl, input.Purpose, token),
-            LinkExpiresAt = input.ExpiresAt,
+            LinkExpiresAt = expiresAt,
             DueBy = input.DueBy,
         };
-        return await emailStep.DeliverAsync([request], input.ReferralId, input.Step, input.At, input.Event, detail, ct).ConfigureAwait(false);
+        var delivered = await emailStep.DeliverAsync([request], input.ReferralId, input.Step, input.At, input.Event, detail, ct).ConfigureAwait(false);
+        return delivered with { LinkExpiresAt = expiresAt };
     }
 }

@@ -64,7 +64,10 @@ public static partial class ReferralOrchestration
                 Acknowledgement(input, now, confirmBy),
                 new AssessReferralInput(id, now, input.SignificantAgeGapYears),
                 SafeguardingAlert(input, now)), retry.For(nameof(AcknowledgeAndAssessActivity))).ConfigureAwait(true);
-            return await RunWorkspaceAsync(context, input, retry, log, first.Route, confirmBy).ConfigureAwait(true);
+            // Contract §11: the deadline the sent link has, later than confirmBy when the step was late (stalled). From
+            // the history, so replay is deterministic; a result recorded before has none and keeps confirmBy.
+            var deadline = first.ConfirmBy?.UtcDateTime ?? confirmBy;
+            return await RunWorkspaceAsync(context, input, retry, log, first.Route, deadline).ConfigureAwait(true);
         }
 
         // 1. Contract §4.1, §3.2.3: acknowledge with the initial advice (v2: and the confirmation link, none of the submitter's text).
@@ -407,6 +410,10 @@ public static partial class ReferralOrchestration
             {
                 UseId = useId,
                 ThenEmail = merged ? referral : null,
+                // A retry never undoes what staff did meanwhile (a return, an accept): a move without an entry (the
+                // first round's, from the assessed case) is known done once the case has left Received; with one, by
+                // its key. The input is not replayed, so instances in flight send it on their next attempt.
+                From = entry is null ? CaseStatus.Received : null,
             }, retry.For(nameof(MoveCaseActivity))).ConfigureAwait(true);
         if (!merged)
         {

@@ -9,18 +9,26 @@ using Sexting.Infrastructure.Email;
 
 namespace Sexting.Functions.Tests.Notifications;
 
-/// <summary>The activities as the hosts build them (<c>AddSextingWorkflow</c>), over in-memory fakes, with the given configuration.</summary>
+/// <summary>
+/// The activities as the hosts build them (<c>AddSextingWorkflow</c>), over in-memory fakes, with the given
+/// configuration and, when given, clock.
+/// </summary>
 public sealed class ActivityHost : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ActivityHost(Dictionary<string, string?>? settings = null)
+    public ActivityHost(Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSextingWorkflow(configuration);
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddSingleton<ICaseStore>(Store);
         services.AddSingleton<IDecisionLinkStore>(Links);
         services.AddSingleton<IAuditLog, InMemoryAuditLog>();

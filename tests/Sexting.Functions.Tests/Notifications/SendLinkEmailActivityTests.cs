@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
@@ -101,6 +102,30 @@ public sealed class SendLinkEmailActivityTests : IDisposable
             Fakes.Referrals.Now, Fakes.Referrals.Now.AddDays(3), null, TimelineEvent.SettingNotified, "Receipt, initial advice and confirmation link sent to the reporter"));
 
         Assert.Equal("dsl@exevalley.example", Assert.Single(_h.Sender.DeliveredOf(EmailKind.IntakeAcknowledgement)).To);
+    }
+
+    // Contract §4.6, §11: a step stalled past its time (an outage) sends a link with its whole lifetime from the send,
+    // not one expired already; it is still issued at the step's time (a later round reopens from it).
+    [Theory]
+    [InlineData(30 * 60, 30 * 60)] // sent 30 h late: the 3 days count from the send
+    [InlineData(0, 0)]
+    [InlineData(-5, 0)] // a clock a little behind the orchestration's: never shortened
+    public async Task SendAsync_SentAfterTheStepsTime_LinkExpiresItsLifetimeAfterTheSend(int minutesLate, int minutesLater)
+    {
+        var now = Fakes.Referrals.Now.AddMinutes(minutesLate);
+        using var h = new ActivityHost(clock: new FakeTimeProvider(now));
+        var @case = await h.CaseOfAsync("Dorset");
+        var scheduled = Fakes.Referrals.Now.AddDays(3);
+
+        var sent = await h.Get<SendLinkEmailActivity>().SendAsync(new SendLinkEmailInput(
+            @case.ReferralId, EmailKind.IntakeAcknowledgement, LinkPurpose.ReporterConfirmation, "intake", "", "http://127.0.0.1:7071",
+            Fakes.Referrals.Now, scheduled, null, TimelineEvent.SettingNotified, "Receipt, initial advice and confirmation link sent to the reporter"), null);
+
+        var link = Assert.Single(h.Links.All);
+        Assert.Equal(scheduled.AddMinutes(minutesLater), link.ExpiresAt);
+        Assert.Equal(Fakes.Referrals.Now, link.IssuedAt);
+        Assert.Equal(link.ExpiresAt, sent.LinkExpiresAt);
+        Assert.Equal(1, sent.Result.Delivered);
     }
 
     private static SendLinkEmailInput YouthTeam(string referralId, string? to)

@@ -2,9 +2,11 @@ using Sexting.Core.Assessment;
 using Sexting.Core.Cases;
 using Sexting.Core.Links;
 using Sexting.Core.Notifications;
+using Sexting.Functions.Assessment;
 using Sexting.Functions.Common;
 using Sexting.Functions.Confirmation;
 using Sexting.Functions.Links;
+using Sexting.Functions.Notifications;
 using Sexting.Functions.Tests.Fakes;
 using Sexting.Functions.Workflow;
 
@@ -41,6 +43,36 @@ public sealed class ReporterConfirmationWorkflowTests : IAsyncLifetime
         Assert.True(events.IndexOf(TimelineEvent.ReporterConfirmed) < events.IndexOf(TimelineEvent.AuthorisationRequested));
         // Single use: the link answers "used" from now on.
         Assert.Equal(LinkOutcome.Used, await _h.ConfirmAsync(id));
+    }
+
+    // Contract §4.6, §11: the acknowledgement stalled (an outage) and went after the deadline scheduled with it. Its
+    // link counts its lifetime from the send and the deadline is the link's, so the reporter still has the whole time:
+    // the deadline once fired at once, and the case was made unconfirmed though the reporter never had a working link.
+    [Fact]
+    public async Task RunAsync_AcknowledgementSentAfterItsDeadline_ReporterConfirmsThroughTheLinkAndTheCaseGoesOn()
+    {
+        var confirmWithin = TimeSpan.FromSeconds(3);
+        var retry = new ActivityRetry(3, TimeSpan.FromMilliseconds(100), 1.0) { StalledInterval = TimeSpan.FromSeconds(1), StalledFor = TimeSpan.FromMinutes(1) };
+        _h.Sender.FailTransiently(EmailKind.IntakeAcknowledgement, 7); // sent about 5 s after it was scheduled
+
+        var id = await _h.StartConfirmingCaseAsync(Referrals.Json(submissionId: null), confirmWithin, retry: retry);
+        // The reporter confirms once the workflow waits for it (with the scheduled deadline, it would have settled at once).
+        await _h.UntilTimelineAsync(id, TimelineEvent.Assessed);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var outcome = await _h.ConfirmAsync(id);
+        var confirmedAt = DateTimeOffset.UtcNow;
+
+        // The deadline the step was scheduled with (the acknowledgement's link expiry in the activity's input) had passed.
+        var (_, json) = (await _h.DurablePayloadsOfAsync(id)).First(p => p.What == nameof(AcknowledgeAndAssessActivity) + " input");
+        using var input = System.Text.Json.JsonDocument.Parse(json);
+        var scheduledDeadline = input.RootElement.GetProperty(nameof(AcknowledgeAndAssessInput.Acknowledgement)).GetProperty(nameof(SendLinkEmailInput.ExpiresAt)).GetDateTimeOffset();
+        Assert.True(confirmedAt > scheduledDeadline, $"confirmed at {confirmedAt:o}, before the scheduled deadline {scheduledDeadline:o}");
+        Assert.Equal(LinkOutcome.Accepted, outcome);
+
+        await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, (await _h.CaseAsync(id)).Status);
+        Assert.DoesNotContain(TimelineEvent.ReferralUnconfirmed, await _h.EventsAsync(id));
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.IntakeAcknowledgement));
     }
 
     [Fact]

@@ -217,7 +217,8 @@ public sealed class WorkflowHarness : IAsyncDisposable
     /// <paramref name="version"/> (from <see cref="WorkflowVersions.ReporterConfirmation"/> on): the
     /// reporter must confirm within <paramref name="confirmWithin"/> (contract §11).
     /// </summary>
-    public async Task<string> StartConfirmingCaseAsync(string json, TimeSpan confirmWithin, bool trustedDomain = true, int version = WorkflowVersions.Current)
+    public async Task<string> StartConfirmingCaseAsync(
+        string json, TimeSpan confirmWithin, bool trustedDomain = true, int version = WorkflowVersions.Current, ActivityRetry? retry = null)
     {
         var referral = Referrals.Parse(json);
         var id = Sexting.Core.Links.ReferralIds.NewRandom();
@@ -227,7 +228,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
             "http://127.0.0.1:7071",
             new WorkflowTimeouts(TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromDays(7), TimeSpan.FromDays(28)),
             3,
-            new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5))
+            retry ?? new ActivityRetry(5, TimeSpan.FromMilliseconds(200), 1.5))
         {
             Version = version,
             ConfirmWithin = confirmWithin,

@@ -194,6 +194,51 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
         Assert.Empty(_h.Sender.DeliveredOf(EmailKind.SettingOutcome));
     }
 
+    // Contract §4.6, §10: the move is stored and the investigation referral keeps failing, so the step is stalled and
+    // retried; a supervisor's return or an investigator's accept meanwhile stays (a retry once moved the case back, or
+    // failed on it for days), and the referral goes once when the email recovers.
+    [Theory]
+    [InlineData(InvestigationHttp.Returned)]
+    [InlineData(InvestigationHttp.Accepted)]
+    public async Task RunAsync_StaffActWhileTheReferralStalls_WhatTheyDidStaysAndTheReferralGoesOnce(string action)
+    {
+        var retry = new ActivityRetry(2, TimeSpan.FromMilliseconds(100), 1.0) { StalledInterval = TimeSpan.FromMilliseconds(300), StalledFor = TimeSpan.FromMinutes(1) };
+        _h.Sender.FailTransiently(EmailKind.InvestigationReferral, int.MaxValue);
+        var id = await _h.StartCaseAsync(UnderThirteen, version: WorkflowVersions.Current, retry: retry);
+        int Attempts() => _h.Sender.Attempts.Count(m => m.Kind == EmailKind.InvestigationReferral);
+        await _h.UntilAsync(async () => Attempts() >= 3 && (await _h.CaseAsync(id)).Status == CaseStatus.ReferredForInvestigation, "moved, the referral stalled");
+
+        if (action == InvestigationHttp.Returned)
+        {
+            await ReturnAsync(id);
+        }
+        else
+        {
+            await ActAsync(id, action, c => c.MoveTo(CaseStatus.UnderInvestigation) with { Investigation = new InvestigationRecord("Ivy Investigator", DateTimeOffset.UtcNow, null, null) });
+        }
+
+        var before = Attempts();
+        await _h.UntilAsync(() => Task.FromResult(Attempts() >= before + 2), "retried after the action");
+        _h.Sender.FailTransiently(EmailKind.InvestigationReferral, 0);
+        await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
+
+        if (action == InvestigationHttp.Returned)
+        {
+            // §3.5.1, §4.3: on the Outcome 21 route (the reporter confirmed): the request goes.
+            await _h.UntilTimelineAsync(id, TimelineEvent.AuthorisationRequested);
+            Assert.Equal(CaseStatus.AwaitingAuthorisation, (await _h.CaseAsync(id)).Status);
+        }
+        else
+        {
+            // Contract §4.3: accepted and confirmed, so the setting is told.
+            await _h.UntilAsync(() => Task.FromResult(_h.Sender.DeliveredOf(EmailKind.SettingOutcome).Any(m => m.ReferralId == id)), "setting told");
+            Assert.Equal(CaseStatus.UnderInvestigation, (await _h.CaseAsync(id)).Status);
+        }
+
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.InvestigationReferral));
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running, (await _h.Client.GetInstanceAsync(id))!.RuntimeStatus);
+    }
+
     // Style.md rule 6: an instance started as v3 (in flight when v4 was deployed) ends after the referral, as before.
     [Fact]
     public async Task RunAsync_InstanceOfVersion3_CompletesInItsOwnShape()
