@@ -52,7 +52,9 @@ public static class EmailServiceCollectionExtensions
                 .Validate(o => !KeyVaultReference.IsUnresolved(o.ApiKey), KeyVaultReference.UnresolvedMessage("SendGrid:ApiKey"))
                 .Validate(o => string.IsNullOrEmpty(o.Host) || Uri.TryCreate(o.Host, UriKind.Absolute, out _), "SendGrid:Host must be an absolute address.")
                 .ValidateOnStart();
-            services.AddHttpClient(SendGridHttpClientName).AddResilienceHandler(SendGridHttpClientName, SendGridRetry.Configure);
+            services.AddHttpClient(SendGridHttpClientName)
+                .ConfigureHttpClient((provider, http) => http.Timeout = SendGridRetry.WholeSendTimeout(provider.GetRequiredService<IOptions<EmailOptions>>().Value.Retry))
+                .AddResilienceHandler(SendGridHttpClientName, SendGridRetry.Configure);
             services.TryAddTransient<ISendGridClient>(provider =>
             {
                 var settings = provider.GetRequiredService<IOptions<SendGridOptions>>().Value;

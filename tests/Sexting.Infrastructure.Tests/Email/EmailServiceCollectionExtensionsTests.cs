@@ -31,6 +31,26 @@ public sealed class EmailServiceCollectionExtensionsTests
         Assert.Equal("SendGridEmailSender", provider.GetRequiredService<IEmailSender>().GetType().Name);
     }
 
+    // The HttpClient's timeout bounds the whole send, its retries and waits included: the default 100 s would end a
+    // send of 5 attempts of up to 30 s each, with waits of up to 60 s between them, after two or three.
+    [Theory]
+    [InlineData(null, null, 450)] // the defaults: 5 × 30 s + 4 × 60 s + 60 s
+    [InlineData("2", "00:00:10", 140)] // 2 × 10 s + 1 × 60 s + 60 s
+    public void AddEmail_SendGridMode_ClientTimeoutCoversEveryAttemptAndWait(string? attempts, string? attemptTimeout, int seconds)
+    {
+        var settings = new Dictionary<string, string?> { ["Email:Mode"] = "SendGrid", ["SendGrid:ApiKey"] = "SG.x" };
+        if (attempts is not null)
+        {
+            settings["Email:Retry:MaxAttempts"] = attempts;
+            settings["Email:Retry:AttemptTimeout"] = attemptTimeout;
+        }
+
+        using var provider = Provider(settings);
+
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(EmailServiceCollectionExtensions.SendGridHttpClientName);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), http.Timeout);
+    }
+
     [Fact]
     public void AddEmail_SendGridModeWithoutKey_FailsValidation()
     {

@@ -29,6 +29,20 @@ internal static partial class SendGridRetry
         builder.AddTimeout(retry.AttemptTimeout);
     }
 
+    /// <summary>
+    /// The SendGrid HTTP client's own timeout, which bounds the whole send, retries and waits included: room for
+    /// every attempt at its <see cref="EmailRetryOptions.AttemptTimeout"/> and the longest wait between each two
+    /// (back-off or a <c>Retry-After</c> still waited here), plus a minute. The <see cref="HttpClient"/> default of
+    /// 100 s would end a send after two or three attempts, the last perhaps mid-request.
+    /// </summary>
+    public static TimeSpan WholeSendTimeout(EmailRetryOptions retry)
+    {
+        ArgumentNullException.ThrowIfNull(retry);
+        var attempts = Math.Max(1, retry.MaxAttempts);
+        var longestWait = retry.MaxDelay > retry.MaxRetryAfter ? retry.MaxDelay : retry.MaxRetryAfter;
+        return (retry.AttemptTimeout * attempts) + (longestWait * (attempts - 1)) + TimeSpan.FromMinutes(1);
+    }
+
     private static HttpRetryStrategyOptions CreateRetry(EmailRetryOptions retry, TimeProvider clock, ILogger logger) =>
         new()
         {
