@@ -29,18 +29,24 @@ internal static partial class SendGridRetry
         builder.AddTimeout(retry.AttemptTimeout);
     }
 
+    /// <summary>The longest a whole send may take (<see cref="WholeSendTimeout"/>).</summary>
+    public static readonly TimeSpan LongestSend = TimeSpan.FromMinutes(3);
+
     /// <summary>
     /// The SendGrid HTTP client's own timeout, which bounds the whole send, retries and waits included: room for
     /// every attempt at its <see cref="EmailRetryOptions.AttemptTimeout"/> and the longest wait between each two
-    /// (back-off or a <c>Retry-After</c> still waited here), plus a minute. The <see cref="HttpClient"/> default of
-    /// 100 s would end a send after two or three attempts, the last perhaps mid-request.
+    /// (back-off or a <c>Retry-After</c> still waited here), plus a minute, but at most <see cref="LongestSend"/>:
+    /// a route that emails in its request must answer within the platform's 230 s, and an activity that sends two
+    /// emails one after the other within the host's 10-minute <c>functionTimeout</c>. What is left over is the
+    /// workflow's retry of the step. The <see cref="HttpClient"/> default of 100 s cut the defaults' send short.
     /// </summary>
     public static TimeSpan WholeSendTimeout(EmailRetryOptions retry)
     {
         ArgumentNullException.ThrowIfNull(retry);
         var attempts = Math.Max(1, retry.MaxAttempts);
         var longestWait = retry.MaxDelay > retry.MaxRetryAfter ? retry.MaxDelay : retry.MaxRetryAfter;
-        return (retry.AttemptTimeout * attempts) + (longestWait * (attempts - 1)) + TimeSpan.FromMinutes(1);
+        var room = (retry.AttemptTimeout * attempts) + (longestWait * (attempts - 1)) + TimeSpan.FromMinutes(1);
+        return room < LongestSend ? room : LongestSend;
     }
 
     private static HttpRetryStrategyOptions CreateRetry(EmailRetryOptions retry, TimeProvider clock, ILogger logger) =>
