@@ -55,7 +55,7 @@ public sealed class SendEmailActivity(ICaseStore store, IDecisionLinkStore links
         var detail = input.Recipient == EmailRecipient.AdviceAudience
             ? DescribeAdvice(requests, NotSafeToContact(@case).Count)
             // The mailbox first: what replaces the other two comes from the link store.
-            : (mailbox is null ? input.Detail : input.Detail.Replace(SendEmailInput.MailboxPlaceholder, mailbox, StringComparison.Ordinal))
+            : input.Detail.WithMailbox(mailbox)
                 .Replace(SendEmailInput.ByPlaceholder, actorName ?? "the manager", StringComparison.Ordinal)
                 .Replace(SendEmailInput.SentToPlaceholder, use?.SentTo ?? "an earlier link", StringComparison.Ordinal);
         return await emailStep.DeliverAsync(requests, input.ReferralId, input.Step, input.At, input.Event, detail, ct).ConfigureAwait(false);

@@ -74,7 +74,7 @@ public sealed class SendLinkEmailActivity(
         var mailbox = input.Mailbox is { } role ? forces.Value.AddressOf(@case.ForceArea, role) : null;
         var to = input.Purpose == LinkPurpose.ReporterConfirmation ? @case.Referral.Reporter.Email
             : mailbox ?? (string.IsNullOrEmpty(input.To) ? throw new InvalidOperationException("A link email needs a mailbox or an address.") : input.To);
-        var detail = mailbox is null ? input.Detail : input.Detail.Replace(SendLinkEmailInput.MailboxPlaceholder, mailbox, StringComparison.Ordinal);
+        var detail = input.Detail.WithMailbox(mailbox);
         if (input.Reopen)
         {
             // Before this round's link is stored: it is issued at input.At, so it stays open.

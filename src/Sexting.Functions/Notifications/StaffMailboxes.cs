@@ -34,4 +34,14 @@ public static class StaffMailboxes
 
         return address.Trim();
     }
+
+    /// <summary>
+    /// A step's timeline text with <see cref="SendEmailInput.MailboxPlaceholder"/> replaced by the address read for it;
+    /// unchanged without one (a step of another recipient, or scheduled before the placeholder existed).
+    /// </summary>
+    public static string WithMailbox(this string detail, string? address)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        return address is null ? detail : detail.Replace(SendEmailInput.MailboxPlaceholder, address, StringComparison.Ordinal);
+    }
 }
