@@ -18,18 +18,30 @@ public sealed class ClientAddress(bool trustPlatformHeader)
     /// <summary>Whether this process runs on App Service (the platform sets <c>WEBSITE_SITE_NAME</c>).</summary>
     public static bool OnAppService => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME"));
 
-    /// <summary>The address, as text; "unknown" when there is none.</summary>
-    public string Of(HttpRequest request)
+    /// <summary>
+    /// What the intake's rate limit counts a request against (contract §11): an IPv4 address whole, an IPv6
+    /// address by its /64. One subscriber, home or school is given a whole /64 and can send from any of its
+    /// 2^64 addresses, so counting each IPv6 address alone would let one client make a new one per request.
+    /// </summary>
+    public string CountedAs(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (trustPlatformHeader && Parse(request.Headers[PlatformHeader].ToString()) is { } platform)
+        var address = Address(request);
+        return address is null ? "unknown" : CountedAs(address);
+    }
+
+    /// <summary>The key of <see cref="CountedAs(HttpRequest)"/> for one address: <c>2001:db8:1:2::/64</c> for IPv6.</summary>
+    public static string CountedAs(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
         {
-            return platform.ToString();
+            return address.ToString();
         }
 
-        return request.HttpContext.Connection.RemoteIpAddress is { } remote
-            ? (remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote).ToString()
-            : "unknown";
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes).ToString() + "/64";
     }
 
     /// <summary>An address from <c>1.2.3.4</c>, <c>1.2.3.4:5678</c>, <c>[::1]:5678</c> or <c>::1</c>; null otherwise.</summary>
@@ -47,5 +59,18 @@ public sealed class ClientAddress(bool trustPlatformHeader)
         }
 
         return IPAddress.TryParse(text, out var address) ? address : null;
+    }
+
+    /// <summary>The client's address; null when there is none.</summary>
+    private IPAddress? Address(HttpRequest request)
+    {
+        if (trustPlatformHeader && Parse(request.Headers[PlatformHeader].ToString()) is { } platform)
+        {
+            return platform;
+        }
+
+        return request.HttpContext.Connection.RemoteIpAddress is { } remote
+            ? (remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)
+            : null;
     }
 }

@@ -7,7 +7,7 @@ namespace Sexting.Functions.Intake;
 
 /// <summary>
 /// Contract §2, §11: at most <c>Intake:PermitsPerMinute</c> submissions a minute from one client
-/// address. ASP.NET Core's rate limiter (System.Threading.RateLimiting), one fixed window per
+/// address (an IPv6 client's /64: <see cref="ClientAddress.CountedAs(HttpRequest)"/>). ASP.NET Core's rate limiter (System.Threading.RateLimiting), one fixed window per
 /// address (its <c>Retry-After</c> is exact: when the window ends; a sliding window's is not), held inside the function rather than as middleware: the Functions worker runs no ASP.NET
 /// Core middleware of the app's own, and the local host must behave the same. One instance of the app
 /// counts its own requests; a force running several adds the edge rules of docs/deploy.md.
@@ -36,7 +36,7 @@ public sealed class IntakeRateLimiter : IDisposable
     /// <summary>Takes a permit for the request's client address: null when granted, else how long to wait.</summary>
     public TimeSpan? TryAcquire(HttpRequest request)
     {
-        using var lease = _limiter.AttemptAcquire(_addresses.Of(request));
+        using var lease = _limiter.AttemptAcquire(_addresses.CountedAs(request));
         if (lease.IsAcquired)
         {
             return null;
