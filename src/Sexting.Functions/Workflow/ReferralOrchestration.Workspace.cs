@@ -17,7 +17,8 @@ namespace Sexting.Functions.Workflow;
 /// Version 4 (<see cref="WorkflowVersions.Workspace"/>, issue 20, contract §4, §10): a referral for
 /// investigation does not end the orchestration. It waits for <see cref="WorkflowEvents.CaseAction"/> (and the
 /// reporter's confirmation, raced against its deadline) and each time reads the case (§4.7: it acts only on
-/// what the store recorded): accepted and confirmed → the setting told (§4.3); closed → done; returned to
+/// what the store recorded): accepted and confirmed → the setting told (§4.3); closed → the setting told if it
+/// was not yet and the reporter confirmed, then done; returned to
 /// Outcome 21 by a supervisor (§3.5.1) → once confirmed, step 4 again. A decline refers for investigation again;
 /// each round's steps carry the round in their keys so its emails are not taken for the first round's.
 /// </summary>
@@ -163,13 +164,16 @@ public static partial class ReferralOrchestration
             var confirmed = wait.Confirmed || state.ReporterConfirmed;
             switch (state.Status)
             {
+                case CaseStatus.Closed when confirmed && !settingTold:
+                    // Contract §10: only an accepted investigation closes, so the setting is told as on the accept,
+                    // also when the confirmation, the accept and the close were all stored before this read.
+                    await TellSettingAsync().ConfigureAwait(true);
+                    return new ReferralOrchestrationResult(state.Status);
                 case CaseStatus.Closed or CaseStatus.Unconfirmed:
                     return new ReferralOrchestrationResult(state.Status);
                 case CaseStatus.UnderInvestigation when confirmed && !settingTold:
                     // Contract §4.3, §10: an investigator accepted and the reporter confirmed.
-                    await context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
-                        id, EmailKind.SettingOutcome, "accepted" + suffix, EmailRecipient.Reporter, null,
-                        context.CurrentUtcDateTime, TimelineEvent.SettingNotified, "Setting told the police will investigate"), wait.Retry.For(nameof(SendEmailActivity))).ConfigureAwait(true);
+                    await TellSettingAsync().ConfigureAwait(true);
                     settingTold = true;
                     break;
                 case CaseStatus.AwaitingAuthorisation when confirmed:
@@ -186,6 +190,11 @@ public static partial class ReferralOrchestration
         }
 
         return null;
+
+        // One key for the accept's message in a round, whichever read sends it: the setting is told once.
+        Task TellSettingAsync() => context.CallActivityAsync<EmailStepResult>(nameof(SendEmailActivity), new SendEmailInput(
+            id, EmailKind.SettingOutcome, "accepted" + suffix, EmailRecipient.Reporter, null,
+            context.CurrentUtcDateTime, TimelineEvent.SettingNotified, "Setting told the police will investigate"), wait.Retry.For(nameof(SendEmailActivity)));
     }
 
     /// <summary>

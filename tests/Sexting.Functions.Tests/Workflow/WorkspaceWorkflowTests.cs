@@ -150,6 +150,28 @@ public sealed class WorkspaceWorkflowTests : IAsyncLifetime
     [Theory]
     [InlineData(WorkflowVersions.Workspace)]
     [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
+    [InlineData(WorkflowVersions.DeliveryByTheLink)]
+    public async Task RunAsync_AcceptedAndClosedBeforeTheWorkflowReads_SettingStillToldOnce(int version)
+    {
+        // Contract §10: the accept tells the setting once the reporter confirmed. Here the confirmation is read, then
+        // the accept and the close are both stored before the workflow reads the case again (a backlog of events).
+        var id = await _h.StartConfirmingCaseAsync(UnderThirteen, TimeSpan.FromMinutes(5), version: version);
+        await _h.UntilTimelineAsync(id, TimelineEvent.InvestigationReferralSent);
+        Assert.Equal(LinkOutcome.Accepted, await _h.ConfirmAsync(id));
+        await _h.UntilAsync(() => Task.FromResult(_h.ActivitiesOf(id).Count(a => a == nameof(ReadCaseStateActivity)) >= 2), "confirmation read");
+        var updater = _h.Services.GetRequiredService<CaseUpdater>();
+        await updater.UpdateAsync(id, c => c.MoveTo(CaseStatus.UnderInvestigation) with { Investigation = new InvestigationRecord("Ivy Investigator", DateTimeOffset.UtcNow, null, null) }, default);
+        await ActAsync(id, InvestigationHttp.Closed, c => c.MoveTo(CaseStatus.Closed));
+
+        Assert.Equal(CaseStatus.Closed, (await _h.CompletionAsync(id)).Status);
+        Assert.Single(_h.Sender.DeliveredOf(EmailKind.SettingOutcome), m => m.ReferralId == id);
+        // The acknowledgement's entry and the accept's message's.
+        Assert.Equal(2, (await _h.EventsAsync(id)).Count(e => e == TimelineEvent.SettingNotified));
+    }
+
+    [Theory]
+    [InlineData(WorkflowVersions.Workspace)]
+    [InlineData(WorkflowVersions.OneActivityPerStep)] // issue 22: the same behaviour, one activity per step
     public async Task RunAsync_DeadlineWithAcceptedCase_SparedAndStillClosable(int version)
     {
         // Contract §11: an accepted referral is not made unconfirmed.
