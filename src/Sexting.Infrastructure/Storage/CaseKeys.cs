@@ -26,12 +26,39 @@ internal sealed class CaseKeys(StorageTables tables, IKeyEncryptionKey kek, IOpt
     private const int MostRemembered = 4096;
     private readonly ConcurrentDictionary<string, Remembered> _cache = new(StringComparer.Ordinal);
 
-    /// <summary>A new data key for a case about to be stored.</summary>
+    /// <summary>
+    /// A new data key for a case about to be stored; kept in memory only once the case is (<see cref="Remember(CaseCipher)"/>),
+    /// so an attempt that loses to a duplicate never stands for the stored case's key.
+    /// </summary>
     public async Task<CaseCipher> CreateAsync(string referralId, CancellationToken cancellationToken)
     {
         var key = RandomNumberGenerator.GetBytes(32);
         var wrapped = await kek.WrapAsync(key, cancellationToken).ConfigureAwait(false);
-        return Remember(referralId, wrapped, key);
+        return new CaseCipher(referralId, key, wrapped);
+    }
+
+    /// <summary>Keeps the key of a case just stored with it, so its next writes need no read and no unwrap.</summary>
+    public void Remember(CaseCipher cipher)
+    {
+        ArgumentNullException.ThrowIfNull(cipher);
+        var now = time.GetUtcNow();
+        if (_cache.Count >= MostRemembered)
+        {
+            foreach (var (id, entry) in _cache)
+            {
+                if (entry.Until <= now)
+                {
+                    _cache.TryRemove(id, out _);
+                }
+            }
+
+            if (_cache.Count >= MostRemembered)
+            {
+                _cache.Clear();
+            }
+        }
+
+        _cache[cipher.ReferralId] = new Remembered(cipher, now + options.Value.KeyCacheLifetime);
     }
 
     /// <summary>The cipher of the case whose row this is; <c>null</c> for a row stored before encryption at rest.</summary>
@@ -136,24 +163,7 @@ internal sealed class CaseKeys(StorageTables tables, IKeyEncryptionKey kek, IOpt
     private CaseCipher Remember(string referralId, WrappedDataKey wrapped, byte[] key)
     {
         var cipher = new CaseCipher(referralId, key, wrapped);
-        var now = time.GetUtcNow();
-        if (_cache.Count >= MostRemembered)
-        {
-            foreach (var (id, entry) in _cache)
-            {
-                if (entry.Until <= now)
-                {
-                    _cache.TryRemove(id, out _);
-                }
-            }
-
-            if (_cache.Count >= MostRemembered)
-            {
-                _cache.Clear();
-            }
-        }
-
-        _cache[referralId] = new Remembered(cipher, now + options.Value.KeyCacheLifetime);
+        Remember(cipher);
         return cipher;
     }
 

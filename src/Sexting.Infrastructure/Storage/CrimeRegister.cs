@@ -30,6 +30,9 @@ internal sealed partial class CrimeRegister(StorageTables tables, ForceProfiles 
     /// <summary>Most claims in one transaction: a counter update and two inserts each, at most 100 entities.</summary>
     public const int MaxBatch = 32;
 
+    /// <summary>The last number of a force's year: six digits (contract §2).</summary>
+    public const long LastNumber = 999_999;
+
     private const string CounterRow = "counter";
     private const string ClaimPrefix = "c|";
     private const string ReceivedPrefix = "r|";
@@ -102,6 +105,16 @@ internal sealed partial class CrimeRegister(StorageTables tables, ForceProfiles 
                 slot.Remember(counter.HasValue ? counter.Value!.GetInt64(ValueProperty) ?? 0 : 0, counter.HasValue ? counter.Value!.ETag : null);
             }
 
+            if (slot.Value + claims.Count > LastNumber)
+            {
+                // Contract §2: six digits. Never a seventh: the claims past the last number fail, loudly.
+                await RefuseBeyondLastAsync(table, partition, force, year, claims, room: (int)Math.Max(0, LastNumber - slot.Value)).ConfigureAwait(false);
+                if (claims.Count == 0)
+                {
+                    return;
+                }
+            }
+
             var first = slot.Value + 1;
             var last = slot.Value + claims.Count;
             var counterEntity = new TableEntity(partition, CounterRow) { [ValueProperty] = last };
@@ -172,6 +185,27 @@ internal sealed partial class CrimeRegister(StorageTables tables, ForceProfiles 
         }
     }
 
+    // The claims past the room left: a referral that already has its claim (a resubmission) is answered from it,
+    // the others fail. Only when a force's year has used all its numbers, so the reads cost nothing otherwise.
+    private async Task RefuseBeyondLastAsync(TableClient table, string partition, ForceArea force, int year, List<PendingClaim> claims, int room)
+    {
+        LogRegisterFull(logger, partition, LastNumber);
+        foreach (var over in claims.Skip(room).ToList())
+        {
+            claims.Remove(over);
+            var stored = await table.GetEntityIfExistsAsync<TableEntity>(partition, ClaimPrefix + over.ReferralId).ConfigureAwait(false);
+            if (stored.HasValue)
+            {
+                over.Result.TrySetResult(new CrimeReferenceClaim(
+                    Format(force, year, stored.Value!.GetInt64("Number") ?? 0), stored.Value.GetDateTimeOffset("ReceivedAt") ?? over.ReceivedAt, IsNew: false));
+            }
+            else
+            {
+                over.Result.TrySetException(new CrimeRegisterFullException(partition));
+            }
+        }
+    }
+
     /// <summary>Referral ids received in [<paramref name="from"/>, <paramref name="to"/>), by force, then time.</summary>
     public async IAsyncEnumerable<string> ListReceivedAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -206,6 +240,9 @@ internal sealed partial class CrimeRegister(StorageTables tables, ForceProfiles 
     // Contract §2: DC-2026-000001.
     private string Format(ForceArea force, int year, long number) =>
         string.Create(CultureInfo.InvariantCulture, $"{forces.For(force).CrimeReferencePrefix}-{year:D4}-{number:D6}");
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Crime reference counter {Counter} has issued its last number {LastNumber}: no referral of this force and year can be recorded")]
+    private static partial void LogRegisterFull(ILogger logger, string counter, long lastNumber);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Crime reference counter {Counter} changed elsewhere; attempt {Attempt}")]
     private static partial void LogCounterConflict(ILogger logger, string counter, int attempt);

@@ -67,6 +67,10 @@ internal sealed partial class TableCaseStore(
         // case from the claim it already has (docs/storage.md), so a first submission costs two
         // transactions. (A resubmission in a later year than its first would claim a number of the
         // new year before its case insert conflicts: the one way a number goes unused.)
+        // §12: the case's data key first, so Key Vault failing costs no number: a referral without a
+        // submissionId comes back with a new id, and would find no claim of the first attempt's. A
+        // resubmission's stored case has its own key; this one is then dropped unused.
+        var cipher = await keys.CreateAsync(referralId, cancellationToken).ConfigureAwait(false);
         var claim = await register.ClaimAsync(referralId, referral.ForceArea, receivedAt, cancellationToken).ConfigureAwait(false);
         if (!claim.IsNew && await GetAsync(referralId, cancellationToken).ConfigureAwait(false) is { } existing)
         {
@@ -79,8 +83,7 @@ internal sealed partial class TableCaseStore(
         var recorded = new TimelineEntry(claim.ReceivedAt, TimelineEvent.CrimeRecorded, "Recorded as crime " + claim.CrimeReference, CrimeRecordedKey);
 
         var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
-        // §12: a data key of its own; its wrapped form goes on the case row, in the same transaction.
-        var cipher = await keys.CreateAsync(referralId, cancellationToken).ConfigureAwait(false);
+        // §12: the data key's wrapped form goes on the case row, in the same transaction.
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.Add, CaseEntities.ToEntity(record, cipher)),
@@ -89,6 +92,7 @@ internal sealed partial class TableCaseStore(
         try
         {
             var response = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            keys.Remember(cipher);
             RememberHead(actions[^1].Entity, response.Value[^1].Headers.ETag);
             // The list row after the case row: if it fails the call throws, and the retry (a
             // resubmission of the same referral) writes it (EnsureAsync above). Not now when the
@@ -103,8 +107,8 @@ internal sealed partial class TableCaseStore(
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            // A concurrent duplicate stored the case first, with the same claim, and its own key.
-            keys.Forget(referralId);
+            // A concurrent duplicate stored the case first, with the same claim, and its own key (this
+            // attempt's was never remembered).
             var stored = await GetAsync(referralId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The case conflicted on insert but cannot be read.", ex);
             await caseList.EnsureAsync(stored, null, cancellationToken).ConfigureAwait(false);

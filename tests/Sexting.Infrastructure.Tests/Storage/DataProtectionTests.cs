@@ -198,6 +198,25 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(ChildName, (await fresh.Cases.GetAsync(referralId, default))!.Referral.YoungPeople[0].Name);
     }
 
+    // Contract §2, §12: Key Vault failing as a case is stored costs no crime reference. A JSON referral without a
+    // submissionId comes back with a new id, so a number claimed by the failed attempt would be a gap.
+    [Fact]
+    public async Task CreateAsync_KeyVaultFails_NoNumberUsedAndTheNextCaseTakesIt()
+    {
+        InterleavingKeyEncryptionKey? interleaving = null;
+        await using var host = StorageHost.Create(azurite, services: s => s.AddSingleton<Sexting.Core.DataProtection.IKeyEncryptionKey>(
+            sp => interleaving = new InterleavingKeyEncryptionKey(sp.GetRequiredService<LocalKeyEncryptionKey>())));
+        var failed = ReferralIds.NewRandom();
+        host.Get<Sexting.Core.DataProtection.IKeyEncryptionKey>();
+        interleaving!.BeforeNextWrap(() => Task.FromException(new Azure.RequestFailedException(503, "Key Vault unavailable")));
+
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => host.Cases.CreateAsync(failed, ContractReferrals.Create(), Now, default));
+        var next = await host.Cases.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), Now, default);
+
+        Assert.Null(await host.Cases.GetAsync(failed, default));
+        Assert.Equal("DC-2026-000001", next.Case.CrimeReference);
+    }
+
     [Fact]
     public async Task GetAsync_WrappedKeyDeleted_CaseUnreadable()
     {

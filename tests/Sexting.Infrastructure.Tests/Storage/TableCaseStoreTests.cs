@@ -328,4 +328,49 @@ public sealed class TableCaseStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         // than 32 claim transactions (32 case inserts + 32 list rows + the claims' transactions).
         Assert.True(_host.Counter.Total < 96, $"{_host.Counter.Total} transactions for 32 cases: the claims were not grouped");
     }
+
+    // Contract §2: six digits. The last number is issued; past it the referral is refused, never given a seventh
+    // digit, and a resubmission of a referral that has its number still finds its case.
+    [Fact]
+    public async Task CreateAsync_RegisterAtItsLastNumbers_LastIssuedThenRefusedAndResubmissionStillFound()
+    {
+        var register = _host.Raw.GetTableClient(_host.Prefix + StorageTables.CrimeRegister);
+        await register.CreateIfNotExistsAsync();
+        await register.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("DC-2026", "counter") { ["Value"] = 999_998L });
+        var last = ReferralIds.NewRandom();
+
+        var issued = await Store.CreateAsync(last, ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
+        var refused = ReferralIds.NewRandom();
+        await Assert.ThrowsAsync<CrimeRegisterFullException>(() => Store.CreateAsync(refused, ContractReferrals.Create(), ContractReferrals.ReceivedAt, default));
+        var again = await Store.CreateAsync(last, ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
+
+        Assert.Equal("DC-2026-999999", issued.Case.CrimeReference);
+        Assert.Null(await Store.GetAsync(refused, default));
+        Assert.False(again.Created);
+        Assert.Equal("DC-2026-999999", again.Case.CrimeReference);
+        Assert.Equal(999_999L, (await register.GetEntityAsync<Azure.Data.Tables.TableEntity>("DC-2026", "counter")).Value.GetInt64("Value"));
+    }
+
+    [Fact]
+    public async Task CreateAsync_ConcurrentPastTheLastNumber_OnlyTheRoomLeftIssued()
+    {
+        var register = _host.Raw.GetTableClient(_host.Prefix + StorageTables.CrimeRegister);
+        await register.CreateIfNotExistsAsync();
+        await register.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("DC-2026", "counter") { ["Value"] = 999_996L });
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (await Store.CreateAsync(ReferralIds.NewRandom(), ContractReferrals.Create(), ContractReferrals.ReceivedAt, default)).Case.CrimeReference;
+            }
+            catch (CrimeRegisterFullException)
+            {
+                return null;
+            }
+        })));
+
+        Assert.Equal(["DC-2026-999997", "DC-2026-999998", "DC-2026-999999"], attempts.OfType<string>().Order(StringComparer.Ordinal));
+        Assert.Equal(5, attempts.Count(a => a is null));
+    }
 }
