@@ -62,9 +62,10 @@ public sealed class AdviceHttp(WorkspaceActions actions, CaseUpdater updater, IC
             var kept = updated.Advice.First(a => a.Id == id);
 
             // The entry is written before the email, so a refused email (StepFailed) leaves the advice on the
-            // timeline; the email step's own entry has the same key and adds nothing.
+            // timeline; the email step's own entry has the same key and adds nothing. So the entry says whom the
+            // advice is for, not that it was emailed: the case's emails list the one delivered (contract §10).
             var step = "advice-" + id;
-            var detail = $"Safeguarding advice recorded by {r.Who.Name} ({r.Who.Email}); emailed to {manager}";
+            var detail = $"Safeguarding advice recorded by {r.Who.Name} ({r.Who.Email}) for {manager}";
             await store.AppendTimelineAsync(updated.ReferralId, new TimelineEntry(kept.At, TimelineEvent.SafeguardingAdviceRecorded, detail,
                 $"{TimelineEvent.SafeguardingAdviceRecorded}:{step}"), cancellationToken).ConfigureAwait(false);
             await email.SendAsync(

@@ -111,8 +111,12 @@ public sealed class AdviceHttpTests : IDisposable
         Assert.Equal(303, response.Status);
         Assert.Single((await _h.Store.GetAsync(@case.ReferralId, default))!.Advice);
         var timeline = await _h.Store.GetTimelineAsync(@case.ReferralId, default);
-        Assert.Contains(timeline, t => t.Event == TimelineEvent.SafeguardingAdviceRecorded);
+        var entry = Assert.Single(timeline, t => t.Event == TimelineEvent.SafeguardingAdviceRecorded);
         Assert.Contains(timeline, t => t.Event == TimelineEvent.StepFailed);
+        // The advice's entry does not claim an email that was refused; nothing is listed as sent.
+        Assert.DoesNotContain("emailed", entry.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("duty.inspector@dc.police.example", entry.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(await _h.Store.GetEmailsAsync(@case.ReferralId, default), e => e.Kind == EmailKind.SafeguardingAdviceRecorded);
     }
 
     [Theory]
