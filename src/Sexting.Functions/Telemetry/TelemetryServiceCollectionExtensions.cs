@@ -19,8 +19,8 @@ public static class TelemetryServiceCollectionExtensions
     /// lets the worker's Information logs through (the SDK keeps only Warning and above unless its
     /// default rule is removed), signs in to ingestion with the managed identity when
     /// <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> says <c>Authorization=AAD</c> (the resource
-    /// refuses key-only ingestion, docs/deploy.md), and redacts link tokens and function keys from
-    /// every item.
+    /// refuses key-only ingestion, docs/deploy.md), redacts link tokens and function keys from
+    /// every item, and keeps every error and exception whole through adaptive sampling.
     /// </summary>
     public static IServiceCollection AddSextingTelemetry(this IServiceCollection services)
     {
@@ -33,6 +33,7 @@ public static class TelemetryServiceCollectionExtensions
             })
             .ConfigureFunctionsApplicationInsights();
         services.AddSingleton<ITelemetryInitializer, SecretPathTelemetryInitializer>();
+        services.AddSingleton<ITelemetryInitializer, UnsampledFailuresTelemetryInitializer>();
         services.AddOptions<TelemetryConfiguration>().Configure<IConfiguration>((telemetry, configuration) =>
         {
             if (EntraIngestion.ClientIdOf(configuration[EntraIngestion.SettingName]) is { } identity)

@@ -54,6 +54,34 @@ public sealed class TelemetryTests
         }
     }
 
+    // The stalled-step alert counts these errors: a sampler that keeps almost nothing (an outage's rate) keeps them.
+    [Fact]
+    public async Task Logger_UnderSampling_ErrorsAndExceptionsKeptInformationSampledOut()
+    {
+        var (provider, channel) = Build();
+        await using (provider)
+        {
+            var telemetry = provider.GetRequiredService<TelemetryConfiguration>();
+            telemetry.TelemetryProcessorChainBuilder
+                .Use(next => new Microsoft.ApplicationInsights.WindowsServer.TelemetryChannel.SamplingTelemetryProcessor(next) { SamplingPercentage = 1e-9 })
+                .Build();
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(ReferralOrchestration));
+
+            for (var i = 0; i < 20; i++)
+            {
+                logger.LogInformation("Referral {ReferralId} assessed", "r-info-" + i);
+            }
+
+            ActivityRetryHandler.LogStalled(logger, "r-123", nameof(SendEmailActivity), 9, new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc));
+            logger.LogError(new InvalidOperationException("Step failed"), "Referral {ReferralId}: step failed", "r-456");
+
+            Assert.DoesNotContain(channel.Items.OfType<TraceTelemetry>(), t => t.Message.Contains("r-info-", StringComparison.Ordinal));
+            var stalled = Assert.Single(channel.Items.OfType<TraceTelemetry>(), t => t.Message.Contains("r-123", StringComparison.Ordinal));
+            Assert.Equal(100, ((ISupportSampling)stalled).SamplingPercentage);
+            Assert.Single(channel.Items.OfType<ExceptionTelemetry>(), e => e.Properties.Values.Any(v => v.Contains("r-456", StringComparison.Ordinal)));
+        }
+    }
+
     [Fact]
     public async Task Logger_MessageWithALinkPath_TokenRedacted()
     {
