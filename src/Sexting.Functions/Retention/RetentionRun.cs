@@ -13,4 +13,10 @@ public sealed record RetentionRun(int DueEntries, int Deleted, int Finished, int
     /// (then counted as deleted, or as still running when they had not ended within the wait).
     /// </summary>
     public int Terminated { get; init; }
+
+    /// <summary>
+    /// Entries of cases the store shows still open (set ahead of a close that did not happen): dropped, the case
+    /// kept. Its own close or lapse sets the entry again.
+    /// </summary>
+    public int NotEnded { get; init; }
 }

@@ -14,8 +14,9 @@ namespace Sexting.Functions.Retention;
 /// The scan reads only the due index's entries that are due (never the cases not yet due). Each step is
 /// idempotent, and the due entry goes last, so a run that fails midway is finished by the next one;
 /// runs on two hosts at once do the same deletions twice, harmlessly. A case whose orchestration still runs
-/// waits for it to end, for <see cref="RunningGrace"/>; after that, a case the store shows ended (closed or
-/// unconfirmed) has its orchestration terminated and is deleted as any other.
+/// waits for it to end, for <see cref="RunningGrace"/>; after that its orchestration is terminated and the case
+/// deleted as any other. Only a case the store shows ended (closed or unconfirmed) is deleted: the entry of one
+/// still open is dropped.
 /// </summary>
 public sealed partial class RetentionService(ICaseStore store, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger)
 {
@@ -45,7 +46,7 @@ public sealed partial class RetentionService(ICaseStore store, IOptions<Retentio
         due.AddRange(await store.GetDueAsync(DueKind.Closed, now - settings.ClosedCaseAfter, cancellationToken).ConfigureAwait(false));
         due.AddRange(await store.GetDueAsync(DueKind.Unconfirmed, now - settings.UnconfirmedAfter, cancellationToken).ConfigureAwait(false));
 
-        int deleted = 0, finished = 0, running = 0, failed = 0, terminated = 0;
+        int deleted = 0, finished = 0, running = 0, failed = 0, terminated = 0, notEnded = 0;
         // Each referral once, with the time it fell due (its earlier entry's, when it has two).
         foreach (var entries in due.GroupBy(e => e.ReferralId, StringComparer.Ordinal))
         {
@@ -54,13 +55,27 @@ public sealed partial class RetentionService(ICaseStore store, IOptions<Retentio
             var dueSince = entries.Min(e => e.DueAt + (e.Kind == DueKind.Closed ? settings.ClosedCaseAfter : settings.UnconfirmedAfter));
             try
             {
+                // Only an ended case is deleted. An entry of a case still open was set ahead of a close that then
+                // did not happen (InvestigationHttp sets it before the move): dropped, the case kept. (No case at all:
+                // an earlier run deleted it, and finishes below.)
+                if (await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false) is { Status: not (CaseStatus.Closed or CaseStatus.Unconfirmed) } open)
+                {
+                    LogNotEnded(logger, referralId, open.Status);
+                    foreach (var kind in entries.Select(e => e.Kind).Distinct())
+                    {
+                        await store.RemoveDueAsync(referralId, kind, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    notEnded++;
+                    continue;
+                }
+
                 // The history first: while the orchestration still runs (it ends a moment after the case
                 // closes) nothing is deleted, and the next run looks again; past the grace it is ended here.
                 var instance = await client.GetInstanceAsync(referralId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
                 if (instance is { IsCompleted: false })
                 {
-                    if (now - dueSince <= RunningGrace
-                        || await store.GetAsync(referralId, cancellationToken).ConfigureAwait(false) is not { Status: CaseStatus.Closed or CaseStatus.Unconfirmed })
+                    if (now - dueSince <= RunningGrace)
                     {
                         running++;
                         continue;
@@ -94,8 +109,8 @@ public sealed partial class RetentionService(ICaseStore store, IOptions<Retentio
             }
         }
 
-        var run = new RetentionRun(due.Count, deleted, finished, running, failed) { Terminated = terminated };
-        LogRun(logger, run.DueEntries, run.Deleted, run.Finished, run.StillRunning, run.Failed, run.Terminated);
+        var run = new RetentionRun(due.Count, deleted, finished, running, failed) { Terminated = terminated, NotEnded = notEnded };
+        LogRun(logger, run.DueEntries, run.Deleted, run.Finished, run.StillRunning, run.Failed, run.Terminated, run.NotEnded);
         return run;
     }
 
@@ -124,6 +139,9 @@ public sealed partial class RetentionService(ICaseStore store, IOptions<Retentio
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention: referral {ReferralId} is due but its orchestration still runs past the grace; terminating it")]
     private static partial void LogTerminating(ILogger logger, string referralId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {DueEntries} due entries, {Deleted} cases deleted, {Finished} deletions finished, {StillRunning} still running, {Failed} failed, {Terminated} terminated")]
-    private static partial void LogRun(ILogger logger, int dueEntries, int deleted, int finished, int stillRunning, int failed, int terminated);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention: referral {ReferralId} is due but the store shows it {Status}, not ended; its entry is dropped and the case kept")]
+    private static partial void LogNotEnded(ILogger logger, string referralId, CaseStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {DueEntries} due entries, {Deleted} cases deleted, {Finished} deletions finished, {StillRunning} still running, {Failed} failed, {Terminated} terminated, {NotEnded} not ended")]
+    private static partial void LogRun(ILogger logger, int dueEntries, int deleted, int finished, int stillRunning, int failed, int terminated, int notEnded);
 }

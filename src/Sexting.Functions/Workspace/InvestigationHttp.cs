@@ -68,6 +68,16 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
             }
 
             var now = clock.GetUtcNow();
+            // Contract §12: a closed case is deleted Retention:ClosedCaseAfter after it closed. The due entry goes
+            // before the move, so a close whose later steps fail (the event, the audit: a 503) is still deleted on
+            // time, though nobody retries it (the case page shows it closed). A move that then does not happen
+            // leaves an entry of a case still open: removed below, or by retention when it falls due.
+            var dueFirst = r.Case.Status == CaseStatus.UnderInvestigation;
+            if (dueFirst)
+            {
+                await store.SetDueAsync(new DueEntry(r.Case.ReferralId, DueKind.Closed, now), cancellationToken).ConfigureAwait(false);
+            }
+
             // The outcome stays on the case (sealed); the timeline names who closed it.
             var (moved, updated) = await MoveAsync(r, CaseStatus.UnderInvestigation,
                 c => c.MoveTo(CaseStatus.Closed) with
@@ -81,17 +91,21 @@ public sealed class InvestigationHttp(WorkspaceActions actions, CaseUpdater upda
                 var conflict = WorkspaceActions.Conflict($"The case is {updated.Status}: only a case under investigation can be closed.");
                 if (updated is not { Status: CaseStatus.Closed, Investigation.ClosedAt: { } closedAt })
                 {
+                    if (dueFirst)
+                    {
+                        await store.RemoveDueAsync(updated.ReferralId, DueKind.Closed, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return conflict;
                 }
 
-                // The retry of a close that failed after the move: without the due entry the case would never be
-                // deleted, without the event the v4 instance would wait for ever. Both again, from the close's own time.
+                // Closed already (by another request, or by this one's first try, which failed after the move):
+                // the due entry from the close's own time (one set above, or by a build that set it after the
+                // move, is put right), and the event again, without which the v4 instance would wait for ever.
                 await store.SetDueAsync(new DueEntry(updated.ReferralId, DueKind.Closed, closedAt), cancellationToken).ConfigureAwait(false);
                 return conflict.RaisingAgain(Closed);
             }
 
-            // Contract §12: a closed case is deleted Retention:ClosedCaseAfter after it closed.
-            await store.SetDueAsync(new DueEntry(updated.ReferralId, DueKind.Closed, now), cancellationToken).ConfigureAwait(false);
             return WorkspaceOutcome.Done(Closed, AuditActions.ClosedInvestigation, updated.Status);
         }, cancellationToken);
 

@@ -146,30 +146,81 @@ public sealed class InvestigationHttpTests : IDisposable
     }
 
     [Fact]
-    public async Task Close_DueEntryFailsOnce_503ThenTheRetry409FinishesDueEntryAtTheCloseTimeAndTellsTheWorkflow()
+    public async Task Close_DueEntryFailsOnce_503NothingClosedThenTheRetryClosesWithItsDueEntry()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+        await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+        _h.Store.FailSetDueOnce = d => d.Kind == DueKind.Closed;
+
+        var failed = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+
+        // The due entry goes first (contract §12), so its failure leaves the case as it was: the page still offers the close.
+        Assert.Equal(503, failed.Status);
+        Assert.Equal(CaseStatus.UnderInvestigation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+        Assert.DoesNotContain(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.InvestigationClosed);
+
+        _h.Clock.Advance(TimeSpan.FromMinutes(5));
+        var closedAt = _h.Clock.GetUtcNow();
+        var retried = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+
+        Assert.Equal(303, retried.Status);
+        var stored = (await _h.Store.GetAsync(@case.ReferralId, default))!;
+        Assert.Equal(CaseStatus.Closed, stored.Status);
+        Assert.Equal(closedAt, stored.Investigation!.ClosedAt);
+        Assert.Equal(closedAt, _h.Store.DueOf(@case.ReferralId, DueKind.Closed)?.DueAt);
+        await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.CaseAction, CaseAction(InvestigationHttp.Closed), Arg.Any<CancellationToken>());
+    }
+
+    // Contract §12: a close that failed after its move (here the event) and that nobody retries (the case page
+    // shows it closed) is still deleted on time: its due entry was set before the move.
+    [Fact]
+    public async Task Close_FailsAfterTheMoveAndIsNotRetried_DueEntryAlreadyFromTheClose()
     {
         var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
         Running(@case.ReferralId, WorkflowVersions.Workspace);
         await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
         var closedAt = _h.Clock.GetUtcNow();
-        _h.Store.FailSetDueOnce = d => d.Kind == DueKind.Closed;
+        RaiseFailsOnce(@case.ReferralId, InvestigationHttp.Closed);
 
         var failed = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
-        _h.Clock.Advance(TimeSpan.FromMinutes(5));
-        var retried = await CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
 
         Assert.Equal(503, failed.Status);
-        // Contract §10: the case is no longer under investigation, so 409; but what the close left undone is done.
-        Assert.Equal(409, retried.Status);
-        var stored = (await _h.Store.GetAsync(@case.ReferralId, default))!;
-        Assert.Equal(CaseStatus.Closed, stored.Status);
-        Assert.Equal(closedAt, stored.Investigation!.ClosedAt);
-        // Contract §12: retention counts from the close, not from the retry.
+        Assert.Equal(CaseStatus.Closed, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
         Assert.Equal(closedAt, _h.Store.DueOf(@case.ReferralId, DueKind.Closed)?.DueAt);
-        var entry = Assert.Single(await _h.Store.GetTimelineAsync(@case.ReferralId, default), t => t.Event == TimelineEvent.InvestigationClosed);
-        Assert.Equal(closedAt, entry.At);
-        // The v4 instance waiting for the close is told (it never was: the first request failed before it).
-        await _h.Client.Received(1).RaiseEventAsync(@case.ReferralId, WorkflowEvents.CaseAction, CaseAction(InvestigationHttp.Closed), Arg.Any<CancellationToken>());
+    }
+
+    // A close refused because the case is not under investigation leaves no due entry behind.
+    [Fact]
+    public async Task Close_CaseMovedAwayMeanwhile_409AndNoDueEntry()
+    {
+        var @case = await _h.CaseAsync(CaseStatus.ReferredForInvestigation);
+        Running(@case.ReferralId, WorkflowVersions.Workspace);
+        await AcceptAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(), DcInvestigator));
+        // A supervisor's return lands between this request's read and its move (here: as the due entry is set).
+        var returned = false;
+        _h.Store.FailSetDueOnce = d =>
+        {
+            if (!returned)
+            {
+                returned = true;
+                _h.Store.ForceStatus(@case.ReferralId, CaseStatus.AwaitingAuthorisation);
+            }
+
+            return false;
+        };
+
+        var closing = CloseAsync(@case.ReferralId, HttpHarness.As(HttpHarness.Form(("outcome", "Charged")), DcInvestigator));
+        while (!closing.IsCompleted)
+        {
+            // The update conflicts and waits its back-off on the harness's clock before it reads again.
+            _h.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(409, (await closing).Status);
+        Assert.Equal(CaseStatus.AwaitingAuthorisation, (await _h.Store.GetAsync(@case.ReferralId, default))!.Status);
+        Assert.Null(_h.Store.DueOf(@case.ReferralId, DueKind.Closed));
     }
 
     [Fact]

@@ -96,19 +96,40 @@ public sealed class RetentionServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_OrchestrationRunningPastTheGraceOnACaseNotEnded_LeftRunning()
+    public async Task RunAsync_OrchestrationRunningPastTheGraceOnACaseNotEnded_LeftRunningEntryDropped()
     {
-        // Only a case the store shows Closed or Unconfirmed has an instance with nothing left to do.
+        // Only a case the store shows Closed or Unconfirmed has an instance with nothing left to do; the entry of a
+        // case still open was set ahead of a close that did not happen.
         var id = await CaseEndedAsync(DueKind.Closed, Now - ClosedAfter - TimeSpan.FromDays(30));
         _h.Store.ForceStatus(id, CaseStatus.UnderInvestigation);
         Running(id);
 
         var run = await Service.RunAsync(_client, default);
 
-        Assert.Equal(new RetentionRun(1, 0, 0, 1, 0), run);
+        Assert.Equal(new RetentionRun(1, 0, 0, 0, 0) { NotEnded = 1 }, run);
         await _client.DidNotReceive().TerminateInstanceAsync(Arg.Any<string>(), Arg.Any<CancellationToken>());
         Assert.NotNull(await _h.Store.GetAsync(id, default));
-        Assert.NotNull(_h.Store.DueOf(id, DueKind.Closed));
+        Assert.Null(_h.Store.DueOf(id, DueKind.Closed));
+    }
+
+    // Contract §12: only an ended case is deleted. A close's due entry is set before its move (InvestigationHttp),
+    // so a close refused or failed leaves one for a case still under investigation, whose instance is not running
+    // (here: none left, as after a purge by hand). It must not take the case with it when it falls due.
+    [Theory]
+    [InlineData(DueKind.Closed, CaseStatus.UnderInvestigation)]
+    [InlineData(DueKind.Unconfirmed, CaseStatus.AwaitingAuthorisation)]
+    public async Task RunAsync_DueEntryOfACaseStillOpenWithNoRunningInstance_CaseKeptEntryDropped(DueKind kind, CaseStatus status)
+    {
+        var id = await CaseEndedAsync(kind, Now - ClosedAfter - TimeSpan.FromDays(30));
+        _h.Store.ForceStatus(id, status);
+        Finished(id);
+
+        var run = await Service.RunAsync(_client, default);
+
+        Assert.Equal(new RetentionRun(1, 0, 0, 0, 0) { NotEnded = 1 }, run);
+        Assert.Equal(status, (await _h.Store.GetAsync(id, default))!.Status);
+        await _client.DidNotReceive().PurgeInstanceAsync(id, Arg.Any<CancellationToken>());
+        Assert.Null(_h.Store.DueOf(id, kind));
     }
 
     [Fact]
