@@ -131,7 +131,7 @@ internal static class CaseEntities
         }
 
         chain.Chain(row, seq, previousMac);
-        var head = TimelineChain.Head(row);
+        var head = chain.Head(row);
         return
         [
             new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(referralId, TimelineKeyPrefix + key)),

@@ -25,6 +25,20 @@ internal sealed class TimelineChain
     public const string SeqProperty = "Seq";
     public const string MacProperty = "Mac";
 
+    /// <summary>
+    /// The head's own keyed hash of its <c>Seq</c> and <c>Mac</c>: without it the head is a plain copy of its last
+    /// entry's, which anyone who can edit the table could set to an earlier entry's after removing the later ones.
+    /// </summary>
+    public const string HeadMacProperty = "HeadMac";
+
+    /// <summary>
+    /// On an entry chained since heads carry <see cref="HeadMacProperty"/>, and hashed into its <c>Mac</c>: a chain
+    /// whose last entry has it needs a keyed head, so taking the head's hash away does not make an unkeyed head pass.
+    /// </summary>
+    public const string VersionProperty = "ChainV";
+
+    private const long KeyedHeadVersion = 2;
+
     /// <summary>The HKDF <c>info</c>: binds the derived key to this one use of the secret.</summary>
     internal const string KeyPurpose = "Sexting timeline chain v1";
 
@@ -41,15 +55,23 @@ internal sealed class TimelineChain
     {
         ArgumentNullException.ThrowIfNull(row);
         row[SeqProperty] = seq;
+        row[VersionProperty] = KeyedHeadVersion;
         row[MacProperty] = Mac(row, seq, previousMac);
     }
 
-    /// <summary>The head row after <paramref name="row"/> was chained.</summary>
-    public static TableEntity Head(TableEntity row) => new(row.PartitionKey, HeadRow)
+    /// <summary>The head row after <paramref name="row"/> was chained, with its keyed hash.</summary>
+    public TableEntity Head(TableEntity row)
     {
-        [SeqProperty] = row.GetInt64(SeqProperty),
-        [MacProperty] = row.GetString(MacProperty),
-    };
+        ArgumentNullException.ThrowIfNull(row);
+        var seq = row.GetInt64(SeqProperty) ?? 0;
+        var mac = row.GetString(MacProperty);
+        return new TableEntity(row.PartitionKey, HeadRow)
+        {
+            [SeqProperty] = seq,
+            [MacProperty] = mac,
+            [HeadMacProperty] = HeadMac(row.PartitionKey, seq, mac),
+        };
+    }
 
     /// <summary>Walks the chain from 1: the first position whose entry is missing, doubled or does not hash to its Mac is where it broke.</summary>
     public TimelineVerification Verify(TableEntity? head, IReadOnlyList<TableEntity> rows)
@@ -82,10 +104,26 @@ internal sealed class TimelineChain
             return TimelineVerification.BrokenAtPosition(length, count);
         }
 
+        // Every chain has its head, written with its first entry: gone, the entries after the last one left may be
+        // gone with it. A head keyed since its chain's last entry was written must still hash to its Seq and Mac,
+        // so one set back to an earlier entry's values (the later entries removed) shows too.
+        var lastKeyed = count > 0 && (bySeq[count][0].GetInt64(VersionProperty) ?? 1) >= KeyedHeadVersion;
+        var headMac = head?.GetString(HeadMacProperty);
+        if (count > 0 && (head is null
+            || (headMac is null ? lastKeyed : !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(headMac), Encoding.ASCII.GetBytes(HeadMac(head.PartitionKey, length, previous))))))
+        {
+            return TimelineVerification.BrokenAtPosition(length, count + 1);
+        }
+
         return TimelineVerification.IntactWith(count);
     }
 
-    private string Mac(TableEntity row, long seq, string? previousMac)
+    private string HeadMac(string referralId, long seq, string? mac) =>
+        Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(
+            string.Join('\n', "head", referralId, seq.ToString(CultureInfo.InvariantCulture), mac ?? string.Empty))));
+
+    /// <summary>The keyed hash of <paramref name="row"/> as it stands (an entry without <see cref="VersionProperty"/> as chained before it).</summary>
+    internal string Mac(TableEntity row, long seq, string? previousMac)
     {
         var detail = row.GetBinary(CaseEntities.SealedDetailProperty) is { } sealedDetail
             ? "b:" + Convert.ToBase64String(sealedDetail)
@@ -99,6 +137,11 @@ internal sealed class TimelineChain
             row.GetString("Event"),
             row.GetString("Key"),
             detail);
+        if (row.GetInt64(VersionProperty) is { } version)
+        {
+            text += "\nv" + version.ToString(CultureInfo.InvariantCulture);
+        }
+
         return Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -273,6 +273,65 @@ public sealed class DataProtectionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(TimelineVerification.BrokenAtPosition(5, 5), await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default));
     }
 
+    // Contract §12: removed entries show though the head went with them, or was set back to the last entry left.
+    [Fact]
+    public async Task VerifyTimelineAsync_LastEntryAndTheHeadDeleted_BrokenAfterTheLastLeft()
+    {
+        var referralId = await CaseWithTimelineAsync();
+        var last = (await TimelineRowsAsync(referralId)).Single(r => r.GetInt64("Seq") == 5);
+        await Table(StorageTables.Cases).DeleteEntityAsync(last.PartitionKey, last.RowKey);
+        await Table(StorageTables.Cases).DeleteEntityAsync(referralId, "chain");
+
+        Assert.Equal(TimelineVerification.BrokenAtPosition(0, 5), await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task VerifyTimelineAsync_LastEntryDeletedHeadSetBackToThePrevious_BrokenAfterIt(bool keepHeadMac)
+    {
+        var referralId = await CaseWithTimelineAsync();
+        var rows = await TimelineRowsAsync(referralId);
+        var last = rows.Single(r => r.GetInt64("Seq") == 5);
+        var previous = rows.Single(r => r.GetInt64("Seq") == 4);
+        await Table(StorageTables.Cases).DeleteEntityAsync(last.PartitionKey, last.RowKey);
+        var head = (await Table(StorageTables.Cases).GetEntityAsync<TableEntity>(referralId, "chain")).Value;
+        head["Seq"] = previous["Seq"];
+        head["Mac"] = previous["Mac"];
+        if (!keepHeadMac)
+        {
+            head.Remove("HeadMac");
+        }
+
+        await Table(StorageTables.Cases).UpdateEntityAsync(head, head.ETag, TableUpdateMode.Replace);
+
+        Assert.Equal(TimelineVerification.BrokenAtPosition(4, 5), await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default));
+    }
+
+    // A chain written before heads were keyed (no ChainV on its entries, no HeadMac on its head) still verifies.
+    [Fact]
+    public async Task VerifyTimelineAsync_ChainFromBeforeKeyedHeads_StillIntact()
+    {
+        var referralId = ReferralIds.NewRandom();
+        await _host.Cases.CreateAsync(referralId, ContractReferrals.Create(), Now, default);
+        var chain = _host.Get<TimelineChain>();
+        var first = (await TimelineRowsAsync(referralId)).Single();
+        var legacy = new TableEntity(first.PartitionKey, first.RowKey);
+        foreach (var (key, value) in first)
+        {
+            if (key is not ("odata.etag" or "Timestamp" or "ChainV" or "Mac"))
+            {
+                legacy[key] = value;
+            }
+        }
+
+        legacy["Mac"] = chain.Mac(legacy, 1, null);
+        await Table(StorageTables.Cases).UpdateEntityAsync(legacy, Azure.ETag.All, TableUpdateMode.Replace);
+        await Table(StorageTables.Cases).UpdateEntityAsync(new TableEntity(referralId, "chain") { ["Seq"] = 1L, ["Mac"] = legacy["Mac"] }, Azure.ETag.All, TableUpdateMode.Replace);
+
+        Assert.Equal(TimelineVerification.IntactWith(1), await _host.Get<ITimelineVerifier>().VerifyTimelineAsync(referralId, default));
+    }
+
     [Fact]
     public async Task VerifyTimelineAsync_EntriesReordered_BrokenAtTheFirstMoved()
     {
