@@ -29,7 +29,9 @@ public static class CaseActions
             StaffAction.AcceptInvestigation => @case.Status == CaseStatus.ReferredForInvestigation,
             StaffAction.ReturnToOutcome21 => @case.Status == CaseStatus.ReferredForInvestigation,
             StaffAction.CloseInvestigation => @case.Status == CaseStatus.UnderInvestigation,
-            StaffAction.DecideOutcome21 => @case.Status == CaseStatus.AwaitingAuthorisation,
+            // Contract §4.4, §11: Outcome 21 is decided on a confirmed report only. A supervisor may return a case to the
+            // Outcome 21 route before the reporter confirmed (§10); it then waits, as its authorisation request does.
+            StaffAction.DecideOutcome21 => @case.Status == CaseStatus.AwaitingAuthorisation && @case.ReporterConfirmed,
             // §3.4.3: the expert advises once a manager has consulted them (before any, the POST answers 409).
             StaffAction.RecordAdvice => timeline.Any(t => t.Event == TimelineEvent.SafeguardingExpertConsulted),
             _ => false,

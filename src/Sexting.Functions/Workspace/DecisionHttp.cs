@@ -54,6 +54,13 @@ public sealed class DecisionHttp(WorkspaceActions actions, IDecisionLinkStore li
                 return WorkspaceActions.Conflict($"The case is {r.Case.Status}: it is not awaiting a decision on Outcome 21.");
             }
 
+            if (!r.Case.ReporterConfirmed)
+            {
+                // Contract §4.4, §11: not on a stranger's unconfirmed account. Returned to the Outcome 21 route before
+                // the reporter confirmed (§10), the case waits for the confirmation, as its authorisation request does.
+                return WorkspaceActions.Conflict("The reporter has not confirmed their address yet: Outcome 21 is decided once they have.");
+            }
+
             var now = clock.GetUtcNow();
             // No link was sent for this use: the address is the signed-in manager's own.
             var use = new LinkUse(LinkUse.NewId(), r.Case.ReferralId, LinkPurpose.Authorisation, choice.Action,

@@ -30,6 +30,17 @@ public sealed class CaseActionsTests
         Assert.Equal(Split(expected), actions.Select(a => a.ToString()));
     }
 
+    // Contract §4.4, §11: returned to Outcome 21 before the reporter confirmed, the case waits for the confirmation.
+    [Fact]
+    public void Available_AwaitingAuthorisationReporterNotConfirmed_NoDecision()
+    {
+        var @case = Case(CaseStatus.AwaitingAuthorisation) with { Confirmation = new ReporterConfirmation(true, null) };
+
+        Assert.DoesNotContain(StaffAction.DecideOutcome21, CaseActions.Available(@case, [], Person("AuthorisingManager Force.DevonAndCornwall")));
+        Assert.Contains(StaffAction.DecideOutcome21, CaseActions.Available(
+            @case with { Confirmation = new ReporterConfirmation(true, At) }, [], Person("AuthorisingManager Force.DevonAndCornwall")));
+    }
+
     [Fact]
     public void Available_ExpertAfterAConsultation_RecordAdvice()
     {

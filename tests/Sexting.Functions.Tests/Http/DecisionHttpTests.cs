@@ -122,6 +122,23 @@ public sealed class DecisionHttpTests : IDisposable
         await _h.Client.DidNotReceiveWithAnyArgs().RaiseEventAsync(default!, default!, default, default);
     }
 
+    // Contract §4.4, §11: a supervisor returned the referral to the Outcome 21 route before the reporter confirmed
+    // (§10); no decision is taken on the unconfirmed account, and nothing is recorded, audited or raised.
+    [Fact]
+    public async Task ReporterNotConfirmedYet_409NothingRecordedAuditedOrRaised()
+    {
+        var id = ReferralIds.NewRandom();
+        await _h.Store.CreateAsync(id, Fakes.Referrals.Parse(Fakes.Referrals.Json(submissionId: null)), Fakes.Referrals.Now, new ReporterConfirmation(true, null), default);
+        _h.Store.ForceStatus(id, CaseStatus.AwaitingAuthorisation);
+
+        var response = await DecideAsync(id, HttpHarness.As(HttpHarness.Form(("decision", "authorise"), ("rationale", "Low risk.")), DcManager));
+
+        Assert.Equal(409, response.Status);
+        Assert.Null(await _h.Links.GetDecisionAsync(id, LinkPurpose.Authorisation, default));
+        Assert.Empty(await _h.Audit.ReadAsync(id, default));
+        await _h.Client.DidNotReceiveWithAnyArgs().RaiseEventAsync(default!, default!, default, default);
+    }
+
     [Theory]
     [InlineData("YouthOfficer Force.DevonAndCornwall")]
     [InlineData("AuthorisingManager Force.Dorset")]
