@@ -12,7 +12,8 @@ public interface ICaseStore
     /// year and stores the case as <see cref="CaseStatus.Received"/> with a
     /// <see cref="TimelineEvent.CrimeRecorded"/> entry. Idempotent by <paramref name="referralId"/>:
     /// a second call, even a concurrent one, returns the first case with <c>Created = false</c>
-    /// and issues no second reference.
+    /// and issues no second reference. A call for a referral whose case retention deleted throws
+    /// <see cref="CaseDeletedException"/> (contract §2, §12: never a second case).
     /// </summary>
     Task<CaseCreation> CreateAsync(string referralId, Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 

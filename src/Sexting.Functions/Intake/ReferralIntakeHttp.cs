@@ -38,6 +38,9 @@ public sealed partial class ReferralIntakeHttp(
     private static readonly Dictionary<string, string[]> UnreadableForm =
         new() { ["$"] = ["The form could not be read. Please fill it in again."] };
 
+    /// <summary>Contract §2, §12: the same submission again, after retention deleted its case. Nothing of it is left to tell.</summary>
+    private const string DeletedDetail = "This referral was received before, and its record has since been deleted under the retention policy. It is not recorded again.";
+
     private static readonly Dictionary<string, string[]> NotRecordedYet = new()
     {
         ["$"] = ["Your referral could not be recorded just now. Your answers are kept below: send the form again in a minute. " +
@@ -102,7 +105,17 @@ public sealed partial class ReferralIntakeHttp(
             return HttpResults.Problem(StatusCodes.Status400BadRequest, "The referral is not valid.", errors: parsed.Errors);
         }
 
-        if (await SubmitAsync(referral, client, cancellationToken).ConfigureAwait(false) is not { } result)
+        IntakeResult? result;
+        try
+        {
+            result = await SubmitAsync(referral, client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CaseDeletedException)
+        {
+            return HttpResults.Problem(StatusCodes.Status410Gone, "This referral was deleted.", DeletedDetail);
+        }
+
+        if (result is null)
         {
             return HttpResults.Unavailable();
         }
@@ -134,7 +147,21 @@ public sealed partial class ReferralIntakeHttp(
             return new HtmlPageResult(formPage.Render(values, parsed.Errors), StatusCodes.Status400BadRequest);
         }
 
-        if (await SubmitAsync(referral, client, cancellationToken).ConfigureAwait(false) is not { } result)
+        IntakeResult? result;
+        try
+        {
+            result = await SubmitAsync(referral, client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CaseDeletedException)
+        {
+            // A new form (a new submission id): this one's referral is gone, and sending it again changes nothing.
+            return new HtmlPageResult(formPage.Render(values with { SubmissionId = Guid.NewGuid().ToString("D") }, new Dictionary<string, string[]>
+            {
+                ["$"] = [DeletedDetail + " Your answers are kept below: send the form to report the incident again."],
+            }), StatusCodes.Status410Gone);
+        }
+
+        if (result is null)
         {
             // A person at a browser gets the form back, not a problem document. The answers (and the
             // submission id, so a second send is the same submission, contract §2) are kept.
@@ -173,7 +200,10 @@ public sealed partial class ReferralIntakeHttp(
         return new HeadersResult(new HtmlPageResult(formPage.Render(values, errors), StatusCodes.Status429TooManyRequests), headers);
     }
 
-    /// <summary>Records the referral and starts its workflow; null when storage or the durable backend failed.</summary>
+    /// <summary>
+    /// Records the referral and starts its workflow; null when storage or the durable backend failed. A submission
+    /// whose case retention deleted throws <see cref="CaseDeletedException"/> (contract §2, §12).
+    /// </summary>
     private async Task<IntakeResult?> SubmitAsync(Referral referral, DurableTaskClient client, CancellationToken cancellationToken)
     {
         try

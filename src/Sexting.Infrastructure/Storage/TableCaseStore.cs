@@ -72,17 +72,27 @@ internal sealed partial class TableCaseStore(
         // resubmission's stored case has its own key; this one is then dropped unused.
         var cipher = await keys.CreateAsync(referralId, cancellationToken).ConfigureAwait(false);
         var claim = await register.ClaimAsync(referralId, referral.ForceArea, receivedAt, cancellationToken).ConfigureAwait(false);
-        if (!claim.IsNew && await GetAsync(referralId, cancellationToken).ConfigureAwait(false) is { } existing)
+        var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
+        if (!claim.IsNew)
         {
-            // A first attempt that stopped between the case and its list row: the row, if missing.
-            await caseList.EnsureAsync(existing, null, cancellationToken).ConfigureAwait(false);
-            return new CaseCreation(existing, Created: false);
+            if (await GetAsync(referralId, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                // A first attempt that stopped between the case and its list row: the row, if missing.
+                await caseList.EnsureAsync(existing, null, cancellationToken).ConfigureAwait(false);
+                return new CaseCreation(existing, Created: false);
+            }
+
+            // Contract §2, §12: the claim without its case is a first attempt that stopped before the case, unless
+            // retention deleted the case (its tombstone says so): then it is not made again.
+            if ((await table.GetEntityIfExistsAsync<TableEntity>(referralId, CaseEntities.TombstoneRow, ["DeletedAt"], cancellationToken).ConfigureAwait(false)).HasValue)
+            {
+                throw new CaseDeletedException();
+            }
         }
 
         var record = new CaseRecord(referralId, claim.CrimeReference, CaseStatus.Received, claim.ReceivedAt, referral, null, null, null, null) { Confirmation = confirmation };
         var recorded = new TimelineEntry(claim.ReceivedAt, TimelineEvent.CrimeRecorded, "Recorded as crime " + claim.CrimeReference, CrimeRecordedKey);
 
-        var table = await tables.GetAsync(StorageTables.Cases, cancellationToken).ConfigureAwait(false);
         // §12: the data key's wrapped form goes on the case row, in the same transaction.
         TableTransactionAction[] actions =
         [

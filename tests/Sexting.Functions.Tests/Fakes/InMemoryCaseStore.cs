@@ -99,6 +99,11 @@ public sealed class InMemoryCaseStore(ForceProfiles? forces = null) : ICaseStore
                 return Task.FromResult(new CaseCreation(existing, false));
             }
 
+            if (_tombstones.ContainsKey(referralId))
+            {
+                throw new CaseDeletedException(); // as the Table store: never made again after retention
+            }
+
             // The year of receipt in UTC (contract §2), as the Table store's register counts it.
             var year = receivedAt.UtcDateTime.Year;
             var key = (referral.ForceArea, year);

@@ -104,6 +104,25 @@ public sealed partial class ReferralFormPostTests : IDisposable
         await h.Client.DidNotReceiveWithAnyArgs().ScheduleNewOrchestrationInstanceAsync(default, default, default, default);
     }
 
+    // Contract §2, §12: the same form sent again after retention deleted its case: the form back (410) with the
+    // answers and a new submission id, so sending it reports the incident afresh; nothing made again meanwhile.
+    [Fact]
+    public async Task RunAsync_SameFormAfterItsCaseWasDeleted_Returns410FormWithANewSubmissionId()
+    {
+        await PostAsync(ValidForm());
+        var id = ReferralIds.ForSubmission(Guid.Parse(SubmissionId));
+        await _h.Store.DeleteAsync(id, DateTimeOffset.UtcNow, default);
+
+        var response = await PostAsync(ValidForm());
+
+        Assert.Equal(410, response.Status);
+        Assert.Equal("text/html; charset=utf-8", response.ContentType);
+        Assert.Contains("deleted under the retention policy", response.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{SubmissionId}\"", response.Body, StringComparison.Ordinal);
+        Assert.Contains("Exe Valley Academy", response.Body, StringComparison.Ordinal); // the answers kept
+        Assert.Null(await _h.Store.GetAsync(id, default));
+    }
+
     [Fact]
     public async Task RunAsync_FormAfterSameJsonSubmission_Returns200SameCase()
     {

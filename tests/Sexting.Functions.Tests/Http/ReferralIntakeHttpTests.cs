@@ -59,6 +59,24 @@ public sealed class ReferralIntakeHttpTests : IDisposable
         await _h.Client.Received(1).ScheduleNewOrchestrationInstanceAsync(Arg.Any<TaskName>(), Arg.Any<object?>(), Arg.Any<StartOrchestrationOptions?>(), Arg.Any<CancellationToken>());
     }
 
+    // Contract §2, §12: the same submission after retention deleted its case: 410, nothing made again or started.
+    [Fact]
+    public async Task RunAsync_SameSubmissionAfterItsCaseWasDeleted_Returns410StartsNothing()
+    {
+        await PostAsync(_h, "application/json", Fakes.Referrals.Json());
+        var id = ReferralIds.ForSubmission(Guid.Parse(SubmissionId));
+        await _h.Store.DeleteAsync(id, DateTimeOffset.UtcNow, default);
+        _h.Client.ClearReceivedCalls();
+
+        var again = await PostAsync(_h, "application/json", Fakes.Referrals.Json());
+
+        Assert.Equal(410, again.Status);
+        Assert.StartsWith("application/problem+json", again.ContentType, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jo", again.Body, StringComparison.Ordinal);
+        Assert.Null(await _h.Store.GetAsync(id, default));
+        await _h.Client.DidNotReceiveWithAnyArgs().ScheduleNewOrchestrationInstanceAsync(default!, default, default, default);
+    }
+
     [Fact]
     public async Task RunAsync_ScheduleFailedThenSameSubmission_503ThenResumesBySchedulingOnce()
     {

@@ -61,6 +61,24 @@ public sealed class TableCaseStoreRetentionTests(AzuriteFixture azurite) : IAsyn
         Assert.NotNull(await Store.GetAsync(kept.ReferralId, default));
     }
 
+    // Contract §2, §12: the same submission again after retention deleted its case makes no second case with the
+    // old crime reference; the deleted case stays deleted, and its tombstone keeps its figures.
+    [Fact]
+    public async Task CreateAsync_SameReferralAfterItsCaseWasDeleted_RefusedNothingStored()
+    {
+        var id = ReferralIds.NewRandom();
+        await Store.CreateAsync(id, ContractReferrals.Create(), ContractReferrals.ReceivedAt, default);
+        await Store.DeleteAsync(id, DeletedAt, default);
+        var before = await RowsOfAsync(StorageTables.Cases, id);
+
+        await Assert.ThrowsAsync<CaseDeletedException>(() => Store.CreateAsync(id, ContractReferrals.Create(), ContractReferrals.ReceivedAt.AddMinutes(1), default));
+
+        Assert.Null(await Store.GetAsync(id, default));
+        Assert.Equal(before.Select(r => r.RowKey), (await RowsOfAsync(StorageTables.Cases, id)).Select(r => r.RowKey));
+        var figures = Assert.Single(await Store.ListReceivedAsync(ContractReferrals.ReceivedAt.AddDays(-1), ContractReferrals.ReceivedAt.AddDays(1), default).ToListAsync());
+        Assert.Equal(DeletedAt, figures.DeletedAt);
+    }
+
     [Fact]
     public async Task DeleteAsync_ClosedCase_TombstoneKeepsItsFiguresWithoutPersonalData()
     {
