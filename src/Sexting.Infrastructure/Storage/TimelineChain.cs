@@ -107,15 +107,28 @@ internal sealed class TimelineChain
         // Every chain has its head, written with its first entry: gone, the entries after the last one left may be
         // gone with it. A head keyed since its chain's last entry was written must still hash to its Seq and Mac,
         // so one set back to an earlier entry's values (the later entries removed) shows too.
-        var lastKeyed = count > 0 && (bySeq[count][0].GetInt64(VersionProperty) ?? 1) >= KeyedHeadVersion;
-        var headMac = head?.GetString(HeadMacProperty);
-        if (count > 0 && (head is null
-            || (headMac is null ? lastKeyed : !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(headMac), Encoding.ASCII.GetBytes(HeadMac(head.PartitionKey, length, previous))))))
+        if (count > 0 && !HeadHolds(head, length, previous, bySeq[count][0]))
         {
             return TimelineVerification.BrokenAtPosition(length, count + 1);
         }
 
         return TimelineVerification.IntactWith(count);
+    }
+
+    // A head is there; keyed, its HeadMac matches; unkeyed, only when the last entry predates keyed heads.
+    private bool HeadHolds(TableEntity? head, long length, string? lastMac, TableEntity last)
+    {
+        if (head is null)
+        {
+            return false;
+        }
+
+        if (head.GetString(HeadMacProperty) is not { } headMac)
+        {
+            return (last.GetInt64(VersionProperty) ?? 1) < KeyedHeadVersion;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(headMac), Encoding.ASCII.GetBytes(HeadMac(head.PartitionKey, length, lastMac)));
     }
 
     private string HeadMac(string referralId, long seq, string? mac) =>
